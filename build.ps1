@@ -1,0 +1,132 @@
+<#
+.SYNOPSIS
+    Builds, demonstrates and tests the ResidencyPS module.
+.DESCRIPTION
+    Build  assembles the importable module at out/ResidencyPS (dotnet publish, manifest stamped with the
+           version from Directory.Build.props, format/types files, help).
+    Demo   builds, imports out/ResidencyPS in a fresh pwsh and answers a few questions from the embedded policy.
+    Test   builds, runs every xunit test and Pester spec (dotnet test) and ends with "N passed, N failed".
+    Clean  removes out/ and the bin/obj folders.
+.EXAMPLE
+    dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Demo', 'Test', 'Clean')]
+    [string] $Task = 'Demo',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleOut = Join-Path $out 'ResidencyPS'
+$manifestOut = Join-Path $moduleOut 'ResidencyPS.psd1'
+
+function Invoke-Native {
+    param([string] $Command, [string[]] $Arguments)
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) {
+        throw "'$Command $($Arguments -join ' ')' failed with exit code $LASTEXITCODE."
+    }
+}
+
+# The pwsh running this script, also when it is the dotnet tool (dotnet + pwsh.dll).
+function Get-PwshCommand {
+    $exe = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { , @($exe, (Join-Path $PSHOME 'pwsh.dll')) } else { , @($exe) }
+}
+
+function Get-ModuleVersion {
+    [xml] $props = Get-Content -Raw -LiteralPath (Join-Path $root 'Directory.Build.props')
+    $version = @($props.Project.PropertyGroup | ForEach-Object { $_.SelectSingleNode('Version') } | Where-Object { $_ })[0].InnerText
+    if (-not $version) { throw 'Directory.Build.props has no <Version>.' }
+    $version
+}
+
+function Invoke-Build {
+    $version = Get-ModuleVersion
+    Write-Host "Building ResidencyPS $version ($Configuration)" -ForegroundColor Cyan
+    $publish = Join-Path $out 'publish'
+    if (Test-Path $moduleOut) { Remove-Item -Recurse -Force $moduleOut }
+    if (Test-Path $publish) { Remove-Item -Recurse -Force $publish }
+    Invoke-Native dotnet @('publish', (Join-Path $root 'src/ResidencyPS/ResidencyPS.csproj'), '-c', $Configuration, '-o', $publish, '--nologo', '-v', 'quiet')
+
+    $null = New-Item -ItemType Directory -Force -Path $moduleOut
+    foreach ($file in 'ResidencyPS.dll', 'ResidencyPS.pdb', 'Newtonsoft.Json.dll') {
+        Copy-Item -LiteralPath (Join-Path $publish $file) -Destination $moduleOut
+    }
+    Copy-Item -Path (Join-Path $root 'module/*') -Destination $moduleOut -Recurse
+
+    # The version lives in Directory.Build.props; the manifest gets it here, the assembly from MSBuild.
+    $manifestText = Get-Content -Raw -LiteralPath $manifestOut
+    $stamped = $manifestText -replace "ModuleVersion(\s*)=(\s*)'[^']*'", "ModuleVersion`$1=`$2'$version'"
+    [IO.File]::WriteAllText($manifestOut, $stamped, [Text.UTF8Encoding]::new($false))
+
+    $manifest = Test-ModuleManifest -Path $manifestOut -ErrorAction Stop
+    if ($manifest.Version -ne [version] $version) { throw "Manifest version $($manifest.Version) does not match $version." }
+    Write-Host "Module ready: $manifestOut" -ForegroundColor Green
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    $demo = {
+        param($Manifest)
+        Import-Module $Manifest
+        $module = Get-Module ResidencyPS
+        "ResidencyPS $($module.Version): cmdlets $((($module.ExportedCmdlets.Keys) | Sort-Object) -join ', ')"
+        ''
+        '# Where may Freshdesk data be hosted?'
+        Get-DataResidency -Product Freshdesk | Format-Table -AutoSize | Out-String -Width 200
+        '# Does Freshsales data stay inside the EEA for an EEA-hosted customer?'
+        Test-EeaBoundary -Product Freshsales | Format-Table -AutoSize | Out-String -Width 200
+        '# Why are Freshsales call recordings only transient?'
+        Test-EeaBoundary -Product Freshsales -DataCategory 'Call recordings' | Select-Object -ExpandProperty Findings | Format-List Rule, Effect, Destination, DurationText, Message, SourceText | Out-String -Width 200
+        '# How long are Freshdesk logs kept, and where?'
+        ResidencyPS\Get-RetentionPolicy -Product Freshdesk -Subject Logs | Format-Table -AutoSize | Out-String -Width 200
+        '# Which region does Norway belong to?'
+        Get-HostingRegion -Country NO | Format-Table -AutoSize | Out-String -Width 200
+    }
+    $pwsh = Get-PwshCommand
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $demo -args $manifestOut
+    if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $results = Join-Path $out 'test-results'
+    if (Test-Path $results) { Remove-Item -Recurse -Force $results }
+    $trx = 'results.trx'
+    & dotnet test (Join-Path $root 'tests/ResidencyPS.Tests/ResidencyPS.Tests.csproj') -c $Configuration --nologo `
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $results
+    $testExit = $LASTEXITCODE
+    $trxPath = Join-Path $results $trx
+    if (-not (Test-Path $trxPath)) {
+        Write-Host '0 passed, 1 failed'
+        throw "dotnet test produced no results (exit code $testExit)."
+    }
+    [xml] $report = Get-Content -Raw -LiteralPath $trxPath
+    $counters = $report.TestRun.ResultSummary.Counters
+    $failed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+    $passed = [int] $counters.passed
+    if ($testExit -ne 0 -and $failed -eq 0) { $failed = 1 }
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-Clean {
+    foreach ($path in @($out) + @(Get-ChildItem -Path (Join-Path $root 'src'), (Join-Path $root 'tests') -Directory -Recurse -Include bin, obj | ForEach-Object FullName)) {
+        if (Test-Path $path) { Remove-Item -Recurse -Force $path }
+    }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Demo' { Invoke-Demo }
+    'Test' { Invoke-Test }
+    'Clean' { Invoke-Clean }
+}

@@ -1,0 +1,57 @@
+using System.Management.Automation;
+using ResidencyPS.Engine;
+
+namespace ResidencyPS.Commands
+{
+    /// <summary>Gets the data categories of the policy: names in English and Dutch, definitions, and the products that hold them.</summary>
+    [Cmdlet(VerbsCommon.Get, "DataCategory")]
+    [OutputType(typeof(DataCategoryInfo))]
+    public sealed class GetDataCategoryCommand : PSCmdlet
+    {
+        private ResidencyPolicy _policy = null!;
+
+        /// <summary>Data category names (English or Dutch) or wildcards.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        [Alias("Category", "Name")]
+        public string[]? DataCategory { get; set; }
+
+        /// <summary>Only categories held by these products.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Product { get; set; }
+
+        /// <inheritdoc />
+        protected override void BeginProcessing() => _policy = PolicyAccess.Active(this);
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var categories = NameFilter.Resolve(this, _policy.Categories, DataCategory, ErrorIds.DataCategoryNotFound, "data category");
+            var products = NameFilter.Resolve(this, _policy.Products, Product, ErrorIds.ProductNotFound, "product");
+            foreach (var category in _policy.Categories.Items)
+            {
+                if (NameFilter.Admits(categories, category)
+                    && (products == null || products.Exists(p => Contains(category, p.Name))))
+                {
+                    WriteObject(category);
+                }
+            }
+        }
+
+        private static bool Contains(DataCategoryInfo category, string product)
+        {
+            foreach (var name in category.Products)
+            {
+                if (name == product)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using ResidencyPS.Engine;
+
+namespace ResidencyPS.Commands
+{
+    /// <summary>
+    /// Gets where each data category of each product may be hosted.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "DataResidency")]
+    [OutputType(typeof(DataResidencyInfo))]
+    public sealed class GetDataResidencyCommand : PSCmdlet
+    {
+        private ResidencyPolicy _policy = null!;
+
+        /// <summary>Product names or wildcards.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Product { get; set; }
+
+        /// <summary>Data category names (English or Dutch) or wildcards.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        [Alias("Category")]
+        public string[]? DataCategory { get; set; }
+
+        /// <summary>Only data that may be hosted in one of these regions (codes, names or wildcards).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        [Alias("Code", "HostingRegion")]
+        public string[]? Region { get; set; }
+
+        /// <inheritdoc />
+        protected override void BeginProcessing() => _policy = PolicyAccess.Active(this);
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var products = NameFilter.Resolve(this, _policy.Products, Product, ErrorIds.ProductNotFound, "product");
+            var categories = NameFilter.Resolve(this, _policy.Categories, DataCategory, ErrorIds.DataCategoryNotFound, "data category");
+            var regions = NameFilter.Resolve(this, _policy.Regions, Region, ErrorIds.HostingRegionNotFound, "hosting region");
+            if (Empty(products) || Empty(categories) || Empty(regions))
+            {
+                return;
+            }
+
+            foreach (var record in _policy.Residency)
+            {
+                if (products != null && !products.Exists(p => p.Name == record.Product))
+                {
+                    continue;
+                }
+
+                if (categories != null && !categories.Contains(record.Category))
+                {
+                    continue;
+                }
+
+                if (regions != null && !regions.Exists(r => Contains(record.Regions, r.Code)))
+                {
+                    continue;
+                }
+
+                WriteObject(record);
+            }
+        }
+
+        private static bool Empty<T>(List<T>? filter) => filter != null && filter.Count == 0;
+
+        private static bool Contains(IReadOnlyList<string> codes, string code)
+        {
+            foreach (var c in codes)
+            {
+                if (c == code)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

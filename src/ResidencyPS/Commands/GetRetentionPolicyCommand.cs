@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using ResidencyPS.Engine;
+
+namespace ResidencyPS.Commands
+{
+    /// <summary>Gets how long logs, backups and call recordings are kept, where, and what happens next.</summary>
+    [Cmdlet(VerbsCommon.Get, "RetentionPolicy")]
+    [OutputType(typeof(RetentionRule))]
+    public sealed class GetRetentionPolicyCommand : PSCmdlet
+    {
+        private ResidencyPolicy _policy = null!;
+
+        /// <summary>Product names or wildcards.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Product { get; set; }
+
+        /// <summary>Only rules that apply to data hosted in these regions.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        [Alias("Region", "Regions", "Code")]
+        public string[]? HostingRegion { get; set; }
+
+        /// <summary>Logs, Backups or Call recordings (English or Dutch, wildcards allowed).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Subject { get; set; }
+
+        /// <summary>The moment data was written; adds when it leaves each storage location.</summary>
+        [Parameter]
+        public DateTime? AsOf { get; set; }
+
+        /// <inheritdoc />
+        protected override void BeginProcessing() => _policy = PolicyAccess.Active(this);
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            var products = NameFilter.Resolve(this, _policy.Products, Product, ErrorIds.ProductNotFound, "product");
+            var regions = NameFilter.Resolve(this, _policy.Regions, HostingRegion, ErrorIds.HostingRegionNotFound, "hosting region");
+            var subjects = NameFilter.Resolve(this, _policy.Subjects, Subject, ErrorIds.SubjectNotFound, "retention subject");
+            foreach (var rule in _policy.Retention)
+            {
+                if ((products == null || products.Exists(p => p.Name == rule.Product))
+                    && (subjects == null || subjects.Exists(s => s.Name == rule.Subject))
+                    && (regions == null || regions.Exists(r => Contains(rule.HostingRegion, r.Code))))
+                {
+                    WriteObject(AsOf is DateTime asOf ? rule.WithAsOf(asOf) : rule);
+                }
+            }
+        }
+
+        private static bool Contains(IReadOnlyList<string> codes, string code)
+        {
+            foreach (var c in codes)
+            {
+                if (c == code)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System;
+using System.Management.Automation;
+using ResidencyPS.Engine;
+
+namespace ResidencyPS.Commands
+{
+    /// <summary>Gets the policy a cmdlet answers from, once per pipeline, so every object of one pipeline comes from one policy.</summary>
+    internal static class PolicyAccess
+    {
+        public static ResidencyPolicy Active(PSCmdlet cmdlet)
+        {
+            try
+            {
+                return PolicyStore.Active;
+            }
+            catch (Exception ex) when (ex is PolicyValidationException || ex is InvalidOperationException)
+            {
+                cmdlet.ThrowTerminatingError(new ErrorRecord(ex, "PolicyUnavailable", ErrorCategory.InvalidData, null));
+                throw; // not reached: ThrowTerminatingError always throws
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+
+namespace ResidencyPS
+{
+    /// <summary>Where one data category of one product may be hosted, with the source it was read from.</summary>
+    public sealed class DataResidencyInfo
+    {
+        internal DataResidencyInfo(string vendor, string product, DataCategoryInfo category, string term,
+            IReadOnlyList<string> regions, Basis basis, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source)
+        {
+            Vendor = vendor;
+            Product = product;
+            Category = category;
+            Term = term;
+            Regions = regions;
+            Basis = basis;
+            Notes = notes;
+            Source = source;
+        }
+
+        internal DataCategoryInfo Category { get; }
+
+        /// <summary>The vendor whose policy this is.</summary>
+        public string Vendor { get; }
+
+        /// <summary>The product's name.</summary>
+        public string Product { get; }
+
+        /// <summary>The data category's English name.</summary>
+        public string DataCategory => Category.DataCategory;
+
+        /// <summary>The data category's Dutch name.</summary>
+        public string DataCategoryNl => Category.NameNl;
+
+        /// <summary>The words the source's table uses for this data in this product's row.</summary>
+        public string Term { get; }
+
+        /// <summary>Codes of the regions the data may be hosted in; empty when the source states none.</summary>
+        public IReadOnlyList<string> Regions { get; }
+
+        /// <summary>True when EEA hosting is available, false when it is not, null when the source states no region.</summary>
+        public bool? AvailableInEea => Regions.Count == 0 ? (bool?)null : Contains(Regions, RegionCodes.Eea);
+
+        /// <summary>How the regions were read from the source.</summary>
+        public Basis Basis { get; }
+
+        /// <summary>Readings, conflicts and caveats, in English.</summary>
+        public IReadOnlyList<string> Notes { get; }
+
+        /// <summary>The statements of the source this answer was read from.</summary>
+        public IReadOnlyList<PolicyStatement> Source { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Product + ": " + DataCategory;
+
+        private static bool Contains(IReadOnlyList<string> list, string value)
+        {
+            foreach (var item in list)
+            {
+                if (item == value)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
