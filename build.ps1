@@ -106,8 +106,10 @@ function Invoke-Test {
     $testExit = $LASTEXITCODE
     $trxPath = Join-Path $results $trx
     if (-not (Test-Path $trxPath)) {
+        # The count line stays the last line CI reads, so report the cause first.
+        [Console]::Error.WriteLine("dotnet test produced no results (exit code $testExit); see the build output above.")
         Write-Host '0 passed, 1 failed'
-        throw "dotnet test produced no results (exit code $testExit)."
+        exit 1
     }
     [xml] $report = Get-Content -Raw -LiteralPath $trxPath
     $counters = $report.TestRun.ResultSummary.Counters
