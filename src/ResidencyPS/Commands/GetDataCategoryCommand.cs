@@ -11,7 +11,7 @@ namespace ResidencyPS.Commands
         private ResidencyPolicy _policy = null!;
 
         /// <summary>Data category names (English or Dutch) or wildcards.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [Alias("Category", "Name")]

@@ -12,7 +12,7 @@ namespace ResidencyPS.Commands
         private ResidencyPolicy _policy = null!;
 
         /// <summary>Region codes or names (English or Dutch), or wildcards.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [Alias("Region", "HostingRegion", "Regions")]

@@ -13,7 +13,7 @@ namespace ResidencyPS.Commands
         private ResidencyPolicy _policy = null!;
 
         /// <summary>Product names or wildcards.</summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[]? Product { get; set; }

@@ -20,7 +20,7 @@ namespace ResidencyPS.Commands
         private ResidencyPolicy _policy = null!;
 
         /// <summary>The product to test (name, alias or wildcard).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string Product { get; set; } = null!;
