@@ -11,11 +11,11 @@ namespace ResidencyPS
             Id = id;
             DataCategory = name;
             NameNl = nameNl;
-            Aliases = aliases;
+            Aliases = NameList.From(aliases);
             DefinitionStatement = definition;
-            Notes = notes;
-            Source = source;
-            Products = products;
+            Notes = NameList.From(notes, " ");
+            Source = SourceList.From(source);
+            Products = NameList.From(products);
         }
 
         /// <summary>Stable identifier, for example <c>TicketData</c>.</summary>

@@ -12,10 +12,10 @@ namespace ResidencyPS
             Product = product;
             Category = category;
             Term = term;
-            Regions = regions;
+            Regions = NameList.From(regions);
             Basis = basis;
-            Notes = notes;
-            Source = source;
+            Notes = NameList.From(notes, " ");
+            Source = SourceList.From(source);
         }
 
         internal DataCategoryInfo Category { get; }

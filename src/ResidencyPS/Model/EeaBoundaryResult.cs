@@ -15,7 +15,7 @@ namespace ResidencyPS
             HostingRegion = hostingRegion;
             Verdict = verdict;
             Basis = basis;
-            Findings = findings;
+            Findings = new FindingList(findings as IList<BoundaryFinding> ?? new List<BoundaryFinding>(findings));
         }
 
         /// <summary>The vendor whose policy answered.</summary>
@@ -59,7 +59,7 @@ namespace ResidencyPS
             DurationText = durationText;
             Message = message;
             Basis = basis;
-            Source = source;
+            Source = SourceList.From(source);
         }
 
         /// <summary>The rule's name, for example Hosting, CallRecordingTransit or Integrations.</summary>
@@ -87,7 +87,7 @@ namespace ResidencyPS
         public IReadOnlyList<PolicyStatement> Source { get; }
 
         /// <summary>The Dutch source text of the finding, joined.</summary>
-        public string SourceText => string.Join(" ", Source);
+        public string SourceText => Source.ToString();
 
         /// <inheritdoc />
         public override string ToString() => Rule + ": " + Message;

@@ -11,11 +11,11 @@ namespace ResidencyPS
             Code = code;
             Name = name;
             NameNl = nameNl;
-            Aliases = aliases;
-            Countries = countries;
+            Aliases = NameList.From(aliases);
+            Countries = NameList.From(countries);
             Basis = basis;
-            Notes = notes;
-            Source = source;
+            Notes = NameList.From(notes, " ");
+            Source = SourceList.From(source);
         }
 
         /// <summary>The region code: US, EEA, IND or AU.</summary>

@@ -8,10 +8,10 @@ namespace ResidencyPS
         internal ProductInfo(string name, IReadOnlyList<string> aliases, Basis basis, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source)
         {
             Name = name;
-            Aliases = aliases;
+            Aliases = NameList.From(aliases);
             Basis = basis;
-            Notes = notes;
-            Source = source;
+            Notes = NameList.From(notes, " ");
+            Source = SourceList.From(source);
         }
 
         /// <summary>The product's name.</summary>

@@ -17,7 +17,7 @@ namespace ResidencyPS
             Vendor = vendor;
             Product = product;
             Subject = subject;
-            HostingRegion = hostingRegion;
+            HostingRegion = NameList.From(hostingRegion);
             StorageLocation = storageLocation;
             PeriodValue = periodValue;
             PeriodUnit = periodUnit;
@@ -25,8 +25,8 @@ namespace ResidencyPS
             AfterPeriod = afterPeriod;
             MovesTo = movesTo;
             Basis = basis;
-            Notes = notes;
-            Source = source;
+            Notes = NameList.From(notes, " ");
+            Source = SourceList.From(source);
             AsOf = asOf;
         }
 

@@ -1,0 +1,100 @@
+using System.Management.Automation;
+using System.Reflection;
+using ResidencyPS.Engine;
+using ResidencyPS.Tests.Infrastructure;
+
+namespace ResidencyPS.Tests.Cmdlets;
+
+/// <summary>Rules every cmdlet follows, checked for all of them at once so a new cmdlet cannot skip one.</summary>
+public class ConventionTests : IClassFixture<PowerShellSession>
+{
+    private readonly PowerShellSession _ps;
+
+    public ConventionTests(PowerShellSession ps) => _ps = ps;
+
+    public static IReadOnlyList<Type> CmdletTypes { get; } = typeof(PolicyStore).Assembly.GetTypes()
+        .Where(t => typeof(Cmdlet).IsAssignableFrom(t) && !t.IsAbstract).OrderBy(t => t.Name).ToList();
+
+    public static IEnumerable<object[]> Cmdlets => CmdletTypes.Select(t => new object[] { t.Name });
+
+    private static Type Cmdlet(string name) => CmdletTypes.Single(t => t.Name == name);
+
+    [Fact]
+    public void The_tests_exercise_the_DLL_of_the_built_module()
+    {
+        Assert.Equal(ModuleAssembly.ModuleDll, typeof(PolicyStore).Assembly.Location);
+        Assert.Equal(ModuleAssembly.ModuleDll, _ps.RunClean("(Get-Command Get-DataResidency).DLL")[0].ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void Cmdlet_is_a_sealed_PSCmdlet_named_after_its_verb_and_noun_in_a_file_of_that_name(string name)
+    {
+        var type = Cmdlet(name);
+        var attribute = type.GetCustomAttribute<CmdletAttribute>()!;
+        Assert.True(type.IsSealed && type.IsPublic && typeof(PSCmdlet).IsAssignableFrom(type));
+        Assert.Equal(attribute.VerbName + attribute.NounName + "Command", type.Name);
+        Assert.True(File.Exists(Path.Combine(TestPaths.RepoRoot, "src", "ResidencyPS", "Commands", type.Name + ".cs")), type.Name + ".cs");
+        Assert.Contains(attribute.VerbName, _ps.RunClean("Get-Verb | ForEach-Object Verb").Select(v => v.ToString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void Cmdlet_declares_its_output_type_for_every_parameter_set(string name)
+    {
+        var type = Cmdlet(name);
+        var outputs = type.GetCustomAttributes<OutputTypeAttribute>().ToList();
+        Assert.NotEmpty(outputs);
+        var attribute = type.GetCustomAttribute<CmdletAttribute>()!;
+        var command = $"{attribute.VerbName}-{attribute.NounName}";
+        var sets = _ps.RunClean($"(Get-Command {command}).ParameterSets.Name").Select(s => s.ToString()).ToList();
+        foreach (var set in sets)
+        {
+            Assert.Contains(outputs, o => o.ParameterSetName.Contains("__AllParameterSets") || o.ParameterSetName.Contains(set));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void Name_parameters_that_support_wildcards_say_so(string name)
+    {
+        foreach (var property in Cmdlet(name).GetProperties().Where(p => p.GetCustomAttribute<ParameterAttribute>() != null))
+        {
+            if (property.PropertyType == typeof(string[]) && property.Name != "Search" && property.Name != "Country")
+            {
+                Assert.True(property.GetCustomAttribute<SupportsWildcardsAttribute>() != null, $"{name}.{property.Name}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Manifest_exports_exactly_the_cmdlets_of_the_assembly_and_passes_Test_ModuleManifest()
+    {
+        var manifest = _ps.RunClean("Test-ModuleManifest -Path $ModuleManifest")[0];
+        var exported = ((System.Collections.IDictionary)manifest.Properties["ExportedCmdlets"].Value).Keys.Cast<string>().OrderBy(n => n);
+        var inAssembly = CmdletTypes.Select(t => t.GetCustomAttribute<CmdletAttribute>()!).Select(a => $"{a.VerbName}-{a.NounName}").OrderBy(n => n);
+        Assert.Equal(inAssembly, exported);
+        Assert.Equal(new[] { "Desktop", "Core" }, ((IEnumerable<string>)manifest.Properties["CompatiblePSEditions"].Value));
+        Assert.Equal(new Version(5, 1), (Version)manifest.Properties["PowerShellVersion"].Value);
+        var text = File.ReadAllText(TestPaths.ModuleManifest);
+        Assert.DoesNotContain("*", string.Join("", text.Split('\n').Where(l => l.Contains("ToExport"))));
+    }
+
+    [Fact]
+    public void Version_lives_in_Directory_Build_props_and_reaches_manifest_and_assembly()
+    {
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(TestPaths.RepoRoot, "Directory.Build.props"));
+        var version = new Version(props.Descendants("Version").Single().Value);
+        Assert.Equal(version, (Version)_ps.RunClean("(Get-Module ResidencyPS).Version")[0].BaseObject);
+        Assert.Equal(version, new Version(typeof(PolicyStore).Assembly.GetName().Version!.ToString(3)));
+    }
+
+    [Fact]
+    public void Module_folder_ships_Newtonsoft_13_and_never_the_reference_System_Management_Automation()
+    {
+        var folder = Path.GetDirectoryName(TestPaths.ModuleManifest)!;
+        Assert.False(File.Exists(Path.Combine(folder, "System.Management.Automation.dll")));
+        var json = AssemblyName.GetAssemblyName(Path.Combine(folder, "Newtonsoft.Json.dll"));
+        Assert.Equal(new Version(13, 0, 0, 0), json.Version);
+    }
+}
