@@ -82,6 +82,7 @@ Describe 'Test-EeaBoundary' {
         $r = Test-EeaBoundary Freshteam -DataCategory 'Ticket data', 'Employee data' -ErrorVariable err -ErrorAction SilentlyContinue
         $r.DataCategory | Should -Be 'Employee data'
         $err[0].FullyQualifiedErrorId | Should -Be 'DataCategoryNotInProduct,ResidencyPS.Commands.TestEeaBoundaryCommand'
+        $err[0].TargetObject | Should -Be 'Ticket data'
         $err[0].Exception.Message | Should -Match 'Its data categories are: Employee data'
     }
 

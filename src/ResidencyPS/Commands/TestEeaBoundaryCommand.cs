@@ -124,7 +124,7 @@ namespace ResidencyPS.Commands
                 }
                 else
                 {
-                    WriteError(NotInProduct(product, category, records));
+                    WriteError(NotInProduct(product, category, name, records));
                     complete = false;
                 }
             }
@@ -143,11 +143,11 @@ namespace ResidencyPS.Commands
             return region;
         }
 
-        private static ErrorRecord NotInProduct(ProductInfo product, DataCategoryInfo category, IReadOnlyList<DataResidencyInfo> records)
+        private static ErrorRecord NotInProduct(ProductInfo product, DataCategoryInfo category, string input, IReadOnlyList<DataResidencyInfo> records)
         {
             var message = product.Name + " holds no '" + category.DataCategory + "' according to the policy. Its data categories are: "
                 + string.Join(", ", records.Select(r => r.DataCategory)) + ".";
-            return new ErrorRecord(new ItemNotFoundException(message), ErrorIds.DataCategoryNotInProduct, ErrorCategory.ObjectNotFound, category.DataCategory);
+            return new ErrorRecord(new ItemNotFoundException(message), ErrorIds.DataCategoryNotInProduct, ErrorCategory.ObjectNotFound, input);
         }
     }
 }
