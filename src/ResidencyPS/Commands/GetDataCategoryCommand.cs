@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ResidencyPS.Completion;
 using ResidencyPS.Engine;
 
 namespace ResidencyPS.Commands
@@ -15,12 +16,14 @@ namespace ResidencyPS.Commands
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [Alias("Category", "Name")]
+        [ArgumentCompleter(typeof(DataCategoryCompleter))]
         public string[]? DataCategory { get; set; }
 
         /// <summary>Only categories held by these products.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProductCompleter))]
         public string[]? Product { get; set; }
 
         /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using ResidencyPS.Completion;
 using ResidencyPS.Engine;
 
 namespace ResidencyPS.Commands
@@ -17,6 +18,7 @@ namespace ResidencyPS.Commands
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProductCompleter))]
         public string[]? Product { get; set; }
 
         /// <summary>Data category names (English or Dutch) or wildcards.</summary>
@@ -24,6 +26,7 @@ namespace ResidencyPS.Commands
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [Alias("Category")]
+        [ArgumentCompleter(typeof(DataCategoryCompleter))]
         public string[]? DataCategory { get; set; }
 
         /// <summary>Only data that may be hosted in one of these regions (codes, names or wildcards).</summary>
@@ -31,6 +34,7 @@ namespace ResidencyPS.Commands
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [Alias("Code", "HostingRegion")]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string[]? Region { get; set; }
 
         /// <inheritdoc />

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using ResidencyPS.Completion;
 using ResidencyPS.Engine;
 
 namespace ResidencyPS.Commands
@@ -16,11 +17,13 @@ namespace ResidencyPS.Commands
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [Alias("Region", "HostingRegion", "Regions")]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string[]? Code { get; set; }
 
         /// <summary>Only regions that contain these countries (ISO 3166-1 alpha-2 codes).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CountryCompleter))]
         public string[]? Country { get; set; }
 
         /// <inheritdoc />

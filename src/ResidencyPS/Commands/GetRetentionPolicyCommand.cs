@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using ResidencyPS.Completion;
 using ResidencyPS.Engine;
 
 namespace ResidencyPS.Commands
@@ -16,6 +17,7 @@ namespace ResidencyPS.Commands
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProductCompleter))]
         public string[]? Product { get; set; }
 
         /// <summary>Only rules that apply to data hosted in these regions.</summary>
@@ -23,12 +25,14 @@ namespace ResidencyPS.Commands
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [Alias("Region", "Regions", "Code")]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string[]? HostingRegion { get; set; }
 
         /// <summary>Logs, Backups or Call recordings (English or Dutch, wildcards allowed).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SubjectCompleter))]
         public string[]? Subject { get; set; }
 
         /// <summary>The moment data was written; adds when it leaves each storage location.</summary>

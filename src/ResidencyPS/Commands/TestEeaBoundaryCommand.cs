@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using ResidencyPS.Completion;
 using ResidencyPS.Engine;
 
 namespace ResidencyPS.Commands
@@ -23,6 +24,7 @@ namespace ResidencyPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProductCompleter))]
         public string Product { get; set; } = null!;
 
         /// <summary>The data categories to test; every category of the product when omitted.</summary>
@@ -30,12 +32,14 @@ namespace ResidencyPS.Commands
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         [Alias("Category")]
+        [ArgumentCompleter(typeof(DataCategoryCompleter))]
         public string[]? DataCategory { get; set; }
 
         /// <summary>The region the customer's account is hosted in (code, name or ISO country code); EEA when omitted.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [Alias("Region", "Code")]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string HostingRegion { get; set; } = RegionCodes.Eea;
 
         /// <summary>The customer uses integrations or third-party applications.</summary>

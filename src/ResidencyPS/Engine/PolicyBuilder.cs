@@ -42,10 +42,10 @@ namespace ResidencyPS.Engine
             var products = BuildProducts();
             _products = new NameIndex<ProductInfo>(products, p => Names(p.Name, null, null, p.Aliases), n => Problem("products", "The name '" + n + "' belongs to more than one product."));
             var categories = BuildCategories();
-            var categoryIndex = new NameIndex<DataCategoryInfo>(categories, c => Names(c.Id, c.DataCategory, c.NameNl, c.Aliases), n => Problem("categories", "The name '" + n + "' belongs to more than one data category."));
+            var categoryIndex = new NameIndex<DataCategoryInfo>(categories, c => Names(c.DataCategory, c.NameNl, c.Id, c.Aliases), n => Problem("categories", "The name '" + n + "' belongs to more than one data category."));
             var residency = BuildResidency(categoryIndex);
             var subjects = BuildSubjects();
-            var subjectIndex = new NameIndex<SubjectInfo>(subjects, s => Names(s.Id, s.Name, s.NameNl, s.Aliases), n => Problem("subjects", "The name '" + n + "' belongs to more than one subject."));
+            var subjectIndex = new NameIndex<SubjectInfo>(subjects, s => Names(s.Name, s.NameNl, s.Id, s.Aliases), n => Problem("subjects", "The name '" + n + "' belongs to more than one subject."));
             var retention = BuildRetention(header, residency, subjectIndex);
             var rules = BuildRules(categoryIndex);
             if (_problems.Count > 0)
