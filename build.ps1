@@ -62,6 +62,10 @@ function Invoke-Build {
     }
     Copy-Item -Path (Join-Path $root 'module/*') -Destination $moduleOut -Recurse
 
+    # Help: PlatyPS-format markdown in docs/ becomes MAML and about_ text (PlatyPS itself is not installable here).
+    Invoke-Native dotnet @('run', '--project', (Join-Path $root 'src/ResidencyPS.Help/ResidencyPS.Help.csproj'), '-c', $Configuration, '-v', 'quiet', '--',
+        (Join-Path $root 'docs'), $moduleOut)
+
     # The version lives in Directory.Build.props; the manifest gets it here, the assembly from MSBuild.
     $manifestText = Get-Content -Raw -LiteralPath $manifestOut
     $stamped = $manifestText -replace "ModuleVersion(\s*)=(\s*)'[^']*'", "ModuleVersion`$1=`$2'$version'"

@@ -15,7 +15,7 @@ namespace ResidencyPS.Commands
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
-        [Alias("Category", "Name")]
+        [Alias("Category")]
         [ArgumentCompleter(typeof(DataCategoryCompleter))]
         public string[]? DataCategory { get; set; }
 

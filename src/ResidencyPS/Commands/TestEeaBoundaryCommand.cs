@@ -13,10 +13,10 @@ namespace ResidencyPS.Commands
     public sealed class TestEeaBoundaryCommand : PSCmdlet
     {
         /// <summary>The parameter set that returns one result object per product and data category.</summary>
-        public const string DetailedSet = nameof(DetailedSet);
+        public const string DetailedSet = "Detailed";
 
         /// <summary>The parameter set that returns one boolean per input.</summary>
-        public const string QuietSet = nameof(QuietSet);
+        public const string QuietSet = nameof(Quiet);
 
         private ResidencyPolicy _policy = null!;
 

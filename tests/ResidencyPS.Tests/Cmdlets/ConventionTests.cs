@@ -67,6 +67,31 @@ public class ConventionTests : IClassFixture<PowerShellSession>
         }
     }
 
+    private static readonly string[] NameParameters = { "Product", "DataCategory", "Region", "HostingRegion", "Code", "Subject", "Country" };
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void Name_parameters_have_a_completer(string name)
+    {
+        foreach (var property in Cmdlet(name).GetProperties().Where(p => NameParameters.Contains(p.Name) && p.GetCustomAttribute<ParameterAttribute>() != null))
+        {
+            Assert.True(property.GetCustomAttribute<ArgumentCompleterAttribute>() != null, $"{name}.{property.Name} has no completer");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void Every_output_type_has_a_table_view_and_a_list_view(string name)
+    {
+        foreach (var output in Cmdlet(name).GetCustomAttributes<OutputTypeAttribute>().SelectMany(o => o.Type).Select(t => t.Type!).Where(t => t != typeof(bool)))
+        {
+            var views = _ps.RunClean($"(Get-FormatData -TypeName '{output.FullName}').FormatViewDefinition.Control | ForEach-Object {{ $_.GetType().Name }}")
+                .Select(v => v.ToString()).ToList();
+            Assert.Contains("TableControl", views);
+            Assert.Contains("ListControl", views);
+        }
+    }
+
     [Fact]
     public void Manifest_exports_exactly_the_cmdlets_of_the_assembly_and_passes_Test_ModuleManifest()
     {

@@ -1,0 +1,33 @@
+using System.Text;
+using ResidencyPS.Help;
+
+// Usage: ResidencyPS.Help <docs folder> <module output folder>
+// Writes <module>/en-US/ResidencyPS.dll-Help.xml from docs/*-*.md and about_*.help.txt from docs/about_*.md.
+if (args.Length != 2)
+{
+    Console.Error.WriteLine("Usage: ResidencyPS.Help <docs folder> <module output folder>");
+    return 2;
+}
+
+try
+{
+    var (docs, module) = (args[0], args[1]);
+    var culture = Directory.CreateDirectory(Path.Combine(module, "en-US")).FullName;
+    var pages = Directory.GetFiles(docs, "*-*.md").OrderBy(p => p, StringComparer.Ordinal).Select(MarkdownHelpReader.ReadFile).ToList();
+    var maml = Path.Combine(culture, "ResidencyPS.dll-Help.xml");
+    MamlWriter.Write(pages).Save(maml);
+    Console.WriteLine($"Help: {pages.Count} cmdlets -> {maml}");
+    foreach (var about in Directory.GetFiles(docs, "about_*.md"))
+    {
+        var target = Path.Combine(culture, Path.GetFileNameWithoutExtension(about) + ".help.txt");
+        File.WriteAllText(target, AboutTopicWriter.Write(File.ReadAllText(about), about), new UTF8Encoding(false));
+        Console.WriteLine($"Help: {Path.GetFileName(about)} -> {target}");
+    }
+
+    return 0;
+}
+catch (HelpFormatException ex)
+{
+    Console.Error.WriteLine("Help error: " + ex.Message);
+    return 1;
+}
