@@ -37,24 +37,12 @@ namespace ResidencyPS.Commands
             foreach (var category in _policy.Categories.Items)
             {
                 if (NameFilter.Admits(categories, category)
-                    && (products == null || products.Exists(p => Contains(category, p.Name))))
+                    && (products == null || products.Exists(p => category.Products.ContainsCode(p.Name))))
                 {
                     WriteObject(category);
                 }
             }
         }
 
-        private static bool Contains(DataCategoryInfo category, string product)
-        {
-            foreach (var name in category.Products)
-            {
-                if (name == product)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

@@ -63,7 +63,7 @@ namespace ResidencyPS.Commands
                     continue;
                 }
 
-                if (regions != null && !regions.Exists(r => Contains(record.Regions, r.Code)))
+                if (regions != null && !regions.Exists(r => record.Regions.ContainsCode(r.Code)))
                 {
                     continue;
                 }
@@ -74,17 +74,5 @@ namespace ResidencyPS.Commands
 
         private static bool Empty<T>(List<T>? filter) => filter != null && filter.Count == 0;
 
-        private static bool Contains(IReadOnlyList<string> codes, string code)
-        {
-            foreach (var c in codes)
-            {
-                if (c == code)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

@@ -59,7 +59,7 @@ namespace ResidencyPS.Commands
         private static WildcardPattern[]? Patterns(string[]? values) =>
             values == null || values.Length == 0
                 ? null
-                : Array.ConvertAll(values, v => new WildcardPattern(v.Trim(), WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant));
+                : Array.ConvertAll(values, NameFilter.Wildcard);
 
         private static bool MatchAny(WildcardPattern[] patterns, string value, bool[]? found)
         {

@@ -52,24 +52,12 @@ namespace ResidencyPS.Commands
             {
                 if ((products == null || products.Exists(p => p.Name == rule.Product))
                     && (subjects == null || subjects.Exists(s => s.Name == rule.Subject))
-                    && (regions == null || regions.Exists(r => Contains(rule.HostingRegion, r.Code))))
+                    && (regions == null || regions.Exists(r => rule.HostingRegion.ContainsCode(r.Code))))
                 {
                     WriteObject(AsOf is DateTime asOf ? rule.WithAsOf(asOf) : rule);
                 }
             }
         }
 
-        private static bool Contains(IReadOnlyList<string> codes, string code)
-        {
-            foreach (var c in codes)
-            {
-                if (c == code)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

@@ -28,8 +28,7 @@ namespace ResidencyPS.Commands
             {
                 if (IsWildcard(pattern))
                 {
-                    var wildcard = new WildcardPattern(pattern.Trim(), WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
-                    found.UnionWith(index.Match(wildcard.IsMatch));
+                    found.UnionWith(index.Match(Wildcard(pattern).IsMatch));
                 }
                 else if (index.Find(pattern) is T item)
                 {
@@ -43,6 +42,10 @@ namespace ResidencyPS.Commands
 
             return index.Items.Where(found.Contains).ToList();
         }
+
+        /// <summary>A case-insensitive wildcard pattern, as PowerShell's own name parameters use.</summary>
+        public static WildcardPattern Wildcard(string pattern) =>
+            new WildcardPattern(pattern.Trim(), WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
 
         /// <summary>Whether <paramref name="pattern"/> holds wildcard characters.</summary>
         public static bool IsWildcard(string pattern) => WildcardPattern.ContainsWildcardCharacters(pattern);

@@ -111,8 +111,7 @@ namespace ResidencyPS.Commands
             {
                 if (NameFilter.IsWildcard(name))
                 {
-                    var wildcard = new WildcardPattern(name.Trim(), WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
-                    chosen.UnionWith(_policy.Categories.Match(wildcard.IsMatch).Select(c => _policy.Find(product, c)).Where(r => r != null).Select(r => r!));
+                    chosen.UnionWith(_policy.Categories.Match(NameFilter.Wildcard(name).IsMatch).Select(c => _policy.Find(product, c)).Where(r => r != null).Select(r => r!));
                     continue;
                 }
 

@@ -71,7 +71,7 @@ namespace ResidencyPS.Completion
                 var text = value?.ToString() ?? string.Empty;
                 if (WildcardPattern.ContainsWildcardCharacters(text))
                 {
-                    products.AddRange(policy.Products.Match(new WildcardPattern(text, WildcardOptions.IgnoreCase).IsMatch));
+                    products.AddRange(policy.Products.Match(Commands.NameFilter.Wildcard(text).IsMatch));
                 }
                 else if (policy.Products.Find(text) is ProductInfo product)
                 {

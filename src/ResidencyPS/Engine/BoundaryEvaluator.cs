@@ -78,7 +78,7 @@ namespace ResidencyPS.Engine
                 destination = null;
                 message = "The source states no region for " + what + "." + (record.Notes.Count > 0 ? " " + record.Notes[0] : string.Empty);
             }
-            else if (Contains(record.Regions, hosting.Code))
+            else if (record.Regions.ContainsCode(hosting.Code))
             {
                 effect = hosting.IsEea ? FindingEffect.Within : FindingEffect.Outside;
                 destination = hosting.Code;
@@ -100,18 +100,6 @@ namespace ResidencyPS.Engine
             return new BoundaryFinding(HostingRule, effect, destination, null, null, message, record.Basis, record.Source);
         }
 
-        private static bool Contains(IReadOnlyList<string> codes, string code)
-        {
-            for (var i = 0; i < codes.Count; i++)
-            {
-                if (string.Equals(codes[i], code, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         private static Verdict ToVerdict(FindingEffect effect) => effect switch
         {

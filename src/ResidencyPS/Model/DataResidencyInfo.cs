@@ -39,7 +39,7 @@ namespace ResidencyPS
         public IReadOnlyList<string> Regions { get; }
 
         /// <summary>True when EEA hosting is available, false when it is not, null when the source states no region.</summary>
-        public bool? AvailableInEea => Regions.Count == 0 ? (bool?)null : Contains(Regions, RegionCodes.Eea);
+        public bool? AvailableInEea => Regions.Count == 0 ? (bool?)null : Regions.ContainsCode(RegionCodes.Eea);
 
         /// <summary>How the regions were read from the source.</summary>
         public Basis Basis { get; }
@@ -53,17 +53,5 @@ namespace ResidencyPS
         /// <inheritdoc />
         public override string ToString() => Product + ": " + DataCategory;
 
-        private static bool Contains(IReadOnlyList<string> list, string value)
-        {
-            foreach (var item in list)
-            {
-                if (item == value)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }
