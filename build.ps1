@@ -6,13 +6,15 @@
            version from Directory.Build.props, format/types files, help).
     Demo   builds, imports out/ResidencyPS in a fresh pwsh and answers a few questions from the embedded policy.
     Test   builds, runs every xunit test and Pester spec (dotnet test) and ends with "N passed, N failed".
+    Package builds, then publishes out/ResidencyPS with Publish-PSResource to a local file repository,
+           out/packages, leaving the gallery-ready ResidencyPS.<version>.nupkg there.
     Clean  removes out/ and the bin/obj folders.
 .EXAMPLE
     dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Demo', 'Test', 'Clean')]
+    [ValidateSet('Build', 'Demo', 'Test', 'Package', 'Clean')]
     [string] $Task = 'Demo',
 
     [ValidateSet('Debug', 'Release')]
@@ -48,6 +50,14 @@ function Get-ModuleVersion {
     $version
 }
 
+# The CHANGELOG.md section of this version, so the package's release notes say what changed.
+function Get-ReleaseNotes([string] $Version) {
+    $changelog = Get-Content -Raw -LiteralPath (Join-Path $root 'CHANGELOG.md')
+    $match = [regex]::Match($changelog, '(?ms)^## ' + [regex]::Escape($Version) + '\s*$(.*?)(?=^## |\z)')
+    if (-not $match.Success) { throw "CHANGELOG.md has no section '## $Version'." }
+    $match.Groups[1].Value.Trim()
+}
+
 function Invoke-Build {
     $version = Get-ModuleVersion
     Write-Host "Building ResidencyPS $version ($Configuration)" -ForegroundColor Cyan
@@ -69,6 +79,9 @@ function Invoke-Build {
     # The version lives in Directory.Build.props; the manifest gets it here, the assembly from MSBuild.
     $manifestText = Get-Content -Raw -LiteralPath $manifestOut
     $stamped = $manifestText -replace "ModuleVersion(\s*)=(\s*)'[^']*'", "ModuleVersion`$1=`$2'$version'"
+    $notes = (Get-ReleaseNotes $version) -replace "'", "''"
+    $stamped = $stamped -replace "ReleaseNotes(\s*)=(\s*)'[^']*'", "ReleaseNotes`$1=`$2'$notes'"
+    Copy-Item -LiteralPath (Join-Path $root 'LICENSE') -Destination $moduleOut
     [IO.File]::WriteAllText($manifestOut, $stamped, [Text.UTF8Encoding]::new($false))
 
     $manifest = Test-ModuleManifest -Path $manifestOut -ErrorAction Stop
@@ -124,6 +137,36 @@ function Invoke-Test {
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }
 
+function Invoke-Package {
+    Invoke-Build
+    $packages = Join-Path $out 'packages'
+    if (Test-Path $packages) { Remove-Item -Recurse -Force $packages }
+    $null = New-Item -ItemType Directory -Force -Path $packages
+    # PSResourceGet keeps its repository list under HOME: a throwaway HOME keeps the user's list untouched.
+    $scratchHome = Join-Path $out 'package-home'
+    $publish = {
+        param($Module, $Packages)
+        $ErrorActionPreference = 'Stop'
+        Register-PSResourceRepository -Name ResidencyPSLocal -Uri $Packages -Trusted
+        try { Publish-PSResource -Path $Module -Repository ResidencyPSLocal }
+        finally { Unregister-PSResourceRepository -Name ResidencyPSLocal }
+    }
+    $pwsh = Get-PwshCommand
+    $savedHome = $env:HOME
+    try {
+        $env:HOME = $scratchHome
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $publish -args $moduleOut, $packages
+        if ($LASTEXITCODE -ne 0) { throw "Publish-PSResource failed with exit code $LASTEXITCODE." }
+    }
+    finally {
+        $env:HOME = $savedHome
+        if (Test-Path $scratchHome) { Remove-Item -Recurse -Force $scratchHome }
+    }
+    $package = Get-ChildItem -Path $packages -Filter 'ResidencyPS.*.nupkg'
+    if (-not $package) { throw "No package was written to $packages." }
+    Write-Host "Package ready: $($package.FullName)" -ForegroundColor Green
+}
+
 function Invoke-Clean {
     foreach ($path in @($out) + @(Get-ChildItem -Path (Join-Path $root 'src'), (Join-Path $root 'tests') -Directory -Recurse -Include bin, obj | ForEach-Object FullName)) {
         if (Test-Path $path) { Remove-Item -Recurse -Force $path }
@@ -134,5 +177,6 @@ switch ($Task) {
     'Build' { Invoke-Build }
     'Demo' { Invoke-Demo }
     'Test' { Invoke-Test }
+    'Package' { Invoke-Package }
     'Clean' { Invoke-Clean }
 }

@@ -26,7 +26,7 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('DataResidency', 'GDPR', 'EEA', 'Compliance', 'SaaS', 'Freshworks', 'Privacy', 'PSEdition_Desktop', 'PSEdition_Core')
-            ReleaseNotes = 'See CHANGELOG.md.'
+            ReleaseNotes = ''  # stamped by build.ps1 from CHANGELOG.md
         }
     }
 }
