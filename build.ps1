@@ -113,7 +113,22 @@ function Invoke-Demo {
     if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
 }
 
+# The HTML report test renders in headless Chromium; on a Debian machine (this project's), install it when missing.
+function Install-Chromium {
+    if (Test-Path '/usr/bin/chromium') { return }
+    if (-not (Get-Command apt-get -ErrorAction SilentlyContinue)) {
+        Write-Warning 'Chromium is missing and apt-get is not available: the HTML report rendering test will fail.'
+        return
+    }
+    Write-Host 'Installing Chromium for the HTML report test (apt-get install chromium)' -ForegroundColor Cyan
+    $sudo = if ((& id -u) -ne '0') { @('sudo') } else { @() }
+    & @sudo apt-get update -qq | Out-Null
+    & @sudo apt-get install -y -qq chromium | Out-Null
+    if ($LASTEXITCODE -ne 0) { Write-Warning "apt-get install chromium failed with exit code $LASTEXITCODE." }
+}
+
 function Invoke-Test {
+    Install-Chromium
     Invoke-Build
     $results = Join-Path $out 'test-results'
     if (Test-Path $results) { Remove-Item -Recurse -Force $results }

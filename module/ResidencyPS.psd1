@@ -13,11 +13,16 @@
     FormatsToProcess     = @('ResidencyPS.Format.ps1xml')
     TypesToProcess       = @('ResidencyPS.Types.ps1xml')
     CmdletsToExport      = @(
+        'Compare-ResidencyPolicy'
+        'Export-ResidencyPolicy'
+        'Export-ResidencyReport'
         'Get-DataCategory'
         'Get-DataResidency'
         'Get-HostingRegion'
         'Get-PolicyStatement'
+        'Get-ResidencyPolicy'
         'Get-RetentionPolicy'
+        'Import-ResidencyPolicy'
         'Test-EeaBoundary'
     )
     FunctionsToExport    = @()

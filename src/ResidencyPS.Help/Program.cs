@@ -2,7 +2,7 @@ using System.Text;
 using ResidencyPS.Help;
 
 // Usage: ResidencyPS.Help <docs folder> <module output folder>
-// Writes <module>/en-US/ResidencyPS.dll-Help.xml from docs/*-*.md and about_*.help.txt from docs/about_*.md.
+// Writes <module>/en-US/ResidencyPS.dll-Help.xml from the cmdlet pages of docs/ and about_*.help.txt from docs/about_*.md.
 if (args.Length != 2)
 {
     Console.Error.WriteLine("Usage: ResidencyPS.Help <docs folder> <module output folder>");
@@ -13,7 +13,7 @@ try
 {
     var (docs, module) = (args[0], args[1]);
     var culture = Directory.CreateDirectory(Path.Combine(module, "en-US")).FullName;
-    var pages = Directory.GetFiles(docs, "*-*.md").OrderBy(p => p, StringComparer.Ordinal).Select(MarkdownHelpReader.ReadFile).ToList();
+    var pages = HelpPages.CommandPages(docs).Select(MarkdownHelpReader.ReadFile).ToList();
     var maml = Path.Combine(culture, "ResidencyPS.dll-Help.xml");
     MamlWriter.Write(pages).Save(maml);
     Console.WriteLine($"Help: {pages.Count} cmdlets -> {maml}");

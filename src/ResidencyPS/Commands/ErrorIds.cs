@@ -9,5 +9,10 @@ namespace ResidencyPS.Commands
         public const string HostingRegionNotFound = nameof(HostingRegionNotFound);
         public const string SubjectNotFound = nameof(SubjectNotFound);
         public const string StatementNotFound = nameof(StatementNotFound);
+        public const string InvalidPolicy = nameof(InvalidPolicy);
+        public const string PolicyFileNotFound = nameof(PolicyFileNotFound);
+        public const string PolicyFileUnreadable = nameof(PolicyFileUnreadable);
+        public const string PolicyFileExists = nameof(PolicyFileExists);
+        public const string AmbiguousPolicyPath = nameof(AmbiguousPolicyPath);
     }
 }

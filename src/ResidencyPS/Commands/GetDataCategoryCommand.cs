@@ -26,15 +26,21 @@ namespace ResidencyPS.Commands
         [ArgumentCompleter(typeof(ProductCompleter))]
         public string[]? Product { get; set; }
 
+        /// <summary>The policy to answer from (an object or a file path); the session's active policy when omitted.</summary>
+        [Parameter]
+        [PolicyTransformation]
+        [ValidateNotNull]
+        public ResidencyPolicy? Policy { get; set; }
+
         /// <inheritdoc />
-        protected override void BeginProcessing() => _policy = PolicyAccess.Active(this);
+        protected override void BeginProcessing() => _policy = PolicyAccess.Resolve(this, Policy);
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var categories = NameFilter.Resolve(this, _policy.Categories, DataCategory, ErrorIds.DataCategoryNotFound, "data category");
-            var products = NameFilter.Resolve(this, _policy.Products, Product, ErrorIds.ProductNotFound, "product");
-            foreach (var category in _policy.Categories.Items)
+            var categories = NameFilter.Resolve(this, _policy.CategoryIndex, DataCategory, ErrorIds.DataCategoryNotFound, "data category");
+            var products = NameFilter.Resolve(this, _policy.ProductIndex, Product, ErrorIds.ProductNotFound, "product");
+            foreach (var category in _policy.CategoryIndex.Items)
             {
                 if (NameFilter.Admits(categories, category)
                     && (products == null || products.Exists(p => category.Products.ContainsCode(p.Name))))

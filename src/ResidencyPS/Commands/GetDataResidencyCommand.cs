@@ -37,15 +37,21 @@ namespace ResidencyPS.Commands
         [ArgumentCompleter(typeof(RegionCompleter))]
         public string[]? Region { get; set; }
 
+        /// <summary>The policy to answer from (an object or a file path); the session's active policy when omitted.</summary>
+        [Parameter]
+        [PolicyTransformation]
+        [ValidateNotNull]
+        public ResidencyPolicy? Policy { get; set; }
+
         /// <inheritdoc />
-        protected override void BeginProcessing() => _policy = PolicyAccess.Active(this);
+        protected override void BeginProcessing() => _policy = PolicyAccess.Resolve(this, Policy);
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var products = NameFilter.Resolve(this, _policy.Products, Product, ErrorIds.ProductNotFound, "product");
-            var categories = NameFilter.Resolve(this, _policy.Categories, DataCategory, ErrorIds.DataCategoryNotFound, "data category");
-            var regions = NameFilter.Resolve(this, _policy.Regions, Region, ErrorIds.HostingRegionNotFound, "hosting region");
+            var products = NameFilter.Resolve(this, _policy.ProductIndex, Product, ErrorIds.ProductNotFound, "product");
+            var categories = NameFilter.Resolve(this, _policy.CategoryIndex, DataCategory, ErrorIds.DataCategoryNotFound, "data category");
+            var regions = NameFilter.Resolve(this, _policy.RegionIndex, Region, ErrorIds.HostingRegionNotFound, "hosting region");
             if (Empty(products) || Empty(categories) || Empty(regions))
             {
                 return;

@@ -26,13 +26,19 @@ namespace ResidencyPS.Commands
         [ArgumentCompleter(typeof(CountryCompleter))]
         public string[]? Country { get; set; }
 
+        /// <summary>The policy to answer from (an object or a file path); the session's active policy when omitted.</summary>
+        [Parameter]
+        [PolicyTransformation]
+        [ValidateNotNull]
+        public ResidencyPolicy? Policy { get; set; }
+
         /// <inheritdoc />
-        protected override void BeginProcessing() => _policy = PolicyAccess.Active(this);
+        protected override void BeginProcessing() => _policy = PolicyAccess.Resolve(this, Policy);
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var regions = NameFilter.Resolve(this, _policy.Regions, Code, ErrorIds.HostingRegionNotFound, "hosting region");
+            var regions = NameFilter.Resolve(this, _policy.RegionIndex, Code, ErrorIds.HostingRegionNotFound, "hosting region");
             HashSet<HostingRegionInfo>? byCountry = null;
             if (Country != null && Country.Length > 0)
             {
@@ -47,7 +53,7 @@ namespace ResidencyPS.Commands
                 }
             }
 
-            foreach (var region in _policy.Regions.Items)
+            foreach (var region in _policy.RegionIndex.Items)
             {
                 if (NameFilter.Admits(regions, region) && (byCountry == null || byCountry.Contains(region)))
                 {

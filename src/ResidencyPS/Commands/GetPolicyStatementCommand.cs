@@ -28,8 +28,14 @@ namespace ResidencyPS.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Search { get; set; }
 
+        /// <summary>The policy to answer from (an object or a file path); the session's active policy when omitted.</summary>
+        [Parameter]
+        [PolicyTransformation]
+        [ValidateNotNull]
+        public ResidencyPolicy? Policy { get; set; }
+
         /// <inheritdoc />
-        protected override void BeginProcessing() => _policy = PolicyAccess.Active(this);
+        protected override void BeginProcessing() => _policy = PolicyAccess.Resolve(this, Policy);
 
         /// <inheritdoc />
         protected override void ProcessRecord()

@@ -39,15 +39,21 @@ namespace ResidencyPS.Commands
         [Parameter]
         public DateTime? AsOf { get; set; }
 
+        /// <summary>The policy to answer from (an object or a file path); the session's active policy when omitted.</summary>
+        [Parameter]
+        [PolicyTransformation]
+        [ValidateNotNull]
+        public ResidencyPolicy? Policy { get; set; }
+
         /// <inheritdoc />
-        protected override void BeginProcessing() => _policy = PolicyAccess.Active(this);
+        protected override void BeginProcessing() => _policy = PolicyAccess.Resolve(this, Policy);
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var products = NameFilter.Resolve(this, _policy.Products, Product, ErrorIds.ProductNotFound, "product");
-            var regions = NameFilter.Resolve(this, _policy.Regions, HostingRegion, ErrorIds.HostingRegionNotFound, "hosting region");
-            var subjects = NameFilter.Resolve(this, _policy.Subjects, Subject, ErrorIds.SubjectNotFound, "retention subject");
+            var products = NameFilter.Resolve(this, _policy.ProductIndex, Product, ErrorIds.ProductNotFound, "product");
+            var regions = NameFilter.Resolve(this, _policy.RegionIndex, HostingRegion, ErrorIds.HostingRegionNotFound, "hosting region");
+            var subjects = NameFilter.Resolve(this, _policy.SubjectIndex, Subject, ErrorIds.SubjectNotFound, "retention subject");
             foreach (var rule in _policy.Retention)
             {
                 if ((products == null || products.Exists(p => p.Name == rule.Product))

@@ -7,8 +7,14 @@ namespace ResidencyPS.Commands
     /// <summary>Gets the policy a cmdlet answers from, once per pipeline, so every object of one pipeline comes from one policy.</summary>
     internal static class PolicyAccess
     {
-        public static ResidencyPolicy Active(PSCmdlet cmdlet)
+        /// <summary>The policy given with -Policy, else the session's active policy.</summary>
+        public static ResidencyPolicy Resolve(PSCmdlet cmdlet, ResidencyPolicy? given)
         {
+            if (given != null)
+            {
+                return given;
+            }
+
             try
             {
                 return PolicyStore.Active;

@@ -54,8 +54,14 @@ namespace ResidencyPS.Commands
         [Parameter(Mandatory = true, ParameterSetName = QuietSet)]
         public SwitchParameter Quiet { get; set; }
 
+        /// <summary>The policy to answer from (an object or a file path); the session's active policy when omitted.</summary>
+        [Parameter]
+        [PolicyTransformation]
+        [ValidateNotNull]
+        public ResidencyPolicy? Policy { get; set; }
+
         /// <inheritdoc />
-        protected override void BeginProcessing() => _policy = PolicyAccess.Active(this);
+        protected override void BeginProcessing() => _policy = PolicyAccess.Resolve(this, Policy);
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -78,7 +84,7 @@ namespace ResidencyPS.Commands
             var results = new List<EeaBoundaryResult>();
             complete = true;
             var hosting = ResolveHostingRegion();
-            var products = NameFilter.Resolve(this, _policy.Products, new[] { Product }, ErrorIds.ProductNotFound, "product")!;
+            var products = NameFilter.Resolve(this, _policy.ProductIndex, new[] { Product }, ErrorIds.ProductNotFound, "product")!;
             if (hosting == null || products.Count == 0)
             {
                 complete = false;
@@ -111,14 +117,14 @@ namespace ResidencyPS.Commands
             {
                 if (NameFilter.IsWildcard(name))
                 {
-                    chosen.UnionWith(_policy.Categories.Match(NameFilter.Wildcard(name).IsMatch).Select(c => _policy.Find(product, c)).Where(r => r != null).Select(r => r!));
+                    chosen.UnionWith(_policy.CategoryIndex.Match(NameFilter.Wildcard(name).IsMatch).Select(c => _policy.Find(product, c)).Where(r => r != null).Select(r => r!));
                     continue;
                 }
 
-                var category = _policy.Categories.Find(name);
+                var category = _policy.CategoryIndex.Find(name);
                 if (category == null)
                 {
-                    WriteError(NameFilter.NotFound(_policy.Categories, name, ErrorIds.DataCategoryNotFound, "data category"));
+                    WriteError(NameFilter.NotFound(_policy.CategoryIndex, name, ErrorIds.DataCategoryNotFound, "data category"));
                     complete = false;
                 }
                 else if (_policy.Find(product, category) is DataResidencyInfo record)
@@ -137,10 +143,10 @@ namespace ResidencyPS.Commands
 
         private HostingRegionInfo? ResolveHostingRegion()
         {
-            var region = _policy.Regions.Find(HostingRegion) ?? _policy.RegionOfCountry(HostingRegion);
+            var region = _policy.RegionIndex.Find(HostingRegion) ?? _policy.RegionOfCountry(HostingRegion);
             if (region == null)
             {
-                WriteError(NameFilter.NotFound(_policy.Regions, HostingRegion, ErrorIds.HostingRegionNotFound, "hosting region"));
+                WriteError(NameFilter.NotFound(_policy.RegionIndex, HostingRegion, ErrorIds.HostingRegionNotFound, "hosting region"));
             }
 
             return region;

@@ -10,7 +10,7 @@ namespace ResidencyPS.Completion
     {
         /// <inheritdoc />
         protected override IEnumerable<KeyValuePair<string, ProductInfo>> Candidates(ResidencyPolicy policy, IDictionary fakeBoundParameters) =>
-            policy.Products.Names;
+            policy.ProductIndex.Names;
 
         /// <inheritdoc />
         protected override string Canonical(ProductInfo item) => item.Name;
@@ -24,8 +24,8 @@ namespace ResidencyPS.Completion
         {
             var products = BoundProducts(policy, fakeBoundParameters);
             return products == null
-                ? policy.Categories.Names
-                : policy.Categories.Names.Where(pair => products.Any(p => pair.Value.Products.Contains(p.Name)));
+                ? policy.CategoryIndex.Names
+                : policy.CategoryIndex.Names.Where(pair => products.Any(p => pair.Value.Products.Contains(p.Name)));
         }
 
         /// <inheritdoc />
@@ -40,7 +40,7 @@ namespace ResidencyPS.Completion
     {
         /// <inheritdoc />
         protected override IEnumerable<KeyValuePair<string, HostingRegionInfo>> Candidates(ResidencyPolicy policy, IDictionary fakeBoundParameters) =>
-            policy.Regions.Names;
+            policy.RegionIndex.Names;
 
         /// <inheritdoc />
         protected override string Canonical(HostingRegionInfo item) => item.Code;
@@ -54,7 +54,7 @@ namespace ResidencyPS.Completion
     {
         /// <inheritdoc />
         protected override IEnumerable<KeyValuePair<string, SubjectInfo>> Candidates(ResidencyPolicy policy, IDictionary fakeBoundParameters) =>
-            policy.Subjects.Names;
+            policy.SubjectIndex.Names;
 
         /// <inheritdoc />
         protected override string Canonical(SubjectInfo item) => item.Name;
@@ -65,7 +65,7 @@ namespace ResidencyPS.Completion
     {
         /// <inheritdoc />
         protected override IEnumerable<KeyValuePair<string, HostingRegionInfo>> Candidates(ResidencyPolicy policy, IDictionary fakeBoundParameters) =>
-            policy.Regions.Items.SelectMany(r => r.Countries.OrderBy(c => c).Select(c => new KeyValuePair<string, HostingRegionInfo>(c, r)));
+            policy.RegionIndex.Items.SelectMany(r => r.Countries.OrderBy(c => c).Select(c => new KeyValuePair<string, HostingRegionInfo>(c, r)));
 
         /// <inheritdoc />
         protected override string Canonical(HostingRegionInfo item) => item.Code;

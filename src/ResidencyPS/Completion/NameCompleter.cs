@@ -18,10 +18,13 @@ namespace ResidencyPS.Completion
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
+            var bound = fakeBoundParameters ?? new Hashtable();
             ResidencyPolicy policy;
             try
             {
-                policy = PolicyStore.Active;
+                // A policy object already on the command line (-Policy $p) completes its own names.
+                var given = bound.Contains("Policy") ? bound["Policy"] : null;
+                policy = (given is PSObject wrapped ? wrapped.BaseObject : given) as ResidencyPolicy ?? PolicyStore.Active;
             }
             catch (PolicyValidationException)
             {
@@ -30,7 +33,7 @@ namespace ResidencyPS.Completion
 
             var typed = NameIndex<T>.Fold(Unquote(wordToComplete ?? string.Empty));
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var pair in Candidates(policy, fakeBoundParameters))
+            foreach (var pair in Candidates(policy, bound))
             {
                 var name = pair.Key;
                 var canonical = Canonical(pair.Value);
@@ -71,9 +74,9 @@ namespace ResidencyPS.Completion
                 var text = value?.ToString() ?? string.Empty;
                 if (WildcardPattern.ContainsWildcardCharacters(text))
                 {
-                    products.AddRange(policy.Products.Match(Commands.NameFilter.Wildcard(text).IsMatch));
+                    products.AddRange(policy.ProductIndex.Match(Commands.NameFilter.Wildcard(text).IsMatch));
                 }
-                else if (policy.Products.Find(text) is ProductInfo product)
+                else if (policy.ProductIndex.Find(text) is ProductInfo product)
                 {
                     products.Add(product);
                 }

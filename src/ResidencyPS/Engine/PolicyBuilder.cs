@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace ResidencyPS.Engine
@@ -21,19 +22,15 @@ namespace ResidencyPS.Engine
 
         private PolicyBuilder(PolicyDocument doc) => _doc = doc;
 
-        public static ResidencyPolicy Build(PolicyDocument doc, string origin)
+        /// <summary>The policy, or the problems found (never both).</summary>
+        public static (ResidencyPolicy? Policy, IReadOnlyList<PolicyProblem> Problems) Build(PolicyDocument doc, PolicySource source, string canonicalJson)
         {
             var builder = new PolicyBuilder(doc);
-            var policy = builder.BuildPolicy();
-            if (builder._problems.Count > 0 || policy == null)
-            {
-                throw new PolicyValidationException(origin, builder._problems);
-            }
-
-            return policy;
+            var policy = builder.BuildPolicy(source, canonicalJson);
+            return builder._problems.Count > 0 ? (null, builder._problems) : (policy, builder._problems);
         }
 
-        private ResidencyPolicy? BuildPolicy()
+        private ResidencyPolicy? BuildPolicy(PolicySource source, string canonicalJson)
         {
             var header = BuildHeader();
             var statements = BuildStatements();
@@ -53,7 +50,7 @@ namespace ResidencyPS.Engine
                 return null;
             }
 
-            return new ResidencyPolicy(header, statements, _regions, _products, categoryIndex, subjectIndex, residency, retention, rules);
+            return new ResidencyPolicy(header, source, canonicalJson, statements, _regions, _products, categoryIndex, subjectIndex, residency, retention, rules);
         }
 
         private PolicyHeader BuildHeader()
@@ -68,8 +65,21 @@ namespace ResidencyPS.Engine
                 Problem("schemaVersion", "The schema version '" + schema + "' is not supported; supported: " + string.Join(", ", SupportedSchemaVersions) + ".");
             }
 
+            DateTime? effective = null;
+            if (_doc.EffectiveDate != null)
+            {
+                if (DateTime.TryParseExact(_doc.EffectiveDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    effective = date;
+                }
+                else
+                {
+                    Problem("effectiveDate", "'" + _doc.EffectiveDate + "' is not a date; write it as yyyy-MM-dd, for example 2026-01-31.");
+                }
+            }
+
             var source = _doc.Source;
-            return new PolicyHeader(schema ?? string.Empty, Required(_doc.Vendor, "vendor"), Required(_doc.PolicyVersion, "policyVersion"),
+            return new PolicyHeader(schema ?? string.Empty, Required(_doc.Vendor, "vendor"), Required(_doc.PolicyVersion, "policyVersion"), effective,
                 Required(source?.Title, "source.title"), Required(source?.Language, "source.language"), Required(source?.Document, "source.document"));
         }
 

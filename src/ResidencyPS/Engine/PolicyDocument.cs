@@ -10,6 +10,7 @@ namespace ResidencyPS.Engine
         public string? SchemaVersion { get; set; }
         public string? Vendor { get; set; }
         public string? PolicyVersion { get; set; }
+        public string? EffectiveDate { get; set; }
         public SourceDocumentDto? Source { get; set; }
         public List<StatementDto>? Statements { get; set; }
         public List<RegionDto>? Regions { get; set; }

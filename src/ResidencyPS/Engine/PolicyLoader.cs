@@ -1,18 +1,43 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
 
 namespace ResidencyPS.Engine
 {
-    /// <summary>Reads policy JSON into a validated <see cref="ResidencyPolicy"/>.</summary>
+    /// <summary>Reads policy JSON into a validated <see cref="ResidencyPolicy"/>, or names every problem of it.</summary>
     public static class PolicyLoader
     {
         /// <summary>The deepest nesting a policy file may have; the format itself needs four levels.</summary>
         public const int MaxDepth = 16;
 
+        /// <summary>The largest policy file accepted (the embedded policy is under 100 KB).</summary>
+        public const long MaxBytes = 4L * 1024 * 1024;
+
         internal const string EmbeddedResourceName = "ResidencyPS.Data.freshworks.policy.json";
+
+        // TypeNameHandling stays None: a policy file must never name a .NET type to create.
+        private static readonly JsonSerializerSettings ReadSettings = new JsonSerializerSettings
+        {
+            TypeNameHandling = TypeNameHandling.None,
+            MissingMemberHandling = MissingMemberHandling.Error,
+            MetadataPropertyHandling = MetadataPropertyHandling.Ignore,
+            MaxDepth = MaxDepth,
+            DateParseHandling = DateParseHandling.None,
+            Converters = { new StrictStringConverter(), new StrictIntegerConverter() },
+        };
+
+        private static readonly JsonSerializerSettings WriteSettings = new JsonSerializerSettings
+        {
+            TypeNameHandling = TypeNameHandling.None,
+            NullValueHandling = NullValueHandling.Ignore,
+            Formatting = Formatting.Indented,
+            ContractResolver = new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy() },
+        };
 
         /// <summary>Loads the policy embedded in the module (the Freshworks data-hosting policy).</summary>
         public static ResidencyPolicy LoadEmbedded()
@@ -20,47 +45,133 @@ namespace ResidencyPS.Engine
             using var stream = typeof(PolicyLoader).Assembly.GetManifestResourceStream(EmbeddedResourceName)
                 ?? throw new InvalidOperationException("The embedded policy resource '" + EmbeddedResourceName + "' is missing from the assembly.");
             using var reader = new StreamReader(stream, Encoding.UTF8);
-            return Load(reader, "embedded:" + EmbeddedResourceName);
+            return Load(reader, new PolicySource("embedded:" + EmbeddedResourceName, isEmbedded: true));
+        }
+
+        /// <summary>Loads a policy file; a file over <see cref="MaxBytes"/> is refused before it is read.</summary>
+        public static ResidencyPolicy LoadFile(string path)
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw new FileNotFoundException("The policy file '" + path + "' does not exist.", path);
+            }
+
+            if (info.Length > MaxBytes)
+            {
+                throw new PolicyValidationException(path, new[] { new PolicyProblem(string.Empty, $"The file is {info.Length:N0} bytes; a policy file may be at most {MaxBytes:N0} bytes.") });
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+            return Load(reader, new PolicySource(info.FullName, isEmbedded: false));
         }
 
         /// <summary>Parses and validates policy JSON; throws <see cref="PolicyValidationException"/> naming every problem.</summary>
-        public static ResidencyPolicy Load(TextReader reader, string origin)
+        public static ResidencyPolicy Load(TextReader reader, string origin) => Load(reader, new PolicySource(origin, isEmbedded: false));
+
+        /// <summary>The policy as canonical, indented JSON: what Export-ResidencyPolicy writes and the SHA-256 covers.</summary>
+        public static string ToJson(PolicyDocument document) =>
+            JsonConvert.SerializeObject(document, WriteSettings).Replace("\r\n", "\n") + "\n";
+
+        /// <summary>The document a policy was built from, parsed again from its canonical JSON.</summary>
+        public static PolicyDocument ToDocument(ResidencyPolicy policy) =>
+            JsonConvert.DeserializeObject<PolicyDocument>(policy.CanonicalJson, ReadSettings)!;
+
+        private static ResidencyPolicy Load(TextReader reader, PolicySource source)
         {
-            PolicyDocument? document;
+            JToken token;
             try
             {
-                using var json = new JsonTextReader(reader) { MaxDepth = MaxDepth, DateParseHandling = DateParseHandling.None };
-                var serializer = JsonSerializer.Create(Settings);
-                document = serializer.Deserialize<PolicyDocument>(json);
-                if (json.Read() && json.TokenType != JsonToken.Comment)
+                token = Parse(reader);
+            }
+            catch (JsonException ex)
+            {
+                throw new PolicyValidationException(source.Name, new[] { ToProblem(ex) });
+            }
+            catch (DecoderFallbackException ex)
+            {
+                throw new PolicyValidationException(source.Name, new[] { new PolicyProblem(string.Empty, "The file is not valid UTF-8: " + ex.Message) });
+            }
+
+            if (token.Type != JTokenType.Object)
+            {
+                throw new PolicyValidationException(source.Name, new[] { new PolicyProblem(string.Empty, "The file must hold one JSON object, not " + token.Type + ".") });
+            }
+
+            var problems = new List<PolicyProblem>();
+            var serializer = JsonSerializer.Create(ReadSettings);
+            serializer.Error += (sender, args) =>
+            {
+                // Collect every type and member error instead of stopping at the first.
+                if (args.CurrentObject == args.ErrorContext.OriginalObject)
+                {
+                    var problem = ToProblem(args.ErrorContext.Error);
+                    problems.Add(WithLine(new PolicyProblem(args.ErrorContext.Path ?? problem.Path, problem.Message), token));
+                }
+
+                args.ErrorContext.Handled = true;
+            };
+            var document = token.ToObject<PolicyDocument>(serializer) ?? new PolicyDocument();
+            if (problems.Count > 0)
+            {
+                throw new PolicyValidationException(source.Name, problems);
+            }
+
+            var (policy, found) = PolicyBuilder.Build(document, source, ToJson(document));
+            if (policy == null)
+            {
+                throw new PolicyValidationException(source.Name, found.Select(p => WithLine(p, token)).ToList());
+            }
+
+            return policy;
+        }
+
+        private static JToken Parse(TextReader reader)
+        {
+            using var json = new JsonTextReader(reader) { MaxDepth = MaxDepth, DateParseHandling = DateParseHandling.None };
+            var settings = new JsonLoadSettings
+            {
+                DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+                LineInfoHandling = LineInfoHandling.Load,
+                CommentHandling = CommentHandling.Ignore,
+            };
+            var token = JToken.ReadFrom(json, settings);
+            while (json.Read())
+            {
+                if (json.TokenType != JsonToken.Comment)
                 {
                     throw new JsonReaderException("Additional text found after the end of the policy object.", json.Path, json.LineNumber, json.LinePosition, null);
                 }
             }
-            catch (JsonException ex)
-            {
-                throw new PolicyValidationException(origin, new[] { ToProblem(ex) });
-            }
 
-            if (document == null)
-            {
-                throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, "The file holds no policy object.") });
-            }
-
-            return PolicyBuilder.Build(document, origin);
+            return token;
         }
 
-        // TypeNameHandling stays None: a policy file must never name a .NET type to create.
-        private static readonly JsonSerializerSettings Settings = new JsonSerializerSettings
+        private static PolicyProblem WithLine(PolicyProblem problem, JToken root)
         {
-            TypeNameHandling = TypeNameHandling.None,
-            MissingMemberHandling = MissingMemberHandling.Error,
-            MetadataPropertyHandling = MetadataPropertyHandling.Ignore,
-            MaxDepth = MaxDepth,
-            DateParseHandling = DateParseHandling.None,
-        };
+            if (problem.Line != null || string.IsNullOrEmpty(problem.Path))
+            {
+                return problem;
+            }
 
-        private static PolicyProblem ToProblem(JsonException ex)
+            // The builder reports JSON paths; the parsed tree knows where each path stands in the file.
+            var path = problem.Path;
+            while (path.Length > 0)
+            {
+                if (root.SelectToken(path, errorWhenNoMatch: false) is IJsonLineInfo info && info.HasLineInfo())
+                {
+                    return new PolicyProblem(problem.Path, problem.Message, info.LineNumber, info.LinePosition);
+                }
+
+                var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+                path = cut > 0 ? path.Substring(0, cut) : string.Empty;
+            }
+
+            return problem;
+        }
+
+        private static PolicyProblem ToProblem(Exception ex)
         {
             switch (ex)
             {

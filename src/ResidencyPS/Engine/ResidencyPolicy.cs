@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
+using ResidencyPS.Engine;
 
-namespace ResidencyPS.Engine
+namespace ResidencyPS
 {
     /// <summary>
-    /// A loaded, validated and indexed residency policy. Immutable: a new file makes a new policy,
-    /// so a query that started on one policy finishes on it.
+    /// A loaded, validated and indexed residency policy. Immutable: importing a file makes a new policy,
+    /// so a query that started on one policy finishes on it, and two policies can be queried side by side.
     /// </summary>
     public sealed class ResidencyPolicy
     {
@@ -13,17 +14,21 @@ namespace ResidencyPS.Engine
         private readonly Dictionary<string, List<DataResidencyInfo>> _residencyByProduct;
         private readonly Dictionary<string, HostingRegionInfo> _regionByCountry;
 
-        internal ResidencyPolicy(PolicyHeader header, IReadOnlyList<PolicyStatement> statements,
+        internal ResidencyPolicy(PolicyHeader header, PolicySource origin, string canonicalJson, IReadOnlyList<PolicyStatement> statements,
             NameIndex<HostingRegionInfo> regions, NameIndex<ProductInfo> products, NameIndex<DataCategoryInfo> categories,
             NameIndex<SubjectInfo> subjects, IReadOnlyList<DataResidencyInfo> residency, IReadOnlyList<RetentionRule> retention,
             IReadOnlyList<BoundaryRule> rules)
         {
             Header = header;
+            Origin = origin.Name;
+            IsEmbedded = origin.IsEmbedded;
+            CanonicalJson = canonicalJson;
+            Sha256 = Hashing.Sha256Hex(canonicalJson);
             Statements = statements;
-            Regions = regions;
-            Products = products;
-            Categories = categories;
-            Subjects = subjects;
+            RegionIndex = regions;
+            ProductIndex = products;
+            CategoryIndex = categories;
+            SubjectIndex = subjects;
             Residency = residency;
             Retention = retention;
             Rules = rules;
@@ -55,45 +60,83 @@ namespace ResidencyPS.Engine
             }
         }
 
-        /// <summary>Vendor, versions and source document.</summary>
-        public PolicyHeader Header { get; }
-
         /// <summary>The vendor whose policy this is.</summary>
         public string Vendor => Header.Vendor;
 
-        /// <summary>Every statement of the source document, in document order.</summary>
-        public IReadOnlyList<PolicyStatement> Statements { get; }
+        /// <summary>The version of this policy's content.</summary>
+        public string PolicyVersion => Header.PolicyVersion;
 
-        /// <summary>The hosting regions.</summary>
-        public NameIndex<HostingRegionInfo> Regions { get; }
+        /// <summary>The date the vendor's policy took effect, when the file states one.</summary>
+        public DateTime? EffectiveDate => Header.EffectiveDate;
 
-        /// <summary>The products.</summary>
-        public NameIndex<ProductInfo> Products { get; }
+        /// <summary>The version of the policy file format.</summary>
+        public string SchemaVersion => Header.SchemaVersion;
 
-        /// <summary>The data categories.</summary>
-        public NameIndex<DataCategoryInfo> Categories { get; }
+        /// <summary>The title of the source document.</summary>
+        public string SourceTitle => Header.SourceTitle;
 
-        /// <summary>The retention subjects (logs, backups, call recordings).</summary>
-        public NameIndex<SubjectInfo> Subjects { get; }
+        /// <summary>The file name of the source document.</summary>
+        public string SourceDocument => Header.SourceDocument;
 
-        /// <summary>One record per product and data category, in policy order.</summary>
-        public IReadOnlyList<DataResidencyInfo> Residency { get; }
+        /// <summary>The language of the source document (ISO 639-1).</summary>
+        public string SourceLanguage => Header.SourceLanguage;
 
-        /// <summary>Retention rules, one per product and storage location.</summary>
-        public IReadOnlyList<RetentionRule> Retention { get; }
+        /// <summary>Where the policy was loaded from: a file path, or the embedded resource.</summary>
+        public string Origin { get; }
 
-        /// <summary>The rules an EEA boundary test applies besides hosting.</summary>
+        /// <summary>Whether this is the policy built into the module.</summary>
+        public bool IsEmbedded { get; }
+
+        /// <summary>SHA-256 (hex) of the policy's canonical JSON: equal content, equal hash, whatever the file's layout.</summary>
+        public string Sha256 { get; }
+
+        /// <summary>The number of products.</summary>
+        public int ProductCount => ProductIndex.Items.Count;
+
+        /// <summary>The number of data categories.</summary>
+        public int DataCategoryCount => CategoryIndex.Items.Count;
+
+        /// <summary>The number of hosting regions.</summary>
+        public int RegionCount => RegionIndex.Items.Count;
+
+        /// <summary>The number of product and data category records.</summary>
+        public int ResidencyCount => Residency.Count;
+
+        /// <summary>The number of retention rules (one per product and storage location).</summary>
+        public int RetentionRuleCount => Retention.Count;
+
+        /// <summary>The number of statements quoted from the source document.</summary>
+        public int StatementCount => Statements.Count;
+
+        internal PolicyHeader Header { get; }
+
+        internal string CanonicalJson { get; }
+
+        internal IReadOnlyList<PolicyStatement> Statements { get; }
+
+        internal NameIndex<HostingRegionInfo> RegionIndex { get; }
+
+        internal NameIndex<ProductInfo> ProductIndex { get; }
+
+        internal NameIndex<DataCategoryInfo> CategoryIndex { get; }
+
+        internal NameIndex<SubjectInfo> SubjectIndex { get; }
+
+        internal IReadOnlyList<DataResidencyInfo> Residency { get; }
+
+        internal IReadOnlyList<RetentionRule> Retention { get; }
+
         internal IReadOnlyList<BoundaryRule> Rules { get; }
 
-        /// <summary>The statement with this id, or null.</summary>
-        public PolicyStatement? Statement(string id) => _statements.TryGetValue(id, out var s) ? s : null;
+        /// <inheritdoc />
+        public override string ToString() => Vendor + " " + PolicyVersion + (IsEmbedded ? " (embedded)" : " (" + Origin + ")");
 
-        /// <summary>The residency records of a product, in policy order (empty for an unknown product).</summary>
-        public IReadOnlyList<DataResidencyInfo> ResidencyOf(ProductInfo product) =>
+        internal PolicyStatement? Statement(string id) => _statements.TryGetValue(id, out var s) ? s : null;
+
+        internal IReadOnlyList<DataResidencyInfo> ResidencyOf(ProductInfo product) =>
             _residencyByProduct.TryGetValue(product.Name, out var list) ? list : (IReadOnlyList<DataResidencyInfo>)Array.Empty<DataResidencyInfo>();
 
-        /// <summary>The record of one data category of one product, or null when the product does not hold it.</summary>
-        public DataResidencyInfo? Find(ProductInfo product, DataCategoryInfo category)
+        internal DataResidencyInfo? Find(ProductInfo product, DataCategoryInfo category)
         {
             foreach (var record in ResidencyOf(product))
             {
@@ -106,116 +149,7 @@ namespace ResidencyPS.Engine
             return null;
         }
 
-        /// <summary>The region a country (ISO 3166-1 alpha-2) belongs to, or null.</summary>
-        public HostingRegionInfo? RegionOfCountry(string country) =>
+        internal HostingRegionInfo? RegionOfCountry(string country) =>
             country != null && _regionByCountry.TryGetValue(country.Trim(), out var region) ? region : null;
-    }
-
-    /// <summary>What a policy is: vendor, versions and the document it was read from.</summary>
-    public sealed class PolicyHeader
-    {
-        internal PolicyHeader(string schemaVersion, string vendor, string policyVersion, string sourceTitle, string sourceLanguage, string sourceDocument)
-        {
-            SchemaVersion = schemaVersion;
-            Vendor = vendor;
-            PolicyVersion = policyVersion;
-            SourceTitle = sourceTitle;
-            SourceLanguage = sourceLanguage;
-            SourceDocument = sourceDocument;
-        }
-
-        /// <summary>The version of the policy file format.</summary>
-        public string SchemaVersion { get; }
-
-        /// <summary>The vendor.</summary>
-        public string Vendor { get; }
-
-        /// <summary>The version of this policy's content.</summary>
-        public string PolicyVersion { get; }
-
-        /// <summary>The title of the source document.</summary>
-        public string SourceTitle { get; }
-
-        /// <summary>The language of the source document (ISO 639-1).</summary>
-        public string SourceLanguage { get; }
-
-        /// <summary>The file name of the source document.</summary>
-        public string SourceDocument { get; }
-    }
-
-    /// <summary>What a retention rule is about: logs, backups or call recordings.</summary>
-    public sealed class SubjectInfo
-    {
-        internal SubjectInfo(string id, string name, string nameNl, IReadOnlyList<string> aliases)
-        {
-            Id = id;
-            Name = name;
-            NameNl = nameNl;
-            Aliases = aliases;
-        }
-
-        /// <summary>Stable identifier.</summary>
-        public string Id { get; }
-
-        /// <summary>English name.</summary>
-        public string Name { get; }
-
-        /// <summary>Dutch name.</summary>
-        public string NameNl { get; }
-
-        /// <summary>Other accepted names.</summary>
-        public IReadOnlyList<string> Aliases { get; }
-
-        /// <inheritdoc />
-        public override string ToString() => Name;
-    }
-
-    /// <summary>A rule an EEA boundary test applies besides where the data is hosted.</summary>
-    internal sealed class BoundaryRule
-    {
-        public BoundaryRule(string id, RuleCondition when, HashSet<string> products, HashSet<string> categories, HashSet<string> hostingRegions,
-            FindingEffect effect, string? destination, TimeSpan? duration, string? durationText, string message, Basis basis,
-            IReadOnlyList<PolicyStatement> source)
-        {
-            Id = id;
-            When = when;
-            Products = products;
-            Categories = categories;
-            HostingRegions = hostingRegions;
-            Effect = effect;
-            Destination = destination;
-            Duration = duration;
-            DurationText = durationText;
-            Message = message;
-            Basis = basis;
-            Source = source;
-        }
-
-        public string Id { get; }
-
-        public RuleCondition When { get; }
-
-        /// <summary>Product names; empty means every product.</summary>
-        public HashSet<string> Products { get; }
-
-        /// <summary>Category ids; empty means every category.</summary>
-        public HashSet<string> Categories { get; }
-
-        /// <summary>Region codes; empty means every hosting region.</summary>
-        public HashSet<string> HostingRegions { get; }
-
-        public FindingEffect Effect { get; }
-
-        public string? Destination { get; }
-
-        public TimeSpan? Duration { get; }
-
-        public string? DurationText { get; }
-
-        public string Message { get; }
-
-        public Basis Basis { get; }
-
-        public IReadOnlyList<PolicyStatement> Source { get; }
     }
 }

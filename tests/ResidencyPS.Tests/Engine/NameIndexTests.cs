@@ -13,7 +13,7 @@ public class NameIndexTests
     [InlineData("kennisbankgegevens", "KnowledgeBase")]
     [InlineData("Opnames van gesprekken", "CallRecordings")]
     public void Categories_resolve_in_English_and_Dutch_ignoring_case(string input, string id) =>
-        Assert.Equal(id, Policy.Categories.Find(input)!.Id);
+        Assert.Equal(id, Policy.CategoryIndex.Find(input)!.Id);
 
     [Theory]
     [InlineData("Australie", "AU")]
@@ -21,7 +21,7 @@ public class NameIndexTests
     [InlineData("vs", "US")]
     [InlineData("Europese Economische Ruimte", "EEA")]
     public void Regions_resolve_by_code_Dutch_name_and_without_diacritics(string input, string code) =>
-        Assert.Equal(code, Policy.Regions.Find(input)!.Code);
+        Assert.Equal(code, Policy.RegionIndex.Find(input)!.Code);
 
     [Theory]
     [InlineData("product", "Freshdsk", "Freshdesk")]
@@ -32,20 +32,20 @@ public class NameIndexTests
     {
         var suggestions = kind switch
         {
-            "product" => Policy.Products.Suggest(input),
-            "category" => Policy.Categories.Suggest(input),
-            _ => Policy.Regions.Suggest(input),
+            "product" => Policy.ProductIndex.Suggest(input),
+            "category" => Policy.CategoryIndex.Suggest(input),
+            _ => Policy.RegionIndex.Suggest(input),
         };
         Assert.Equal(expected, suggestions[0]);
     }
 
     [Fact]
-    public void Nonsense_suggests_nothing() => Assert.Empty(Policy.Products.Suggest("zzzzzzzzzzzz"));
+    public void Nonsense_suggests_nothing() => Assert.Empty(Policy.ProductIndex.Suggest("zzzzzzzzzzzz"));
 
     [Fact]
     public void Match_returns_each_item_once_in_policy_order()
     {
-        var matched = Policy.Products.Match(name => name.StartsWith("Freshdesk", StringComparison.OrdinalIgnoreCase));
+        var matched = Policy.ProductIndex.Match(name => name.StartsWith("Freshdesk", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(new[] { "Freshdesk", "Freshcaller", "Freshchat" }, matched.Select(p => p.Name));
     }
 

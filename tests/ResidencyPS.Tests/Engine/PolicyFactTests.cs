@@ -8,11 +8,11 @@ public class PolicyFactTests
     private static readonly ResidencyPolicy Policy = PolicyStore.Embedded;
 
     private static DataResidencyInfo Record(string product, string category) =>
-        Policy.Find(Policy.Products.Find(product)!, Policy.Categories.Find(category)!)
+        Policy.Find(Policy.ProductIndex.Find(product)!, Policy.CategoryIndex.Find(category)!)
         ?? throw new Xunit.Sdk.XunitException($"{product} has no {category}");
 
     private static EeaBoundaryResult Test(string product, string category, string region = "EEA", BoundaryOptions options = BoundaryOptions.None) =>
-        BoundaryEvaluator.Evaluate(Policy, Record(product, category), Policy.Regions.Find(region)!, options);
+        BoundaryEvaluator.Evaluate(Policy, Record(product, category), Policy.RegionIndex.Find(region)!, options);
 
     [Theory]
     [InlineData("Freshdesk", "Ticketgegevens", "US,EEA,IND,AU")]
@@ -57,9 +57,9 @@ public class PolicyFactTests
     [Fact]
     public void Authentication_data_has_no_stated_region_so_every_product_is_unknown()
     {
-        foreach (var product in Policy.Products.Items)
+        foreach (var product in Policy.ProductIndex.Items)
         {
-            var record = Policy.Find(product, Policy.Categories.Find("Authentication and profile data")!)!;
+            var record = Policy.Find(product, Policy.CategoryIndex.Find("Authentication and profile data")!)!;
             Assert.Empty(record.Regions);
             Assert.Null(record.AvailableInEea);
             Assert.Equal(Verdict.Unknown, Test(product.Name, "Authentication and profile data").Verdict);
@@ -153,6 +153,6 @@ public class PolicyFactTests
         Assert.Equal("EEA", Policy.RegionOfCountry("NO")!.Code);
         Assert.Equal("EEA", Policy.RegionOfCountry("de")!.Code);
         Assert.Null(Policy.RegionOfCountry("CH"));
-        Assert.Equal(30, Policy.Regions.Find("EER")!.Countries.Count);
+        Assert.Equal(30, Policy.RegionIndex.Find("EER")!.Countries.Count);
     }
 }

@@ -63,8 +63,8 @@ public class SeedCoverageTests
     {
         Assert.All(Policy.Residency, r => Assert.NotEmpty(r.Source));
         Assert.All(Policy.Retention, r => Assert.NotEmpty(r.Source));
-        Assert.All(Policy.Regions.Items, r => Assert.NotEmpty(r.Source));
-        Assert.All(Policy.Products.Items, p => Assert.NotEmpty(p.Source));
-        Assert.All(Policy.Categories.Items, c => Assert.NotEmpty(c.Source));
+        Assert.All(Policy.RegionIndex.Items, r => Assert.NotEmpty(r.Source));
+        Assert.All(Policy.ProductIndex.Items, p => Assert.NotEmpty(p.Source));
+        Assert.All(Policy.CategoryIndex.Items, c => Assert.NotEmpty(c.Source));
     }
 }

@@ -33,7 +33,7 @@ public class TableReadingTests
     }
 
     private static IReadOnlyList<string> RegionsIn(string regionLine) =>
-        Regex.Matches(regionLine, @"\b(VS|EER|IND|AU)\b").Select(m => Policy.Regions.Find(m.Value)!.Code).ToList();
+        Regex.Matches(regionLine, @"\b(VS|EER|IND|AU)\b").Select(m => Policy.RegionIndex.Find(m.Value)!.Code).ToList();
 
     [Fact]
     public void Records_with_a_region_line_of_their_own_are_stated_and_the_others_inferred_from_layout()
@@ -79,11 +79,11 @@ public class TableReadingTests
     public void Seven_products_read_in_table_order_with_their_aliases()
     {
         Assert.Equal(new[] { "Freshdesk", "Freshservice", "Freshsales", "Freshcaller", "Freshchat", "Freshteam", "Freshmarketer" },
-            Policy.Products.Items.Select(p => p.Name));
-        Assert.Equal("Freshsales", Policy.Products.Find("Freshworks CRM")!.Name);
-        Assert.Equal("Freshsales", Policy.Products.Find("freshsales suite")!.Name);
-        Assert.Equal("Freshcaller", Policy.Products.Find("Freshdesk Contact Center")!.Name);
-        Assert.Equal("Freshchat", Policy.Products.Find("Freshdesk Messaging")!.Name);
-        Assert.All(Policy.Products.Items, p => Assert.NotEqual(Basis.Stated, p.Basis));
+            Policy.ProductIndex.Items.Select(p => p.Name));
+        Assert.Equal("Freshsales", Policy.ProductIndex.Find("Freshworks CRM")!.Name);
+        Assert.Equal("Freshsales", Policy.ProductIndex.Find("freshsales suite")!.Name);
+        Assert.Equal("Freshcaller", Policy.ProductIndex.Find("Freshdesk Contact Center")!.Name);
+        Assert.Equal("Freshchat", Policy.ProductIndex.Find("Freshdesk Messaging")!.Name);
+        Assert.All(Policy.ProductIndex.Items, p => Assert.NotEqual(Basis.Stated, p.Basis));
     }
 }

@@ -155,7 +155,7 @@ public class HelpGeneratorTests
     [Fact]
     public void The_repository_docs_all_parse()
     {
-        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "docs"), "*-*.md"))
+        foreach (var file in HelpPages.CommandPages(Path.Combine(TestPaths.RepoRoot, "docs")))
         {
             MarkdownHelpReader.ReadFile(file);
         }

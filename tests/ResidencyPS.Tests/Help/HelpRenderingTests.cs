@@ -13,7 +13,7 @@ public class HelpRenderingTests : IClassFixture<PowerShellSession>
 
     public static IEnumerable<object[]> Examples()
     {
-        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "docs"), "*-*.md").OrderBy(f => f))
+        foreach (var file in HelpPages.CommandPages(Path.Combine(TestPaths.RepoRoot, "docs")).OrderBy(f => f))
         {
             var page = MarkdownHelpReader.ReadFile(file);
             for (var i = 0; i < page.Examples.Count; i++)
