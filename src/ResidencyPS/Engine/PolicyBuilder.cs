@@ -23,14 +23,14 @@ namespace ResidencyPS.Engine
         private PolicyBuilder(PolicyDocument doc) => _doc = doc;
 
         /// <summary>The policy, or the problems found (never both).</summary>
-        public static (ResidencyPolicy? Policy, IReadOnlyList<PolicyProblem> Problems) Build(PolicyDocument doc, PolicySource source, string canonicalJson)
+        public static (ResidencyPolicy? Policy, IReadOnlyList<PolicyProblem> Problems) Build(PolicyDocument doc, PolicySource source, Func<string> canonicalJson)
         {
             var builder = new PolicyBuilder(doc);
             var policy = builder.BuildPolicy(source, canonicalJson);
             return builder._problems.Count > 0 ? (null, builder._problems) : (policy, builder._problems);
         }
 
-        private ResidencyPolicy? BuildPolicy(PolicySource source, string canonicalJson)
+        private ResidencyPolicy? BuildPolicy(PolicySource source, Func<string> canonicalJson)
         {
             var header = BuildHeader();
             var statements = BuildStatements();

@@ -20,17 +20,8 @@ namespace ResidencyPS.Engine
 
         internal const string EmbeddedResourceName = "ResidencyPS.Data.freshworks.policy.json";
 
-        // TypeNameHandling stays None: a policy file must never name a .NET type to create.
-        private static readonly JsonSerializerSettings ReadSettings = new JsonSerializerSettings
-        {
-            TypeNameHandling = TypeNameHandling.None,
-            MissingMemberHandling = MissingMemberHandling.Error,
-            MetadataPropertyHandling = MetadataPropertyHandling.Ignore,
-            MaxDepth = MaxDepth,
-            DateParseHandling = DateParseHandling.None,
-            Converters = { new StrictStringConverter(), new StrictIntegerConverter() },
-        };
-
+        // No serializer reads a policy (PolicyDocumentReader maps the tree by hand), so nothing in a file
+        // can name a .NET type to create; the writer keeps TypeNameHandling.None all the same.
         private static readonly JsonSerializerSettings WriteSettings = new JsonSerializerSettings
         {
             TypeNameHandling = TypeNameHandling.None,
@@ -74,10 +65,6 @@ namespace ResidencyPS.Engine
         public static string ToJson(PolicyDocument document) =>
             JsonConvert.SerializeObject(document, WriteSettings).Replace("\r\n", "\n") + "\n";
 
-        /// <summary>The document a policy was built from, parsed again from its canonical JSON.</summary>
-        public static PolicyDocument ToDocument(ResidencyPolicy policy) =>
-            JsonConvert.DeserializeObject<PolicyDocument>(policy.CanonicalJson, ReadSettings)!;
-
         private static ResidencyPolicy Load(TextReader reader, PolicySource source)
         {
             JToken token;
@@ -99,26 +86,13 @@ namespace ResidencyPS.Engine
                 throw new PolicyValidationException(source.Name, new[] { new PolicyProblem(string.Empty, "The file must hold one JSON object, not " + token.Type + ".") });
             }
 
-            var problems = new List<PolicyProblem>();
-            var serializer = JsonSerializer.Create(ReadSettings);
-            serializer.Error += (sender, args) =>
-            {
-                // Collect every type and member error instead of stopping at the first.
-                if (args.CurrentObject == args.ErrorContext.OriginalObject)
-                {
-                    var problem = ToProblem(args.ErrorContext.Error);
-                    problems.Add(WithLine(new PolicyProblem(args.ErrorContext.Path ?? problem.Path, problem.Message), token));
-                }
-
-                args.ErrorContext.Handled = true;
-            };
-            var document = token.ToObject<PolicyDocument>(serializer) ?? new PolicyDocument();
+            var (document, problems) = PolicyDocumentReader.Read((JObject)token);
             if (problems.Count > 0)
             {
                 throw new PolicyValidationException(source.Name, problems);
             }
 
-            var (policy, found) = PolicyBuilder.Build(document, source, ToJson(document));
+            var (policy, found) = PolicyBuilder.Build(document, source, () => ToJson(document));
             if (policy == null)
             {
                 throw new PolicyValidationException(source.Name, found.Select(p => WithLine(p, token)).ToList());

@@ -14,7 +14,10 @@ namespace ResidencyPS
         private readonly Dictionary<string, List<DataResidencyInfo>> _residencyByProduct;
         private readonly Dictionary<string, HostingRegionInfo> _regionByCountry;
 
-        internal ResidencyPolicy(PolicyHeader header, PolicySource origin, string canonicalJson, IReadOnlyList<PolicyStatement> statements,
+        private readonly Lazy<string> _canonicalJson;
+        private readonly Lazy<string> _sha256;
+
+        internal ResidencyPolicy(PolicyHeader header, PolicySource origin, Func<string> canonicalJson, IReadOnlyList<PolicyStatement> statements,
             NameIndex<HostingRegionInfo> regions, NameIndex<ProductInfo> products, NameIndex<DataCategoryInfo> categories,
             NameIndex<SubjectInfo> subjects, IReadOnlyList<DataResidencyInfo> residency, IReadOnlyList<RetentionRule> retention,
             IReadOnlyList<BoundaryRule> rules)
@@ -22,8 +25,9 @@ namespace ResidencyPS
             Header = header;
             Origin = origin.Name;
             IsEmbedded = origin.IsEmbedded;
-            CanonicalJson = canonicalJson;
-            Sha256 = Hashing.Sha256Hex(canonicalJson);
+            // Serialising and hashing cost more than answering; only export, compare and describe need them.
+            _canonicalJson = new Lazy<string>(canonicalJson, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+            _sha256 = new Lazy<string>(() => Hashing.Sha256Hex(_canonicalJson.Value), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
             Statements = statements;
             RegionIndex = regions;
             ProductIndex = products;
@@ -88,7 +92,7 @@ namespace ResidencyPS
         public bool IsEmbedded { get; }
 
         /// <summary>SHA-256 (hex) of the policy's canonical JSON: equal content, equal hash, whatever the file's layout.</summary>
-        public string Sha256 { get; }
+        public string Sha256 => _sha256.Value;
 
         /// <summary>The number of products.</summary>
         public int ProductCount => ProductIndex.Items.Count;
@@ -110,7 +114,7 @@ namespace ResidencyPS
 
         internal PolicyHeader Header { get; }
 
-        internal string CanonicalJson { get; }
+        internal string CanonicalJson => _canonicalJson.Value;
 
         internal IReadOnlyList<PolicyStatement> Statements { get; }
 
