@@ -66,79 +66,135 @@ namespace ResidencyPS.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            var results = Evaluate(out var complete);
+            // Per pipeline object: dictionary look-ups and cached outcomes only, so a 100,000-row inventory
+            // costs little more than PowerShell's own parameter binding.
+            var stays = true;
+            var tested = 0;
+            var complete = TestProducts(ref stays, ref tested);
             if (Quiet.IsPresent)
             {
-                WriteObject(complete && results.Count > 0 && results.All(r => r.StaysInEea));
-                return;
-            }
-
-            foreach (var result in results)
-            {
-                WriteObject(result);
+                WriteObject(complete && tested > 0 && stays);
             }
         }
 
-        private List<EeaBoundaryResult> Evaluate(out bool complete)
+        private bool TestProducts(ref bool stays, ref int tested)
         {
-            var results = new List<EeaBoundaryResult>();
-            complete = true;
             var hosting = ResolveHostingRegion();
-            var products = NameFilter.Resolve(this, _policy.ProductIndex, new[] { Product }, ErrorIds.ProductNotFound, "product")!;
-            if (hosting == null || products.Count == 0)
+            if (hosting == null)
             {
-                complete = false;
-                return results;
+                return false;
             }
 
             var options = (UsesIntegrations.IsPresent ? BoundaryOptions.UsesIntegrations : BoundaryOptions.None)
                 | (CustomMailbox.IsPresent ? BoundaryOptions.CustomMailbox : BoundaryOptions.None);
-            foreach (var product in products)
+            if (!NameFilter.IsWildcard(Product))
             {
-                foreach (var record in RecordsOf(product, ref complete))
+                var product = _policy.ProductIndex.Find(Product);
+                if (product == null)
                 {
-                    results.Add(BoundaryEvaluator.Evaluate(_policy, record, hosting, options));
+                    WriteError(NameFilter.NotFound(_policy.ProductIndex, Product, ErrorIds.ProductNotFound, "product"));
+                    return false;
                 }
+
+                return TestProduct(product, hosting, options, ref stays, ref tested);
             }
 
-            return results;
+            var complete = true;
+            foreach (var product in _policy.ProductIndex.Match(NameFilter.Wildcard(Product).IsMatch))
+            {
+                complete &= TestProduct(product, hosting, options, ref stays, ref tested);
+            }
+
+            return complete;
         }
 
-        private IEnumerable<DataResidencyInfo> RecordsOf(ProductInfo product, ref bool complete)
+        private bool TestProduct(ProductInfo product, HostingRegionInfo hosting, BoundaryOptions options, ref bool stays, ref int tested)
         {
             var records = _policy.ResidencyOf(product);
             if (DataCategory == null || DataCategory.Length == 0)
             {
-                return records;
+                for (var i = 0; i < records.Count; i++)
+                {
+                    Emit(records[i], hosting, options, ref stays, ref tested);
+                }
+
+                return true;
             }
 
+            if (DataCategory.Length == 1 && !NameFilter.IsWildcard(DataCategory[0]))
+            {
+                var record = RecordOf(product, DataCategory[0], records);
+                if (record == null)
+                {
+                    return false;
+                }
+
+                Emit(record, hosting, options, ref stays, ref tested);
+                return true;
+            }
+
+            var complete = true;
             var chosen = new HashSet<DataResidencyInfo>();
             foreach (var name in DataCategory)
             {
                 if (NameFilter.IsWildcard(name))
                 {
-                    chosen.UnionWith(_policy.CategoryIndex.Match(NameFilter.Wildcard(name).IsMatch).Select(c => _policy.Find(product, c)).Where(r => r != null).Select(r => r!));
-                    continue;
+                    foreach (var category in _policy.CategoryIndex.Match(NameFilter.Wildcard(name).IsMatch))
+                    {
+                        if (_policy.Find(product, category) is DataResidencyInfo match)
+                        {
+                            chosen.Add(match);
+                        }
+                    }
                 }
-
-                var category = _policy.CategoryIndex.Find(name);
-                if (category == null)
-                {
-                    WriteError(NameFilter.NotFound(_policy.CategoryIndex, name, ErrorIds.DataCategoryNotFound, "data category"));
-                    complete = false;
-                }
-                else if (_policy.Find(product, category) is DataResidencyInfo record)
+                else if (RecordOf(product, name, records) is DataResidencyInfo record)
                 {
                     chosen.Add(record);
                 }
                 else
                 {
-                    WriteError(NotInProduct(product, category, name, records));
                     complete = false;
                 }
             }
 
-            return records.Where(chosen.Contains);
+            foreach (var record in records)
+            {
+                if (chosen.Contains(record))
+                {
+                    Emit(record, hosting, options, ref stays, ref tested);
+                }
+            }
+
+            return complete;
+        }
+
+        private DataResidencyInfo? RecordOf(ProductInfo product, string name, IReadOnlyList<DataResidencyInfo> records)
+        {
+            var category = _policy.CategoryIndex.Find(name);
+            if (category == null)
+            {
+                WriteError(NameFilter.NotFound(_policy.CategoryIndex, name, ErrorIds.DataCategoryNotFound, "data category"));
+                return null;
+            }
+
+            var record = _policy.Find(product, category);
+            if (record == null)
+            {
+                WriteError(NotInProduct(product, category, name, records));
+            }
+
+            return record;
+        }
+
+        private void Emit(DataResidencyInfo record, HostingRegionInfo hosting, BoundaryOptions options, ref bool stays, ref int tested)
+        {
+            var result = BoundaryEvaluator.Evaluate(_policy, record, hosting, options);
+            tested++;
+            stays &= result.StaysInEea;
+            if (!Quiet.IsPresent)
+            {
+                WriteObject(result);
+            }
         }
 
         private HostingRegionInfo? ResolveHostingRegion()

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace ResidencyPS.Engine
 {
@@ -17,6 +18,26 @@ namespace ResidencyPS.Engine
         CustomMailbox = 2,
     }
 
+    /// <summary>The part of a boundary result that depends only on the record, the hosting region and the options.</summary>
+    internal sealed class BoundaryOutcome
+    {
+        /// <summary>How many distinct <see cref="BoundaryOptions"/> values there are.</summary>
+        public const int OptionSets = 4;
+
+        public BoundaryOutcome(Verdict verdict, Basis basis, FindingList findings)
+        {
+            Verdict = verdict;
+            Basis = basis;
+            Findings = findings;
+        }
+
+        public Verdict Verdict { get; }
+
+        public Basis Basis { get; }
+
+        public FindingList Findings { get; }
+    }
+
     /// <summary>Decides whether one data category of one product stays inside the EEA.</summary>
     public static class BoundaryEvaluator
     {
@@ -25,6 +46,25 @@ namespace ResidencyPS.Engine
 
         /// <summary>Evaluates <paramref name="record"/> for a customer hosted in <paramref name="hosting"/>.</summary>
         public static EeaBoundaryResult Evaluate(ResidencyPolicy policy, DataResidencyInfo record, HostingRegionInfo hosting, BoundaryOptions options)
+        {
+            if ((uint)options >= BoundaryOutcome.OptionSets)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options));
+            }
+
+            ref var slot = ref policy.OutcomeSlot(record, hosting, options);
+            var outcome = Volatile.Read(ref slot);
+            if (outcome == null)
+            {
+                // Two threads may both compute it; the outcomes are equal and immutable, so either may win.
+                outcome = Compute(policy, record, hosting, options);
+                Volatile.Write(ref slot, outcome);
+            }
+
+            return new EeaBoundaryResult(policy.Vendor, record.Product, record.DataCategory, hosting.Code, outcome.Verdict, outcome.Basis, outcome.Findings);
+        }
+
+        private static BoundaryOutcome Compute(ResidencyPolicy policy, DataResidencyInfo record, HostingRegionInfo hosting, BoundaryOptions options)
         {
             var findings = new List<BoundaryFinding>(4) { HostingFinding(record, hosting) };
             foreach (var rule in policy.Rules)
@@ -48,7 +88,7 @@ namespace ResidencyPS.Engine
                 basis = Weaker(basis, finding.Basis);
             }
 
-            return new EeaBoundaryResult(policy.Vendor, record.Product, record.DataCategory, hosting.Code, verdict, basis, findings);
+            return new BoundaryOutcome(verdict, basis, new FindingList(findings));
         }
 
         private static bool Applies(BoundaryRule rule, DataResidencyInfo record, HostingRegionInfo hosting, BoundaryOptions options)

@@ -116,7 +116,7 @@ namespace ResidencyPS.Engine
             var result = new List<HostingRegionInfo>();
             foreach (var (dto, path) in Each(_doc.Regions, "regions"))
             {
-                result.Add(new HostingRegionInfo(Required(dto.Code, path + ".code"), Required(dto.Name, path + ".name"), Required(dto.NameNl, path + ".nameNl"),
+                result.Add(new HostingRegionInfo(result.Count, Required(dto.Code, path + ".code"), Required(dto.Name, path + ".name"), Required(dto.NameNl, path + ".nameNl"),
                     Strings(dto.Aliases), Strings(dto.Countries), ParseEnum<Basis>(dto.Basis, path + ".basis"), Strings(dto.Notes),
                     Sources(dto.Sources, path + ".sources", required: true)));
             }
@@ -182,7 +182,7 @@ namespace ResidencyPS.Engine
                     continue;
                 }
 
-                result.Add(new DataResidencyInfo(_doc.Vendor ?? string.Empty, product.Name, category, Required(dto.Term, path + ".term"),
+                result.Add(new DataResidencyInfo(result.Count, _doc.Vendor ?? string.Empty, product.Name, category, Required(dto.Term, path + ".term"),
                     regions, basis, Strings(dto.Notes), sources));
             }
 

@@ -15,6 +15,10 @@ namespace ResidencyPS
         private readonly Dictionary<string, HostingRegionInfo> _regionByCountry;
 
         private readonly Lazy<string> _canonicalJson;
+
+        // One slot per record, hosting region and set of options: a boundary outcome is computed once,
+        // after which an evaluation allocates only its result.
+        private readonly BoundaryOutcome?[] _outcomes;
         private readonly Lazy<string> _sha256;
 
         internal ResidencyPolicy(PolicyHeader header, PolicySource origin, Func<string> canonicalJson, IReadOnlyList<PolicyStatement> statements,
@@ -54,6 +58,7 @@ namespace ResidencyPS
                 list.Add(record);
             }
 
+            _outcomes = new BoundaryOutcome?[residency.Count * regions.Items.Count * BoundaryOutcome.OptionSets];
             _regionByCountry = new Dictionary<string, HostingRegionInfo>(StringComparer.OrdinalIgnoreCase);
             foreach (var region in regions.Items)
             {
@@ -152,6 +157,9 @@ namespace ResidencyPS
 
             return null;
         }
+
+        internal ref BoundaryOutcome? OutcomeSlot(DataResidencyInfo record, HostingRegionInfo hosting, BoundaryOptions options) =>
+            ref _outcomes[((record.Index * RegionIndex.Items.Count) + hosting.Index) * BoundaryOutcome.OptionSets + (int)options];
 
         internal HostingRegionInfo? RegionOfCountry(string country) =>
             country != null && _regionByCountry.TryGetValue(country.Trim(), out var region) ? region : null;

@@ -5,9 +5,10 @@ namespace ResidencyPS
     /// <summary>Where one data category of one product may be hosted, with the source it was read from.</summary>
     public sealed class DataResidencyInfo
     {
-        internal DataResidencyInfo(string vendor, string product, DataCategoryInfo category, string term,
+        internal DataResidencyInfo(int index, string vendor, string product, DataCategoryInfo category, string term,
             IReadOnlyList<string> regions, Basis basis, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source)
         {
+            Index = index;
             Vendor = vendor;
             Product = product;
             Category = category;
@@ -19,6 +20,9 @@ namespace ResidencyPS
         }
 
         internal DataCategoryInfo Category { get; }
+
+        /// <summary>The record's position in its policy, for the evaluation cache.</summary>
+        internal int Index { get; }
 
         /// <summary>The vendor whose policy this is.</summary>
         public string Vendor { get; }

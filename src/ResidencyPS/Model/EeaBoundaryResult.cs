@@ -7,7 +7,7 @@ namespace ResidencyPS
     public sealed class EeaBoundaryResult
     {
         internal EeaBoundaryResult(string vendor, string product, string dataCategory, string hostingRegion, Verdict verdict,
-            Basis basis, IReadOnlyList<BoundaryFinding> findings)
+            Basis basis, FindingList findings)
         {
             Vendor = vendor;
             Product = product;
@@ -15,7 +15,7 @@ namespace ResidencyPS
             HostingRegion = hostingRegion;
             Verdict = verdict;
             Basis = basis;
-            Findings = new FindingList(findings as IList<BoundaryFinding> ?? new List<BoundaryFinding>(findings));
+            Findings = findings;
         }
 
         /// <summary>The vendor whose policy answered.</summary>

@@ -5,9 +5,10 @@ namespace ResidencyPS
     /// <summary>A hosting region the vendor offers. Prints as its code, so it binds to -Region and -HostingRegion.</summary>
     public sealed class HostingRegionInfo
     {
-        internal HostingRegionInfo(string code, string name, string nameNl, IReadOnlyList<string> aliases,
+        internal HostingRegionInfo(int index, string code, string name, string nameNl, IReadOnlyList<string> aliases,
             IReadOnlyList<string> countries, Basis basis, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source)
         {
+            Index = index;
             Code = code;
             Name = name;
             NameNl = nameNl;
@@ -47,6 +48,9 @@ namespace ResidencyPS
 
         /// <summary>The region code.</summary>
         public override string ToString() => Code;
+
+        /// <summary>The region's position in its policy, for the evaluation cache.</summary>
+        internal int Index { get; }
     }
 
     /// <summary>Region codes the engine itself relies on.</summary>
