@@ -6,6 +6,8 @@
            version from Directory.Build.props, format/types files, help).
     Demo   builds, imports out/ResidencyPS in a fresh pwsh and answers a few questions from the embedded policy.
     Test   builds, runs every xunit test and Pester spec (dotnet test) and ends with "N passed, N failed".
+    Bench  builds, then measures import, first answer and pipeline cost against PowerShell's own floor
+           (tests/ResidencyPS.Benchmarks/bench.ps1) and the engine with BenchmarkDotNet; not part of Test.
     Package builds, then publishes out/ResidencyPS with Publish-PSResource to a local file repository,
            out/packages, leaving the gallery-ready ResidencyPS.<version>.nupkg there.
     Clean  removes out/ and the bin/obj folders.
@@ -14,11 +16,14 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Demo', 'Test', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Demo', 'Test', 'Bench', 'Package', 'Clean')]
     [string] $Task = 'Demo',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # With -Task Bench: only the process and pipeline measurements, not the BenchmarkDotNet engine run.
+    [switch] $SkipEngineBenchmarks
 )
 
 $ErrorActionPreference = 'Stop'
@@ -182,6 +187,26 @@ function Invoke-Package {
     Write-Host "Package ready: $($package.FullName)" -ForegroundColor Green
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    $bench = Join-Path $out 'bench'
+    if (Test-Path $bench) { Remove-Item -Recurse -Force $bench }
+    $floor = Join-Path $bench 'floor'
+    Invoke-Native dotnet @('publish', (Join-Path $root 'tests/ResidencyPS.BenchFloor/ResidencyPS.BenchFloor.csproj'), '-c', 'Release', '-o', $floor, '--nologo', '-v', 'quiet')
+    $empty = Join-Path $bench 'Empty'
+    $null = New-Item -ItemType Directory -Force -Path $empty
+    Set-Content -LiteralPath (Join-Path $empty 'Empty.psd1') -Value "@{ ModuleVersion = '1.0'; GUID = '0d6c3a52-8f8e-4c33-9d7e-5f1b7d8a2c11'; FunctionsToExport = @(); CmdletsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }"
+    $pwsh = Get-PwshCommand
+    $results = Join-Path $bench 'results.json'
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'tests/ResidencyPS.Benchmarks/bench.ps1') `
+        -Module $manifestOut -FloorModule (Join-Path $floor 'ResidencyPS.BenchFloor.dll') -EmptyModule (Join-Path $empty 'Empty.psd1') -PwshCommand ($pwsh -join '|') -Output $results
+    if ($LASTEXITCODE -ne 0) { throw "The benchmark failed with exit code $LASTEXITCODE." }
+    if (-not $SkipEngineBenchmarks) {
+        Invoke-Native dotnet @('run', '--project', (Join-Path $root 'tests/ResidencyPS.Benchmarks/ResidencyPS.Benchmarks.csproj'), '-c', 'Release', '--',
+            '--filter', '*', '--artifacts', (Join-Path $bench 'engine'))
+    }
+}
+
 function Invoke-Clean {
     foreach ($path in @($out) + @(Get-ChildItem -Path (Join-Path $root 'src'), (Join-Path $root 'tests') -Directory -Recurse -Include bin, obj | ForEach-Object FullName)) {
         if (Test-Path $path) { Remove-Item -Recurse -Force $path }
@@ -193,5 +218,6 @@ switch ($Task) {
     'Demo' { Invoke-Demo }
     'Test' { Invoke-Test }
     'Package' { Invoke-Package }
+    'Bench' { Invoke-Bench }
     'Clean' { Invoke-Clean }
 }

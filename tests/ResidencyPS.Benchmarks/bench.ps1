@@ -1,0 +1,152 @@
+<#
+.SYNOPSIS
+    Measures what ResidencyPS costs next to PowerShell itself; run by build.ps1 -Task Bench.
+.DESCRIPTION
+    Every figure is the median of several runs after a warm-up, and every target is a ratio taken in
+    the same run, so a slower or busier machine moves both sides alike.
+#>
+param(
+    [Parameter(Mandatory)] [string] $Module,
+    [Parameter(Mandatory)] [string] $FloorModule,
+    [Parameter(Mandatory)] [string] $EmptyModule,
+    # The pwsh to start, as its parts joined by '|' (the dotnet tool is 'dotnet|.../pwsh.dll').
+    [Parameter(Mandatory)] [string] $PwshCommand,
+    [Parameter(Mandatory)] [string] $Output,
+    [int] $ProcessRuns = 10,
+    [int] $PipelineRuns = 5,
+    [int] $Records = 100000
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$Pwsh = $PwshCommand -split '\|'
+
+function Get-Median([double[]] $Values) {
+    $sorted = $Values | Sort-Object
+    $mid = [int][math]::Floor($sorted.Count / 2)
+    if ($sorted.Count % 2) { $sorted[$mid] } else { ($sorted[$mid - 1] + $sorted[$mid]) / 2 }
+}
+
+# A fresh pwsh per run, as a scheduled task starts one; two warm-up runs fill the OS file cache.
+function Measure-Process([string] $Command) {
+    $times = foreach ($i in 1..($ProcessRuns + 2)) {
+        $sw = [Diagnostics.Stopwatch]::StartNew()
+        & $Pwsh[0] @($Pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $Command | Out-Null
+        if ($LASTEXITCODE -ne 0) { throw "'$Command' failed with exit code $LASTEXITCODE." }
+        $sw.Stop()
+        if ($i -gt 2) { $sw.Elapsed.TotalMilliseconds }
+    }
+    Get-Median $times
+}
+
+function Measure-InProcess([scriptblock] $Script, [int] $Runs) {
+    $null = & $Script   # warm-up: JIT, caches, first-use loading
+    $times = foreach ($i in 1..$Runs) {
+        [GC]::Collect(); [GC]::WaitForPendingFinalizers()
+        $sw = [Diagnostics.Stopwatch]::StartNew()
+        $null = & $Script
+        $sw.Elapsed.TotalMilliseconds
+    }
+    Get-Median $times
+}
+
+Write-Host "Cold start: $ProcessRuns fresh pwsh processes per line (median)" -ForegroundColor Cyan
+$bare = Measure-Process 'exit'
+$empty = Measure-Process "Import-Module '$EmptyModule'"
+$import = Measure-Process "Import-Module '$Module'"
+$first = Measure-Process "Import-Module '$Module'; `$null = Get-DataResidency"
+
+Write-Host "Pipeline: $Records inventory records, $PipelineRuns runs per line (median)" -ForegroundColor Cyan
+Import-Module $Module
+Import-Module $FloorModule
+$pairs = foreach ($r in Get-DataResidency) { , @($r.Product, $r.DataCategory) }
+$regions = 'EEA', 'US', 'EEA', 'IND'
+$inventory = [Collections.Generic.List[object]]::new($Records)
+for ($i = 0; $i -lt $Records; $i++) {
+    $pair = $pairs[$i % $pairs.Count]
+    $inventory.Add([pscustomobject]@{ Product = $pair[0]; DataCategory = $pair[1]; HostingRegion = $regions[$i % $regions.Count] })
+}
+
+# What an admin would write instead: a hashtable of the residency answers and a pipeline function.
+function Test-EeaBoundaryScript {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, Position = 0, ValueFromPipelineByPropertyName)] [string] $Product,
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName)] [string[]] $DataCategory,
+        [Parameter(ValueFromPipelineByPropertyName)] [string] $HostingRegion = 'EEA'
+    )
+    begin {
+        $answers = @{}
+        foreach ($r in Get-DataResidency) { $answers["$($r.Product)|$($r.DataCategory)"] = $r }
+    }
+    process {
+        foreach ($category in $DataCategory) {
+            $answer = $answers["$Product|$category"]
+            [pscustomobject]@{
+                Product       = $Product
+                DataCategory  = $category
+                HostingRegion = $HostingRegion
+                StaysInEea    = $HostingRegion -eq 'EEA' -and $answer.Regions -contains 'EEA'
+            }
+        }
+    }
+}
+
+$cmdlet = Measure-InProcess { $inventory | Test-EeaBoundary -ErrorAction Stop } $PipelineRuns
+$floor = Measure-InProcess { $inventory | Test-EeaBoundaryFloor } $PipelineRuns
+$script = Measure-InProcess { $inventory | Test-EeaBoundaryScript } ([math]::Max(1, [int]($PipelineRuns / 2)))
+$residencyAll = Measure-InProcess { for ($i = 0; $i -lt 100; $i++) { $null = Get-DataResidency } } $PipelineRuns
+$retentionAll = Measure-InProcess { for ($i = 0; $i -lt 100; $i++) { $null = ResidencyPS\Get-RetentionPolicy } } $PipelineRuns
+
+Write-Host 'Peak working set: the 100,000-record pipeline in a fresh pwsh' -ForegroundColor Cyan
+$peakScript = @"
+Import-Module '$Module'
+`$pairs = foreach (`$r in Get-DataResidency) { , @(`$r.Product, `$r.DataCategory) }
+`$inventory = for (`$i = 0; `$i -lt $Records; `$i++) { `$p = `$pairs[`$i % `$pairs.Count]; [pscustomobject]@{ Product = `$p[0]; DataCategory = `$p[1] } }
+`$before = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64
+`$null = `$inventory | Test-EeaBoundary
+[Diagnostics.Process]::GetCurrentProcess().Refresh()
+'{0} {1}' -f `$before, [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64
+"@
+$peak = (& $Pwsh[0] @($Pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $peakScript) -split ' '
+
+$result = [ordered]@{
+    machine           = [ordered]@{ os = [Runtime.InteropServices.RuntimeInformation]::OSDescription; cpus = [Environment]::ProcessorCount; powershell = $PSVersionTable.PSVersion.ToString(); dotnet = [Environment]::Version.ToString() }
+    date              = (Get-Date).ToUniversalTime().ToString('u')
+    runs              = [ordered]@{ process = $ProcessRuns; pipeline = $PipelineRuns; records = $Records }
+    milliseconds      = [ordered]@{
+        bareStart              = [math]::Round($bare, 1)
+        emptyModuleImport      = [math]::Round($empty, 1)
+        residencyImport        = [math]::Round($import, 1)
+        importAndFirstAnswer   = [math]::Round($first, 1)
+        pipelineTestEeaBoundary = [math]::Round($cmdlet, 1)
+        pipelineCompiledFloor  = [math]::Round($floor, 1)
+        pipelineScriptFunction = [math]::Round($script, 1)
+        getDataResidencyAll    = [math]::Round($residencyAll / 100, 3)
+        getRetentionPolicyAll  = [math]::Round($retentionAll / 100, 3)
+    }
+    peakWorkingSetMB  = [ordered]@{ beforePipeline = [math]::Round([double]$peak[0] / 1MB, 1); afterPipeline = [math]::Round([double]$peak[1] / 1MB, 1) }
+    ratios            = [ordered]@{
+        importVsEmptyModule        = [math]::Round($import / $empty, 3)
+        firstAnswerVsEmptyModule   = [math]::Round($first / $empty, 3)
+        pipelineVsCompiledFloor    = [math]::Round($cmdlet / $floor, 3)
+        pipelineVsScriptFunction   = [math]::Round($cmdlet / $script, 3)
+    }
+    targets           = [ordered]@{ importVsEmptyModule = 1.05; firstAnswerVsEmptyModule = 1.15; pipelineVsCompiledFloor = 1.25; pipelineVsScriptFunction = 0.333 }
+}
+$result | ConvertTo-Json -Depth 4 | Set-Content -LiteralPath $Output -Encoding utf8
+
+$rows = @(
+    [pscustomobject]@{ Measure = 'pwsh -NoProfile, exit'; Median = '{0,8:N1} ms' -f $bare; Ratio = ''; Target = '' }
+    [pscustomobject]@{ Measure = 'Import an empty manifest-only module'; Median = '{0,8:N1} ms' -f $empty; Ratio = '1.000'; Target = '' }
+    [pscustomobject]@{ Measure = 'Import ResidencyPS'; Median = '{0,8:N1} ms' -f $import; Ratio = '{0:N3}' -f $result.ratios.importVsEmptyModule; Target = '<= 1.05' }
+    [pscustomobject]@{ Measure = 'Import + first Get-DataResidency'; Median = '{0,8:N1} ms' -f $first; Ratio = '{0:N3}' -f $result.ratios.firstAnswerVsEmptyModule; Target = '<= 1.15' }
+    [pscustomobject]@{ Measure = "$Records records | compiled no-op floor"; Median = '{0,8:N1} ms' -f $floor; Ratio = '1.000'; Target = '' }
+    [pscustomobject]@{ Measure = "$Records records | Test-EeaBoundary"; Median = '{0,8:N1} ms' -f $cmdlet; Ratio = '{0:N3}' -f $result.ratios.pipelineVsCompiledFloor; Target = '<= 1.25' }
+    [pscustomobject]@{ Measure = "$Records records | script function"; Median = '{0,8:N1} ms' -f $script; Ratio = '{0:N3}' -f $result.ratios.pipelineVsScriptFunction; Target = 'cmdlet/script <= 0.333' }
+    [pscustomobject]@{ Measure = 'Get-DataResidency (everything)'; Median = '{0,8:N3} ms' -f ($residencyAll / 100); Ratio = ''; Target = '' }
+    [pscustomobject]@{ Measure = 'Get-RetentionPolicy (everything)'; Median = '{0,8:N3} ms' -f ($retentionAll / 100); Ratio = ''; Target = '' }
+    [pscustomobject]@{ Measure = 'Peak working set, 100k pipeline'; Median = '{0,8:N1} MB' -f $result.peakWorkingSetMB.afterPipeline; Ratio = ''; Target = '' }
+)
+$rows | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
+Write-Host "Figures written to $Output"
