@@ -196,10 +196,11 @@ function Invoke-Bench {
     $empty = Join-Path $bench 'Empty'
     $null = New-Item -ItemType Directory -Force -Path $empty
     Set-Content -LiteralPath (Join-Path $empty 'Empty.psd1') -Value "@{ ModuleVersion = '1.0'; GUID = '0d6c3a52-8f8e-4c33-9d7e-5f1b7d8a2c11'; FunctionsToExport = @(); CmdletsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }"
+    Set-Content -LiteralPath (Join-Path $floor 'ResidencyPS.BenchFloor.psd1') -Value "@{ RootModule = 'ResidencyPS.BenchFloor.dll'; ModuleVersion = '1.0'; GUID = '5b0f0e0c-3c1d-4f57-a4f5-0b7f4c9d1e22'; CmdletsToExport = @('Test-EeaBoundaryFloor'); FunctionsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }"
     $pwsh = Get-PwshCommand
     $results = Join-Path $bench 'results.json'
     & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'tests/ResidencyPS.Benchmarks/bench.ps1') `
-        -Module $manifestOut -FloorModule (Join-Path $floor 'ResidencyPS.BenchFloor.dll') -EmptyModule (Join-Path $empty 'Empty.psd1') -PwshCommand ($pwsh -join '|') -Output $results
+        -Module $manifestOut -FloorModule (Join-Path $floor 'ResidencyPS.BenchFloor.dll') -EmptyModule (Join-Path $empty 'Empty.psd1') -EmptyBinaryModule (Join-Path $floor 'ResidencyPS.BenchFloor.psd1') -PwshCommand ($pwsh -join '|') -Output $results
     if ($LASTEXITCODE -ne 0) { throw "The benchmark failed with exit code $LASTEXITCODE." }
     if (-not $SkipEngineBenchmarks) {
         Invoke-Native dotnet @('run', '--project', (Join-Path $root 'tests/ResidencyPS.Benchmarks/ResidencyPS.Benchmarks.csproj'), '-c', 'Release', '--',

@@ -9,6 +9,8 @@ param(
     [Parameter(Mandatory)] [string] $Module,
     [Parameter(Mandatory)] [string] $FloorModule,
     [Parameter(Mandatory)] [string] $EmptyModule,
+    # A manifest whose root module is the no-op floor DLL: what any binary module with a manifest costs.
+    [Parameter(Mandatory)] [string] $EmptyBinaryModule,
     # The pwsh to start, as its parts joined by '|' (the dotnet tool is 'dotnet|.../pwsh.dll').
     [Parameter(Mandatory)] [string] $PwshCommand,
     [Parameter(Mandatory)] [string] $Output,
@@ -53,6 +55,7 @@ function Measure-InProcess([scriptblock] $Script, [int] $Runs) {
 Write-Host "Cold start: $ProcessRuns fresh pwsh processes per line (median)" -ForegroundColor Cyan
 $bare = Measure-Process 'exit'
 $empty = Measure-Process "Import-Module '$EmptyModule'"
+$emptyBinary = Measure-Process "Import-Module '$EmptyBinaryModule'"
 $import = Measure-Process "Import-Module '$Module'"
 $first = Measure-Process "Import-Module '$Module'; `$null = Get-DataResidency"
 
@@ -117,6 +120,7 @@ $result = [ordered]@{
     milliseconds      = [ordered]@{
         bareStart              = [math]::Round($bare, 1)
         emptyModuleImport      = [math]::Round($empty, 1)
+        emptyBinaryModuleImport = [math]::Round($emptyBinary, 1)
         residencyImport        = [math]::Round($import, 1)
         importAndFirstAnswer   = [math]::Round($first, 1)
         pipelineTestEeaBoundary = [math]::Round($cmdlet, 1)
@@ -128,6 +132,7 @@ $result = [ordered]@{
     peakWorkingSetMB  = [ordered]@{ beforePipeline = [math]::Round([double]$peak[0] / 1MB, 1); afterPipeline = [math]::Round([double]$peak[1] / 1MB, 1) }
     ratios            = [ordered]@{
         importVsEmptyModule        = [math]::Round($import / $empty, 3)
+        importVsEmptyBinaryModule  = [math]::Round($import / $emptyBinary, 3)
         firstAnswerVsEmptyModule   = [math]::Round($first / $empty, 3)
         pipelineVsCompiledFloor    = [math]::Round($cmdlet / $floor, 3)
         pipelineVsScriptFunction   = [math]::Round($cmdlet / $script, 3)
@@ -139,6 +144,7 @@ $result | ConvertTo-Json -Depth 4 | Set-Content -LiteralPath $Output -Encoding u
 $rows = @(
     [pscustomobject]@{ Measure = 'pwsh -NoProfile, exit'; Median = '{0,8:N1} ms' -f $bare; Ratio = ''; Target = '' }
     [pscustomobject]@{ Measure = 'Import an empty manifest-only module'; Median = '{0,8:N1} ms' -f $empty; Ratio = '1.000'; Target = '' }
+    [pscustomobject]@{ Measure = 'Import a one-cmdlet binary module with manifest'; Median = '{0,8:N1} ms' -f $emptyBinary; Ratio = '{0:N3}' -f ($emptyBinary / $empty); Target = '' }
     [pscustomobject]@{ Measure = 'Import ResidencyPS'; Median = '{0,8:N1} ms' -f $import; Ratio = '{0:N3}' -f $result.ratios.importVsEmptyModule; Target = '<= 1.05' }
     [pscustomobject]@{ Measure = 'Import + first Get-DataResidency'; Median = '{0,8:N1} ms' -f $first; Ratio = '{0:N3}' -f $result.ratios.firstAnswerVsEmptyModule; Target = '<= 1.15' }
     [pscustomobject]@{ Measure = "$Records records | compiled no-op floor"; Median = '{0,8:N1} ms' -f $floor; Ratio = '1.000'; Target = '' }

@@ -6,7 +6,7 @@ using ResidencyPS.Engine;
 namespace ResidencyPS.Completion
 {
     /// <summary>Completes -Product.</summary>
-    public sealed class ProductCompleter : NameCompleter<ProductInfo>
+    internal sealed class ProductCompleter : NameCompleter<ProductInfo>
     {
         /// <inheritdoc />
         protected override IEnumerable<KeyValuePair<string, ProductInfo>> Candidates(ResidencyPolicy policy, IDictionary fakeBoundParameters) =>
@@ -17,7 +17,7 @@ namespace ResidencyPS.Completion
     }
 
     /// <summary>Completes -DataCategory; with -Product already typed, only that product's categories.</summary>
-    public sealed class DataCategoryCompleter : NameCompleter<DataCategoryInfo>
+    internal sealed class DataCategoryCompleter : NameCompleter<DataCategoryInfo>
     {
         /// <inheritdoc />
         protected override IEnumerable<KeyValuePair<string, DataCategoryInfo>> Candidates(ResidencyPolicy policy, IDictionary fakeBoundParameters)
@@ -36,7 +36,7 @@ namespace ResidencyPS.Completion
     }
 
     /// <summary>Completes -Region, -HostingRegion and -Code.</summary>
-    public sealed class RegionCompleter : NameCompleter<HostingRegionInfo>
+    internal sealed class RegionCompleter : NameCompleter<HostingRegionInfo>
     {
         /// <inheritdoc />
         protected override IEnumerable<KeyValuePair<string, HostingRegionInfo>> Candidates(ResidencyPolicy policy, IDictionary fakeBoundParameters) =>
@@ -50,7 +50,7 @@ namespace ResidencyPS.Completion
     }
 
     /// <summary>Completes -Subject of Get-RetentionPolicy.</summary>
-    public sealed class SubjectCompleter : NameCompleter<SubjectInfo>
+    internal sealed class SubjectCompleter : NameCompleter<SubjectInfo>
     {
         /// <inheritdoc />
         protected override IEnumerable<KeyValuePair<string, SubjectInfo>> Candidates(ResidencyPolicy policy, IDictionary fakeBoundParameters) =>
@@ -61,7 +61,7 @@ namespace ResidencyPS.Completion
     }
 
     /// <summary>Completes -Country with the ISO codes of every region's countries.</summary>
-    public sealed class CountryCompleter : NameCompleter<HostingRegionInfo>
+    internal sealed class CountryCompleter : NameCompleter<HostingRegionInfo>
     {
         /// <inheritdoc />
         protected override IEnumerable<KeyValuePair<string, HostingRegionInfo>> Candidates(ResidencyPolicy policy, IDictionary fakeBoundParameters) =>

@@ -11,7 +11,7 @@ namespace ResidencyPS.Completion
     /// Completes a name parameter from the active policy: English and Dutch names and aliases that start
     /// with what was typed (ignoring case and diacritics), quoted when they hold spaces.
     /// </summary>
-    public abstract class NameCompleter<T> : IArgumentCompleter
+    internal abstract class NameCompleter<T> : IArgumentCompleter
         where T : class
     {
         /// <inheritdoc />

@@ -6,7 +6,7 @@ namespace ResidencyPS.Engine
 {
     /// <summary>The facts of the customer's set-up that change an EEA boundary answer.</summary>
     [Flags]
-    public enum BoundaryOptions
+    internal enum BoundaryOptions
     {
         /// <summary>No integrations, no custom mailbox.</summary>
         None = 0,
@@ -39,7 +39,7 @@ namespace ResidencyPS.Engine
     }
 
     /// <summary>Decides whether one data category of one product stays inside the EEA.</summary>
-    public static class BoundaryEvaluator
+    internal static class BoundaryEvaluator
     {
         /// <summary>The rule name of the finding about where the data is hosted.</summary>
         public const string HostingRule = "Hosting";

@@ -9,7 +9,7 @@ namespace ResidencyPS.Engine
     /// Finds items by any of their names (English, Dutch, aliases), ignoring case and diacritics,
     /// so <c>australie</c>, <c>Australië</c> and <c>AU</c> all find the same region.
     /// </summary>
-    public sealed class NameIndex<T>
+    internal sealed class NameIndex<T>
         where T : class
     {
         private readonly Dictionary<string, T> _byName;
@@ -156,7 +156,7 @@ namespace ResidencyPS.Engine
     }
 
     /// <summary>Levenshtein distance, for "did you mean" suggestions.</summary>
-    public static class EditDistance
+    internal static class EditDistance
     {
         /// <summary>The number of single-character edits that turn <paramref name="a"/> into <paramref name="b"/>.</summary>
         public static int Compute(string a, string b)

@@ -5,7 +5,7 @@ using System.Linq;
 namespace ResidencyPS.Engine
 {
     /// <summary>Lists every difference between two policies, keyed so that a reordered file compares equal.</summary>
-    public static class PolicyComparer
+    internal static class PolicyComparer
     {
         /// <summary>The differences from <paramref name="reference"/> to <paramref name="difference"/>.</summary>
         public static List<PolicyDifference> Compare(ResidencyPolicy reference, ResidencyPolicy difference)

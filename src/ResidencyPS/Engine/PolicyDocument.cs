@@ -5,7 +5,7 @@ namespace ResidencyPS.Engine
     // The JSON shape of a policy file. Everything is a plain string or list so that the builder,
     // not the serializer, decides what is valid and can report every problem at once.
 #pragma warning disable CS1591 // DTO members mirror the documented JSON format (docs/policy-format.md).
-    public sealed class PolicyDocument
+    internal sealed class PolicyDocument
     {
         public string? SchemaVersion { get; set; }
         public string? Vendor { get; set; }
@@ -22,14 +22,14 @@ namespace ResidencyPS.Engine
         public List<RuleDto>? Rules { get; set; }
     }
 
-    public sealed class SourceDocumentDto
+    internal sealed class SourceDocumentDto
     {
         public string? Title { get; set; }
         public string? Language { get; set; }
         public string? Document { get; set; }
     }
 
-    public sealed class StatementDto
+    internal sealed class StatementDto
     {
         public string? Id { get; set; }
         public int Line { get; set; }
@@ -39,7 +39,7 @@ namespace ResidencyPS.Engine
         public string? English { get; set; }
     }
 
-    public sealed class RegionDto
+    internal sealed class RegionDto
     {
         public string? Code { get; set; }
         public string? Name { get; set; }
@@ -51,7 +51,7 @@ namespace ResidencyPS.Engine
         public List<string>? Sources { get; set; }
     }
 
-    public sealed class ProductDto
+    internal sealed class ProductDto
     {
         public string? Name { get; set; }
         public List<string>? Aliases { get; set; }
@@ -60,7 +60,7 @@ namespace ResidencyPS.Engine
         public List<string>? Sources { get; set; }
     }
 
-    public sealed class CategoryDto
+    internal sealed class CategoryDto
     {
         public string? Id { get; set; }
         public string? Name { get; set; }
@@ -71,7 +71,7 @@ namespace ResidencyPS.Engine
         public List<string>? Sources { get; set; }
     }
 
-    public sealed class ResidencyDto
+    internal sealed class ResidencyDto
     {
         public string? Product { get; set; }
         public string? Category { get; set; }
@@ -82,7 +82,7 @@ namespace ResidencyPS.Engine
         public List<string>? Sources { get; set; }
     }
 
-    public sealed class SubjectDto
+    internal sealed class SubjectDto
     {
         public string? Id { get; set; }
         public string? Name { get; set; }
@@ -91,14 +91,14 @@ namespace ResidencyPS.Engine
         public List<string>? Sources { get; set; }
     }
 
-    public sealed class PeriodDto
+    internal sealed class PeriodDto
     {
         public int Value { get; set; }
         public string? Unit { get; set; }
         public string? Text { get; set; }
     }
 
-    public sealed class RetentionDto
+    internal sealed class RetentionDto
     {
         public string? Id { get; set; }
         public string? Subject { get; set; }
@@ -113,7 +113,7 @@ namespace ResidencyPS.Engine
         public List<string>? Sources { get; set; }
     }
 
-    public sealed class RuleDto
+    internal sealed class RuleDto
     {
         public string? Id { get; set; }
         public string? When { get; set; }

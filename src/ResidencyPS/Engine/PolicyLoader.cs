@@ -10,7 +10,7 @@ using Newtonsoft.Json.Serialization;
 namespace ResidencyPS.Engine
 {
     /// <summary>Reads policy JSON into a validated <see cref="ResidencyPolicy"/>, or names every problem of it.</summary>
-    public static class PolicyLoader
+    internal static class PolicyLoader
     {
         /// <summary>The deepest nesting a policy file may have; the format itself needs four levels.</summary>
         public const int MaxDepth = 16;

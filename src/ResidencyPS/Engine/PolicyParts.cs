@@ -65,7 +65,7 @@ namespace ResidencyPS.Engine
     }
 
     /// <summary>What a retention rule is about: logs, backups or call recordings.</summary>
-    public sealed class SubjectInfo
+    internal sealed class SubjectInfo
     {
         internal SubjectInfo(string id, string name, string nameNl, IReadOnlyList<string> aliases)
         {

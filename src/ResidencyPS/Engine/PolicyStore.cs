@@ -3,7 +3,7 @@ using System.Threading;
 namespace ResidencyPS.Engine
 {
     /// <summary>The embedded default policy, parsed once on first use, and the policy queries answer from.</summary>
-    public static class PolicyStore
+    internal static class PolicyStore
     {
         // Parsed on first query, not at import: Import-Module stays as cheap as PowerShell's own floor.
         private static readonly System.Lazy<ResidencyPolicy> EmbeddedPolicy =

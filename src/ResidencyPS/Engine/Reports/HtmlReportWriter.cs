@@ -6,7 +6,7 @@ using System.Net;
 namespace ResidencyPS.Engine.Reports
 {
     /// <summary>Writes one self-contained HTML page: inline styles, no scripts, no external assets.</summary>
-    public static class HtmlReportWriter
+    internal static class HtmlReportWriter
     {
         private const string Style = @"
 body{font-family:Segoe UI,Helvetica,Arial,sans-serif;margin:2rem;color:#1b1b1b;max-width:1400px}

@@ -18,7 +18,7 @@ namespace ResidencyPS.Engine.Reports
     }
 
     /// <summary>What a report shows: the policy, the boundary results and when it was made.</summary>
-    public sealed class ReportData
+    internal sealed class ReportData
     {
         /// <summary>Creates the report data.</summary>
         public ReportData(ResidencyPolicy policy, IReadOnlyList<EeaBoundaryResult> results, DateTime generatedUtc)

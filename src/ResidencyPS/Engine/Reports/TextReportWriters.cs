@@ -5,7 +5,7 @@ using System.Linq;
 namespace ResidencyPS.Engine.Reports
 {
     /// <summary>Writes the report as markdown tables.</summary>
-    public static class MarkdownReportWriter
+    internal static class MarkdownReportWriter
     {
         /// <summary>Writes the report to <paramref name="writer"/>.</summary>
         public static void Write(ReportData data, TextWriter writer)
@@ -67,7 +67,7 @@ namespace ResidencyPS.Engine.Reports
     }
 
     /// <summary>Writes one CSV row per EEA boundary result.</summary>
-    public static class CsvReportWriter
+    internal static class CsvReportWriter
     {
         /// <summary>Writes the report to <paramref name="writer"/>.</summary>
         public static void Write(ReportData data, TextWriter writer)
