@@ -6,6 +6,7 @@
            version from Directory.Build.props, format/types files, help).
     Demo   builds, imports out/ResidencyPS in a fresh pwsh and answers a few questions from the embedded policy.
     Test   builds, runs every xunit test and Pester spec (dotnet test) and ends with "N passed, N failed".
+    Fuzz   builds and runs only the policy loader fuzzer, longer: -FuzzCases (default 20000) and -FuzzSeed.
     Bench  builds, then measures import, first answer and pipeline cost against PowerShell's own floor
            (tests/ResidencyPS.Benchmarks/bench.ps1) and the engine with BenchmarkDotNet; not part of Test.
     Package builds, then publishes out/ResidencyPS with Publish-PSResource to a local file repository,
@@ -16,14 +17,18 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Demo', 'Test', 'Bench', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Demo', 'Test', 'Fuzz', 'Bench', 'Package', 'Clean')]
     [string] $Task = 'Demo',
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
     # With -Task Bench: only the process and pipeline measurements, not the BenchmarkDotNet engine run.
-    [switch] $SkipEngineBenchmarks
+    [switch] $SkipEngineBenchmarks,
+
+    # With -Task Fuzz: how many mutated policies to load, and the seed (the test command uses 1500 and 20261129).
+    [int] $FuzzCases = 20000,
+    [int] $FuzzSeed = (Get-Random -Maximum ([int]::MaxValue))
 )
 
 $ErrorActionPreference = 'Stop'
@@ -148,6 +153,8 @@ function Invoke-Test {
         Write-Host '0 passed, 1 failed'
         exit 1
     }
+    $fuzz = Join-Path $results 'fuzz.txt'
+    if (Test-Path $fuzz) { Get-Content -LiteralPath $fuzz | Write-Host }
     [xml] $report = Get-Content -Raw -LiteralPath $trxPath
     $counters = $report.TestRun.ResultSummary.Counters
     $failed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
@@ -208,6 +215,21 @@ function Invoke-Bench {
     }
 }
 
+function Invoke-Fuzz {
+    Invoke-Build
+    $env:RESIDENCYPS_FUZZ_CASES = $FuzzCases
+    $env:RESIDENCYPS_FUZZ_SEED = $FuzzSeed
+    try {
+        Invoke-Native dotnet @('test', (Join-Path $root 'tests/ResidencyPS.Tests/ResidencyPS.Tests.csproj'), '-c', $Configuration, '--nologo',
+            '--filter', 'FullyQualifiedName~LoaderFuzzTests')
+    }
+    finally {
+        Remove-Item Env:RESIDENCYPS_FUZZ_CASES, Env:RESIDENCYPS_FUZZ_SEED -ErrorAction SilentlyContinue
+        $summary = Join-Path $out 'test-results/fuzz.txt'
+        if (Test-Path $summary) { Get-Content -LiteralPath $summary | Write-Host }
+    }
+}
+
 function Invoke-Clean {
     foreach ($path in @($out) + @(Get-ChildItem -Path (Join-Path $root 'src'), (Join-Path $root 'tests') -Directory -Recurse -Include bin, obj | ForEach-Object FullName)) {
         if (Test-Path $path) { Remove-Item -Recurse -Force $path }
@@ -220,5 +242,6 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Package' { Invoke-Package }
     'Bench' { Invoke-Bench }
+    'Fuzz' { Invoke-Fuzz }
     'Clean' { Invoke-Clean }
 }

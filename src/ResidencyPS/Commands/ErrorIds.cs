@@ -10,6 +10,7 @@ namespace ResidencyPS.Commands
         public const string SubjectNotFound = nameof(SubjectNotFound);
         public const string StatementNotFound = nameof(StatementNotFound);
         public const string InvalidPolicy = nameof(InvalidPolicy);
+        public const string InvalidWildcardPattern = nameof(InvalidWildcardPattern);
         public const string PolicyFileNotFound = nameof(PolicyFileNotFound);
         public const string PolicyFileUnreadable = nameof(PolicyFileUnreadable);
         public const string PolicyFileExists = nameof(PolicyFileExists);

@@ -40,6 +40,21 @@ namespace ResidencyPS.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
+            try
+            {
+                WriteStatements();
+            }
+            catch (WildcardPatternException ex)
+            {
+                WriteError(new ErrorRecord(ex, ErrorIds.InvalidWildcardPattern, ErrorCategory.InvalidArgument, null)
+                {
+                    ErrorDetails = new ErrorDetails("A wildcard pattern is not valid: " + ex.Message + " Escape [ and ] with a backtick to match them literally."),
+                });
+            }
+        }
+
+        private void WriteStatements()
+        {
             var idPatterns = Patterns(Id);
             var sectionPatterns = Patterns(Section);
             var found = new bool[idPatterns?.Length ?? 0];

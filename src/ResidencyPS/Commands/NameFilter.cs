@@ -28,7 +28,10 @@ namespace ResidencyPS.Commands
             {
                 if (IsWildcard(pattern))
                 {
-                    found.UnionWith(index.Match(Wildcard(pattern).IsMatch));
+                    if (TryMatch(cmdlet, index, pattern, out var matches))
+                    {
+                        found.UnionWith(matches);
+                    }
                 }
                 else if (index.Find(pattern) is T item)
                 {
@@ -46,6 +49,29 @@ namespace ResidencyPS.Commands
         /// <summary>A case-insensitive wildcard pattern, as PowerShell's own name parameters use.</summary>
         public static WildcardPattern Wildcard(string pattern) =>
             new WildcardPattern(pattern.Trim(), WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+
+        /// <summary>
+        /// The items a wildcard names; false, with an InvalidWildcardPattern error written, for a pattern such
+        /// as <c>Fresh[</c> that WildcardPattern cannot parse.
+        /// </summary>
+        public static bool TryMatch<T>(PSCmdlet cmdlet, NameIndex<T> index, string pattern, out List<T> matches)
+            where T : class
+        {
+            try
+            {
+                matches = index.Match(Wildcard(pattern).IsMatch);
+                return true;
+            }
+            catch (WildcardPatternException ex)
+            {
+                cmdlet.WriteError(new ErrorRecord(ex, ErrorIds.InvalidWildcardPattern, ErrorCategory.InvalidArgument, pattern)
+                {
+                    ErrorDetails = new ErrorDetails("'" + pattern + "' is not a valid wildcard pattern: " + ex.Message + " Escape [ and ] with a backtick to match them literally."),
+                });
+                matches = new List<T>();
+                return false;
+            }
+        }
 
         /// <summary>Whether <paramref name="pattern"/> holds wildcard characters.</summary>
         public static bool IsWildcard(string pattern) => WildcardPattern.ContainsWildcardCharacters(pattern);

@@ -99,8 +99,13 @@ namespace ResidencyPS.Commands
                 return TestProduct(product, hosting, options, ref stays, ref tested);
             }
 
+            if (!NameFilter.TryMatch(this, _policy.ProductIndex, Product, out var products))
+            {
+                return false;
+            }
+
             var complete = true;
-            foreach (var product in _policy.ProductIndex.Match(NameFilter.Wildcard(Product).IsMatch))
+            foreach (var product in products)
             {
                 complete &= TestProduct(product, hosting, options, ref stays, ref tested);
             }
@@ -139,7 +144,13 @@ namespace ResidencyPS.Commands
             {
                 if (NameFilter.IsWildcard(name))
                 {
-                    foreach (var category in _policy.CategoryIndex.Match(NameFilter.Wildcard(name).IsMatch))
+                    if (!NameFilter.TryMatch(this, _policy.CategoryIndex, name, out var categories))
+                    {
+                        complete = false;
+                        continue;
+                    }
+
+                    foreach (var category in categories)
                     {
                         if (_policy.Find(product, category) is DataResidencyInfo match)
                         {

@@ -74,7 +74,14 @@ namespace ResidencyPS.Completion
                 var text = value?.ToString() ?? string.Empty;
                 if (WildcardPattern.ContainsWildcardCharacters(text))
                 {
-                    products.AddRange(policy.ProductIndex.Match(Commands.NameFilter.Wildcard(text).IsMatch));
+                    try
+                    {
+                        products.AddRange(policy.ProductIndex.Match(Commands.NameFilter.Wildcard(text).IsMatch));
+                    }
+                    catch (WildcardPatternException)
+                    {
+                        // A half-typed pattern such as 'Fresh[' narrows nothing.
+                    }
                 }
                 else if (policy.ProductIndex.Find(text) is ProductInfo product)
                 {

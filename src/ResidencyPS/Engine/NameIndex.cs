@@ -41,6 +41,9 @@ namespace ResidencyPS.Engine
             }
         }
 
+        /// <summary>Inputs longer than this get no suggestions.</summary>
+        public const int MaxSuggestLength = 200;
+
         /// <summary>Every item, in policy order.</summary>
         public IReadOnlyList<T> Items { get; }
 
@@ -86,6 +89,12 @@ namespace ResidencyPS.Engine
         /// <summary>The names closest to <paramref name="input"/> by edit distance, best first.</summary>
         public IReadOnlyList<string> Suggest(string input, int max = 3)
         {
+            // Edit distance is quadratic; a name longer than any real one has no close match anyway.
+            if (input == null || input.Trim().Length == 0 || input.Length > MaxSuggestLength)
+            {
+                return Array.Empty<string>();
+            }
+
             var folded = Fold((input ?? string.Empty).Trim()).ToUpperInvariant();
             var limit = Math.Max(2, folded.Length / 3);
             var scored = new List<KeyValuePair<int, string>>();

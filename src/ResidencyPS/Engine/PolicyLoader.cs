@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
@@ -20,6 +21,11 @@ namespace ResidencyPS.Engine
 
         internal const string EmbeddedResourceName = "ResidencyPS.Data.freshworks.policy.json";
 
+        private static int _embeddedLoads;
+
+        /// <summary>How often this process parsed the embedded policy (the tests check it is once).</summary>
+        internal static int EmbeddedLoads => Volatile.Read(ref _embeddedLoads);
+
         // No serializer reads a policy (PolicyDocumentReader maps the tree by hand), so nothing in a file
         // can name a .NET type to create; the writer keeps TypeNameHandling.None all the same.
         private static readonly JsonSerializerSettings WriteSettings = new JsonSerializerSettings
@@ -36,6 +42,7 @@ namespace ResidencyPS.Engine
             using var stream = typeof(PolicyLoader).Assembly.GetManifestResourceStream(EmbeddedResourceName)
                 ?? throw new InvalidOperationException("The embedded policy resource '" + EmbeddedResourceName + "' is missing from the assembly.");
             using var reader = new StreamReader(stream, Encoding.UTF8);
+            Interlocked.Increment(ref _embeddedLoads);
             return Load(reader, new PolicySource("embedded:" + EmbeddedResourceName, isEmbedded: true));
         }
 
@@ -54,8 +61,19 @@ namespace ResidencyPS.Engine
             }
 
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            return Load(stream, info.FullName);
+        }
+
+        /// <summary>Loads a policy from bytes: at most <see cref="MaxBytes"/>, strict UTF-8 (a byte order mark is allowed).</summary>
+        internal static ResidencyPolicy Load(Stream stream, string origin)
+        {
+            if (stream.CanSeek && stream.Length > MaxBytes)
+            {
+                throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, $"The file is {stream.Length:N0} bytes; a policy file may be at most {MaxBytes:N0} bytes.") });
+            }
+
             using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-            return Load(reader, new PolicySource(info.FullName, isEmbedded: false));
+            return Load(reader, new PolicySource(origin, isEmbedded: false));
         }
 
         /// <summary>Parses and validates policy JSON; throws <see cref="PolicyValidationException"/> naming every problem.</summary>

@@ -10,6 +10,15 @@ public class RoundTripTests : IClassFixture<PowerShellSession>
 
     public RoundTripTests(PowerShellSession ps) => _ps = ps;
 
+    // A copy of the embedded policy with a new version: one difference to round-trip.
+    private static readonly Lazy<string> ChangedPolicy = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), "residencyps-roundtrip-" + Environment.ProcessId + ".json");
+        var json = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "src", "ResidencyPS", "Data", "freshworks.policy.json"));
+        File.WriteAllText(path, json.Replace("\"policyVersion\": \"1.0.0\"", "\"policyVersion\": \"2.0.0\"", StringComparison.Ordinal));
+        return path;
+    });
+
     public static IEnumerable<object[]> Outputs => new[]
     {
         new object[] { "Get-DataResidency -Product Freshsales -DataCategory 'Call recordings'", "Product,DataCategory,Basis" },
@@ -18,6 +27,8 @@ public class RoundTripTests : IClassFixture<PowerShellSession>
         new object[] { "Get-DataCategory -DataCategory 'Ticket data'", "Id,DataCategory,NameNl,DefinitionNl" },
         new object[] { "Get-HostingRegion -Code EEA", "Code,Name,NameNl,IsEea" },
         new object[] { "Get-PolicyStatement -Id logs-one-year", "Id,Line,Section,Text,English" },
+        new object[] { "Get-ResidencyPolicy -Embedded", "Vendor,PolicyVersion,Sha256,IsEmbedded,ResidencyCount" },
+        new object[] { $"Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy '{ChangedPolicy.Value}'", "Scope,Key,Change,Property,OldValue,NewValue" },
     };
 
     [Theory]
