@@ -1,6 +1,5 @@
 using System.IO;
 using System.Management.Automation;
-using System.Text;
 using ResidencyPS.Engine;
 
 namespace ResidencyPS.Commands
@@ -50,17 +49,7 @@ namespace ResidencyPS.Commands
                 return;
             }
 
-            // Written to a temporary file first, so a failed write never leaves half a policy behind.
-            var temporary = target + ".tmp";
-            File.WriteAllText(temporary, policy.CanonicalJson, new UTF8Encoding(false));
-            if (File.Exists(target))
-            {
-                File.Replace(temporary, target, null);
-            }
-            else
-            {
-                File.Move(temporary, target);
-            }
+            AtomicFile.Write(target, writer => writer.Write(policy.CanonicalJson));
 
             if (PassThru.IsPresent)
             {

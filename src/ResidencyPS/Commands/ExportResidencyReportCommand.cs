@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
-using System.Text;
 using ResidencyPS.Engine;
 using ResidencyPS.Engine.Reports;
 
@@ -87,8 +86,7 @@ namespace ResidencyPS.Commands
 
             WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Writing " + target) { PercentComplete = 100 });
             var data = new ReportData(_policy, _results, DateTime.UtcNow);
-            var temporary = target + ".tmp";
-            using (var writer = new StreamWriter(temporary, false, new UTF8Encoding(false)))
+            AtomicFile.Write(target, writer =>
             {
                 switch (format)
                 {
@@ -102,14 +100,7 @@ namespace ResidencyPS.Commands
                         HtmlReportWriter.Write(data, writer);
                         break;
                 }
-            }
-
-            if (File.Exists(target))
-            {
-                File.Delete(target);
-            }
-
-            File.Move(temporary, target);
+            });
             WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Done") { RecordType = ProgressRecordType.Completed });
             if (PassThru.IsPresent)
             {

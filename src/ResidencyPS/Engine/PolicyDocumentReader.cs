@@ -21,241 +21,151 @@ namespace ResidencyPS.Engine
         public static (PolicyDocument Document, IReadOnlyList<PolicyProblem> Problems) Read(JObject root)
         {
             var reader = new PolicyDocumentReader();
-            var document = reader.Document(root);
+            var document = reader.Read(root, DocumentMap);
             return (document, reader._problems);
         }
 
-        private PolicyDocument Document(JObject o)
+        // One table per object of the format: property name to setter. A name not in the table is an error.
+        private static readonly Dictionary<string, Action<PolicyDocumentReader, SourceDocumentDto, JProperty>> SourceMap = new Dictionary<string, Action<PolicyDocumentReader, SourceDocumentDto, JProperty>>
         {
-            var d = new PolicyDocument();
+            ["title"] = (r, d, p) => d.Title = r.Text(p),
+            ["language"] = (r, d, p) => d.Language = r.Text(p),
+            ["document"] = (r, d, p) => d.Document = r.Text(p),
+        };
+
+        private static readonly Dictionary<string, Action<PolicyDocumentReader, StatementDto, JProperty>> StatementMap = new Dictionary<string, Action<PolicyDocumentReader, StatementDto, JProperty>>
+        {
+            ["id"] = (r, d, p) => d.Id = r.Text(p),
+            ["line"] = (r, d, p) => d.Line = r.Integer(p),
+            ["section"] = (r, d, p) => d.Section = r.Text(p),
+            ["kind"] = (r, d, p) => d.Kind = r.Text(p),
+            ["text"] = (r, d, p) => d.Text = r.Text(p),
+            ["english"] = (r, d, p) => d.English = r.Text(p),
+        };
+
+        private static readonly Dictionary<string, Action<PolicyDocumentReader, RegionDto, JProperty>> RegionMap = new Dictionary<string, Action<PolicyDocumentReader, RegionDto, JProperty>>
+        {
+            ["code"] = (r, d, p) => d.Code = r.Text(p),
+            ["name"] = (r, d, p) => d.Name = r.Text(p),
+            ["nameNl"] = (r, d, p) => d.NameNl = r.Text(p),
+            ["aliases"] = (r, d, p) => d.Aliases = r.Texts(p),
+            ["countries"] = (r, d, p) => d.Countries = r.Texts(p),
+            ["basis"] = (r, d, p) => d.Basis = r.Text(p),
+            ["notes"] = (r, d, p) => d.Notes = r.Texts(p),
+            ["sources"] = (r, d, p) => d.Sources = r.Texts(p),
+        };
+
+        private static readonly Dictionary<string, Action<PolicyDocumentReader, ProductDto, JProperty>> ProductMap = new Dictionary<string, Action<PolicyDocumentReader, ProductDto, JProperty>>
+        {
+            ["name"] = (r, d, p) => d.Name = r.Text(p),
+            ["aliases"] = (r, d, p) => d.Aliases = r.Texts(p),
+            ["basis"] = (r, d, p) => d.Basis = r.Text(p),
+            ["notes"] = (r, d, p) => d.Notes = r.Texts(p),
+            ["sources"] = (r, d, p) => d.Sources = r.Texts(p),
+        };
+
+        private static readonly Dictionary<string, Action<PolicyDocumentReader, CategoryDto, JProperty>> CategoryMap = new Dictionary<string, Action<PolicyDocumentReader, CategoryDto, JProperty>>
+        {
+            ["id"] = (r, d, p) => d.Id = r.Text(p),
+            ["name"] = (r, d, p) => d.Name = r.Text(p),
+            ["nameNl"] = (r, d, p) => d.NameNl = r.Text(p),
+            ["aliases"] = (r, d, p) => d.Aliases = r.Texts(p),
+            ["definition"] = (r, d, p) => d.Definition = r.Text(p),
+            ["notes"] = (r, d, p) => d.Notes = r.Texts(p),
+            ["sources"] = (r, d, p) => d.Sources = r.Texts(p),
+        };
+
+        private static readonly Dictionary<string, Action<PolicyDocumentReader, ResidencyDto, JProperty>> ResidencyMap = new Dictionary<string, Action<PolicyDocumentReader, ResidencyDto, JProperty>>
+        {
+            ["product"] = (r, d, p) => d.Product = r.Text(p),
+            ["category"] = (r, d, p) => d.Category = r.Text(p),
+            ["term"] = (r, d, p) => d.Term = r.Text(p),
+            ["regions"] = (r, d, p) => d.Regions = r.Texts(p),
+            ["basis"] = (r, d, p) => d.Basis = r.Text(p),
+            ["notes"] = (r, d, p) => d.Notes = r.Texts(p),
+            ["sources"] = (r, d, p) => d.Sources = r.Texts(p),
+        };
+
+        private static readonly Dictionary<string, Action<PolicyDocumentReader, SubjectDto, JProperty>> SubjectMap = new Dictionary<string, Action<PolicyDocumentReader, SubjectDto, JProperty>>
+        {
+            ["id"] = (r, d, p) => d.Id = r.Text(p),
+            ["name"] = (r, d, p) => d.Name = r.Text(p),
+            ["nameNl"] = (r, d, p) => d.NameNl = r.Text(p),
+            ["aliases"] = (r, d, p) => d.Aliases = r.Texts(p),
+            ["sources"] = (r, d, p) => d.Sources = r.Texts(p),
+        };
+
+        private static readonly Dictionary<string, Action<PolicyDocumentReader, PeriodDto, JProperty>> PeriodMap = new Dictionary<string, Action<PolicyDocumentReader, PeriodDto, JProperty>>
+        {
+            ["value"] = (r, d, p) => d.Value = r.Integer(p),
+            ["unit"] = (r, d, p) => d.Unit = r.Text(p),
+            ["text"] = (r, d, p) => d.Text = r.Text(p),
+        };
+
+        private static readonly Dictionary<string, Action<PolicyDocumentReader, RetentionDto, JProperty>> RetentionMap = new Dictionary<string, Action<PolicyDocumentReader, RetentionDto, JProperty>>
+        {
+            ["id"] = (r, d, p) => d.Id = r.Text(p),
+            ["subject"] = (r, d, p) => d.Subject = r.Text(p),
+            ["products"] = (r, d, p) => d.Products = r.Texts(p),
+            ["hostingRegions"] = (r, d, p) => d.HostingRegions = r.Texts(p),
+            ["storage"] = (r, d, p) => d.Storage = r.Text(p),
+            ["period"] = (r, d, p) => d.Period = r.Object(p, PeriodMap),
+            ["after"] = (r, d, p) => d.After = r.Text(p),
+            ["afterRegion"] = (r, d, p) => d.AfterRegion = r.Text(p),
+            ["basis"] = (r, d, p) => d.Basis = r.Text(p),
+            ["notes"] = (r, d, p) => d.Notes = r.Texts(p),
+            ["sources"] = (r, d, p) => d.Sources = r.Texts(p),
+        };
+
+        private static readonly Dictionary<string, Action<PolicyDocumentReader, RuleDto, JProperty>> RuleMap = new Dictionary<string, Action<PolicyDocumentReader, RuleDto, JProperty>>
+        {
+            ["id"] = (r, d, p) => d.Id = r.Text(p),
+            ["when"] = (r, d, p) => d.When = r.Text(p),
+            ["products"] = (r, d, p) => d.Products = r.Texts(p),
+            ["categories"] = (r, d, p) => d.Categories = r.Texts(p),
+            ["hostingRegions"] = (r, d, p) => d.HostingRegions = r.Texts(p),
+            ["effect"] = (r, d, p) => d.Effect = r.Text(p),
+            ["destination"] = (r, d, p) => d.Destination = r.Text(p),
+            ["duration"] = (r, d, p) => d.Duration = r.Object(p, PeriodMap),
+            ["message"] = (r, d, p) => d.Message = r.Text(p),
+            ["basis"] = (r, d, p) => d.Basis = r.Text(p),
+            ["sources"] = (r, d, p) => d.Sources = r.Texts(p),
+        };
+
+        private static readonly Dictionary<string, Action<PolicyDocumentReader, PolicyDocument, JProperty>> DocumentMap = new Dictionary<string, Action<PolicyDocumentReader, PolicyDocument, JProperty>>
+        {
+            ["schemaVersion"] = (r, d, p) => d.SchemaVersion = r.Text(p),
+            ["vendor"] = (r, d, p) => d.Vendor = r.Text(p),
+            ["policyVersion"] = (r, d, p) => d.PolicyVersion = r.Text(p),
+            ["effectiveDate"] = (r, d, p) => d.EffectiveDate = r.Text(p),
+            ["source"] = (r, d, p) => d.Source = r.Object(p, SourceMap),
+            ["statements"] = (r, d, p) => d.Statements = r.List(p, StatementMap),
+            ["regions"] = (r, d, p) => d.Regions = r.List(p, RegionMap),
+            ["products"] = (r, d, p) => d.Products = r.List(p, ProductMap),
+            ["categories"] = (r, d, p) => d.Categories = r.List(p, CategoryMap),
+            ["residency"] = (r, d, p) => d.Residency = r.List(p, ResidencyMap),
+            ["subjects"] = (r, d, p) => d.Subjects = r.List(p, SubjectMap),
+            ["retention"] = (r, d, p) => d.Retention = r.List(p, RetentionMap),
+            ["rules"] = (r, d, p) => d.Rules = r.List(p, RuleMap),
+        };
+
+        private T Read<T>(JObject o, Dictionary<string, Action<PolicyDocumentReader, T, JProperty>> map)
+            where T : new()
+        {
+            var item = new T();
             foreach (var p in o.Properties())
             {
-                switch (p.Name)
+                if (map.TryGetValue(p.Name, out var set))
                 {
-                    case "schemaVersion": d.SchemaVersion = Text(p); break;
-                    case "vendor": d.Vendor = Text(p); break;
-                    case "policyVersion": d.PolicyVersion = Text(p); break;
-                    case "effectiveDate": d.EffectiveDate = Text(p); break;
-                    case "source": d.Source = Object(p, SourceDocument); break;
-                    case "statements": d.Statements = List(p, Statement); break;
-                    case "regions": d.Regions = List(p, Region); break;
-                    case "products": d.Products = List(p, Product); break;
-                    case "categories": d.Categories = List(p, Category); break;
-                    case "residency": d.Residency = List(p, Residency); break;
-                    case "subjects": d.Subjects = List(p, Subject); break;
-                    case "retention": d.Retention = List(p, Retention); break;
-                    case "rules": d.Rules = List(p, Rule); break;
-                    default: Unknown(p); break;
+                    set(this, item, p);
+                }
+                else
+                {
+                    Unknown(p);
                 }
             }
 
-            return d;
-        }
-
-        private SourceDocumentDto SourceDocument(JObject o)
-        {
-            var d = new SourceDocumentDto();
-            foreach (var p in o.Properties())
-            {
-                switch (p.Name)
-                {
-                    case "title": d.Title = Text(p); break;
-                    case "language": d.Language = Text(p); break;
-                    case "document": d.Document = Text(p); break;
-                    default: Unknown(p); break;
-                }
-            }
-
-            return d;
-        }
-
-        private StatementDto Statement(JObject o)
-        {
-            var d = new StatementDto();
-            foreach (var p in o.Properties())
-            {
-                switch (p.Name)
-                {
-                    case "id": d.Id = Text(p); break;
-                    case "line": d.Line = Integer(p); break;
-                    case "section": d.Section = Text(p); break;
-                    case "kind": d.Kind = Text(p); break;
-                    case "text": d.Text = Text(p); break;
-                    case "english": d.English = Text(p); break;
-                    default: Unknown(p); break;
-                }
-            }
-
-            return d;
-        }
-
-        private RegionDto Region(JObject o)
-        {
-            var d = new RegionDto();
-            foreach (var p in o.Properties())
-            {
-                switch (p.Name)
-                {
-                    case "code": d.Code = Text(p); break;
-                    case "name": d.Name = Text(p); break;
-                    case "nameNl": d.NameNl = Text(p); break;
-                    case "aliases": d.Aliases = Texts(p); break;
-                    case "countries": d.Countries = Texts(p); break;
-                    case "basis": d.Basis = Text(p); break;
-                    case "notes": d.Notes = Texts(p); break;
-                    case "sources": d.Sources = Texts(p); break;
-                    default: Unknown(p); break;
-                }
-            }
-
-            return d;
-        }
-
-        private ProductDto Product(JObject o)
-        {
-            var d = new ProductDto();
-            foreach (var p in o.Properties())
-            {
-                switch (p.Name)
-                {
-                    case "name": d.Name = Text(p); break;
-                    case "aliases": d.Aliases = Texts(p); break;
-                    case "basis": d.Basis = Text(p); break;
-                    case "notes": d.Notes = Texts(p); break;
-                    case "sources": d.Sources = Texts(p); break;
-                    default: Unknown(p); break;
-                }
-            }
-
-            return d;
-        }
-
-        private CategoryDto Category(JObject o)
-        {
-            var d = new CategoryDto();
-            foreach (var p in o.Properties())
-            {
-                switch (p.Name)
-                {
-                    case "id": d.Id = Text(p); break;
-                    case "name": d.Name = Text(p); break;
-                    case "nameNl": d.NameNl = Text(p); break;
-                    case "aliases": d.Aliases = Texts(p); break;
-                    case "definition": d.Definition = Text(p); break;
-                    case "notes": d.Notes = Texts(p); break;
-                    case "sources": d.Sources = Texts(p); break;
-                    default: Unknown(p); break;
-                }
-            }
-
-            return d;
-        }
-
-        private ResidencyDto Residency(JObject o)
-        {
-            var d = new ResidencyDto();
-            foreach (var p in o.Properties())
-            {
-                switch (p.Name)
-                {
-                    case "product": d.Product = Text(p); break;
-                    case "category": d.Category = Text(p); break;
-                    case "term": d.Term = Text(p); break;
-                    case "regions": d.Regions = Texts(p); break;
-                    case "basis": d.Basis = Text(p); break;
-                    case "notes": d.Notes = Texts(p); break;
-                    case "sources": d.Sources = Texts(p); break;
-                    default: Unknown(p); break;
-                }
-            }
-
-            return d;
-        }
-
-        private SubjectDto Subject(JObject o)
-        {
-            var d = new SubjectDto();
-            foreach (var p in o.Properties())
-            {
-                switch (p.Name)
-                {
-                    case "id": d.Id = Text(p); break;
-                    case "name": d.Name = Text(p); break;
-                    case "nameNl": d.NameNl = Text(p); break;
-                    case "aliases": d.Aliases = Texts(p); break;
-                    case "sources": d.Sources = Texts(p); break;
-                    default: Unknown(p); break;
-                }
-            }
-
-            return d;
-        }
-
-        private PeriodDto Period(JObject o)
-        {
-            var d = new PeriodDto();
-            foreach (var p in o.Properties())
-            {
-                switch (p.Name)
-                {
-                    case "value": d.Value = Integer(p); break;
-                    case "unit": d.Unit = Text(p); break;
-                    case "text": d.Text = Text(p); break;
-                    default: Unknown(p); break;
-                }
-            }
-
-            return d;
-        }
-
-        private RetentionDto Retention(JObject o)
-        {
-            var d = new RetentionDto();
-            foreach (var p in o.Properties())
-            {
-                switch (p.Name)
-                {
-                    case "id": d.Id = Text(p); break;
-                    case "subject": d.Subject = Text(p); break;
-                    case "products": d.Products = Texts(p); break;
-                    case "hostingRegions": d.HostingRegions = Texts(p); break;
-                    case "storage": d.Storage = Text(p); break;
-                    case "period": d.Period = Object(p, Period); break;
-                    case "after": d.After = Text(p); break;
-                    case "afterRegion": d.AfterRegion = Text(p); break;
-                    case "basis": d.Basis = Text(p); break;
-                    case "notes": d.Notes = Texts(p); break;
-                    case "sources": d.Sources = Texts(p); break;
-                    default: Unknown(p); break;
-                }
-            }
-
-            return d;
-        }
-
-        private RuleDto Rule(JObject o)
-        {
-            var d = new RuleDto();
-            foreach (var p in o.Properties())
-            {
-                switch (p.Name)
-                {
-                    case "id": d.Id = Text(p); break;
-                    case "when": d.When = Text(p); break;
-                    case "products": d.Products = Texts(p); break;
-                    case "categories": d.Categories = Texts(p); break;
-                    case "hostingRegions": d.HostingRegions = Texts(p); break;
-                    case "effect": d.Effect = Text(p); break;
-                    case "destination": d.Destination = Text(p); break;
-                    case "duration": d.Duration = Object(p, Period); break;
-                    case "message": d.Message = Text(p); break;
-                    case "basis": d.Basis = Text(p); break;
-                    case "sources": d.Sources = Texts(p); break;
-                    default: Unknown(p); break;
-                }
-            }
-
-            return d;
+            return item;
         }
 
         private void Problem(JToken token, string message)
@@ -322,8 +232,8 @@ namespace ResidencyPS.Engine
             return result;
         }
 
-        private T? Object<T>(JProperty p, Func<JObject, T> read)
-            where T : class
+        private T? Object<T>(JProperty p, Dictionary<string, Action<PolicyDocumentReader, T, JProperty>> map)
+            where T : class, new()
         {
             if (p.Value.Type == JTokenType.Null)
             {
@@ -332,15 +242,15 @@ namespace ResidencyPS.Engine
 
             if (p.Value is JObject o)
             {
-                return read(o);
+                return Read(o, map);
             }
 
             Problem(p.Value, "Expected an object, found " + Describe(p.Value) + ".");
             return null;
         }
 
-        private List<T>? List<T>(JProperty p, Func<JObject, T> read)
-            where T : class
+        private List<T>? List<T>(JProperty p, Dictionary<string, Action<PolicyDocumentReader, T, JProperty>> map)
+            where T : class, new()
         {
             if (p.Value.Type == JTokenType.Null)
             {
@@ -358,7 +268,7 @@ namespace ResidencyPS.Engine
             {
                 if (item is JObject o)
                 {
-                    result.Add(read(o));
+                    result.Add(Read(o, map));
                 }
                 else
                 {
