@@ -171,6 +171,8 @@ function Invoke-Package {
     $null = New-Item -ItemType Directory -Force -Path $packages
     # PSResourceGet keeps its repository list under HOME: a throwaway HOME keeps the user's list untouched.
     $scratchHome = Join-Path $out 'package-home'
+    # It must exist: .NET reports a missing HOME's folders as '', and NuGet would then write ./NuGet/NuGet.Config.
+    $null = New-Item -ItemType Directory -Force -Path (Join-Path $scratchHome '.config'), (Join-Path $scratchHome '.local/share')
     $publish = {
         param($Module, $Packages)
         $ErrorActionPreference = 'Stop'

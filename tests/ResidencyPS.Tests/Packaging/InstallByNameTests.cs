@@ -11,6 +11,13 @@ public sealed class InstallByNameTests : IDisposable
 {
     private readonly string _scratch = Directory.CreateTempSubdirectory("residencyps-install-").FullName;
 
+    public InstallByNameTests()
+    {
+        // .NET reports the folders of a missing HOME as '', and NuGet would then write ./NuGet/NuGet.Config.
+        Directory.CreateDirectory(Path.Combine(_scratch, "home", ".config"));
+        Directory.CreateDirectory(Path.Combine(_scratch, "home", ".local", "share"));
+    }
+
     private Dictionary<string, string?> Environment => new()
     {
         ["HOME"] = Path.Combine(_scratch, "home"),
