@@ -5,7 +5,7 @@ namespace ResidencyPS.Engine
     /// <summary>The embedded default policy, parsed once on first use, and the policy queries answer from.</summary>
     internal static class PolicyStore
     {
-        // Parsed on first query, not at import: Import-Module stays as cheap as PowerShell's own floor.
+        // Parsed on the first query, not at import, so importing the module parses nothing.
         private static readonly System.Lazy<ResidencyPolicy> EmbeddedPolicy =
             new System.Lazy<ResidencyPolicy>(PolicyLoader.LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -13,9 +13,6 @@ namespace ResidencyPS.Engine
 
         /// <summary>The policy built into the module.</summary>
         public static ResidencyPolicy Embedded => EmbeddedPolicy.Value;
-
-        /// <summary>Whether the embedded policy has been parsed yet.</summary>
-        public static bool IsEmbeddedLoaded => EmbeddedPolicy.IsValueCreated;
 
         /// <summary>The policy queries answer from: the one made active, else the embedded one.</summary>
         public static ResidencyPolicy Active => Volatile.Read(ref _active) ?? Embedded;
