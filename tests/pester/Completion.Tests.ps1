@@ -42,6 +42,23 @@ Describe 'Tab completion' {
         (Get-Completion 'Get-HostingRegion -Country N').CompletionText | Should -Be @('NL', 'NO')
     }
 
+    It 'completes the names of an imported policy, and of a policy given with -Policy' {
+        $file = Join-Path $TestDrive 'renamed.json'
+        $json = Get-Content -Raw -LiteralPath (Export-ResidencyPolicy -Path $file -Embedded -PassThru) | ConvertFrom-Json
+        ($json.products | Where-Object name -EQ 'Freshteam').aliases = @('Freshworks HR')
+        $json | ConvertTo-Json -Depth 12 | Set-Content -LiteralPath $file
+        try {
+            Import-ResidencyPolicy -Path $file
+            (Get-Completion "Get-DataResidency -Product 'Freshworks H").CompletionText | Should -Be "'Freshworks HR'"
+        }
+        finally {
+            Import-ResidencyPolicy -Default
+        }
+        (Get-Completion "Get-DataResidency -Product 'Freshworks H").CompletionText | Should -BeNullOrEmpty
+        $script:renamed = Get-ResidencyPolicy -Path $file
+        (Get-Completion 'Get-DataResidency -Policy $script:renamed -Product Freshworks').CompletionText | Should -Contain "'Freshworks HR'"
+    }
+
     It 'explains an alias in the tooltip' {
         $match = Get-Completion "Get-DataResidency -Product 'Freshworks" | Select-Object -First 1
         $match.ToolTip | Should -BeLike '*Freshsales*'
