@@ -134,6 +134,7 @@ namespace ResidencyPS.Engine
 
         private static readonly Dictionary<string, Action<PolicyDocumentReader, PolicyDocument, JProperty>> DocumentMap = new Dictionary<string, Action<PolicyDocumentReader, PolicyDocument, JProperty>>
         {
+            ["$schema"] = (r, d, p) => r.Text(p), // lets editors find docs/policy.schema.json; not part of the policy
             ["schemaVersion"] = (r, d, p) => d.SchemaVersion = r.Text(p),
             ["vendor"] = (r, d, p) => d.Vendor = r.Text(p),
             ["policyVersion"] = (r, d, p) => d.PolicyVersion = r.Text(p),

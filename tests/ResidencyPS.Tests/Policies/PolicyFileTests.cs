@@ -85,6 +85,14 @@ public sealed class PolicyFileTests : IDisposable
     }
 
     [Fact]
+    public void A_schema_reference_for_editors_is_accepted_and_ignored()
+    {
+        var json = "{\"$schema\": \"./policy.schema.json\"," + EmbeddedJson.TrimStart()[1..];
+        Assert.True(Schema.Evaluate(System.Text.Json.JsonDocument.Parse(json).RootElement).IsValid);
+        Assert.Equal(PolicyStore.Embedded.Sha256, PolicyLoader.Load(new StringReader(json), "with-schema").Sha256);
+    }
+
+    [Fact]
     public void The_documented_example_loads_and_answers()
     {
         var policy = PolicyLoader.LoadFile(Write("freshteam.json", DocumentedExample()));
