@@ -6,7 +6,7 @@ namespace ResidencyPS.BenchFloor
     /// Binds the same parameters, from the pipeline, as Test-EeaBoundary and writes one object per input,
     /// so the benchmark can subtract what PowerShell itself costs per pipeline object.
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "EeaBoundaryFloor")]
+    [Cmdlet(VerbsDiagnostic.Test, "EeaBoundaryFloor", DefaultParameterSetName = "Detailed")]
     [OutputType(typeof(object))]
     public sealed class TestEeaBoundaryFloorCommand : PSCmdlet
     {
@@ -36,6 +36,15 @@ namespace ResidencyPS.BenchFloor
         /// <summary>As Test-EeaBoundary -CustomMailbox.</summary>
         [Parameter]
         public SwitchParameter CustomMailbox { get; set; }
+
+        /// <summary>As Test-EeaBoundary -Quiet, with its own parameter set.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Quiet")]
+        public SwitchParameter Quiet { get; set; }
+
+        /// <summary>As Test-EeaBoundary -Policy (bound by name only, never from the pipeline).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public object? Policy { get; set; }
 
         /// <inheritdoc />
         protected override void ProcessRecord() => WriteObject(Answer);

@@ -14,8 +14,8 @@ param(
     # The pwsh to start, as its parts joined by '|' (the dotnet tool is 'dotnet|.../pwsh.dll').
     [Parameter(Mandatory)] [string] $PwshCommand,
     [Parameter(Mandatory)] [string] $Output,
-    [int] $ProcessRuns = 10,
-    [int] $PipelineRuns = 5,
+    [int] $ProcessRuns = 15,
+    [int] $PipelineRuns = 7,
     [int] $Records = 100000
 )
 
@@ -24,21 +24,26 @@ Set-StrictMode -Version Latest
 $Pwsh = $PwshCommand -split '\|'
 
 function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
+    $sorted = @($Values | Sort-Object)
     $mid = [int][math]::Floor($sorted.Count / 2)
     if ($sorted.Count % 2) { $sorted[$mid] } else { ($sorted[$mid - 1] + $sorted[$mid]) / 2 }
 }
 
-# A fresh pwsh per run, as a scheduled task starts one; two warm-up runs fill the OS file cache.
-function Measure-Process([string] $Command) {
-    $times = foreach ($i in 1..($ProcessRuns + 2)) {
-        $sw = [Diagnostics.Stopwatch]::StartNew()
-        & $Pwsh[0] @($Pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $Command | Out-Null
-        if ($LASTEXITCODE -ne 0) { throw "'$Command' failed with exit code $LASTEXITCODE." }
-        $sw.Stop()
-        if ($i -gt 2) { $sw.Elapsed.TotalMilliseconds }
+# A fresh pwsh per run, as a scheduled task starts one. The commands take turns, so a change in the
+# machine's load during the run touches all of them alike; two warm-up rounds fill the OS file cache.
+function Measure-Processes([string[]] $Commands) {
+    $times = @{}
+    foreach ($command in $Commands) { $times[$command] = [Collections.Generic.List[double]]::new() }
+    for ($round = 1; $round -le $ProcessRuns + 2; $round++) {
+        foreach ($command in $Commands) {
+            $sw = [Diagnostics.Stopwatch]::StartNew()
+            & $Pwsh[0] @($Pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $command | Out-Null
+            if ($LASTEXITCODE -ne 0) { throw "'$command' failed with exit code $LASTEXITCODE." }
+            $sw.Stop()
+            if ($round -gt 2) { $times[$command].Add($sw.Elapsed.TotalMilliseconds) }
+        }
     }
-    Get-Median $times
+    foreach ($command in $Commands) { Get-Median $times[$command] }
 }
 
 function Measure-InProcess([scriptblock] $Script, [int] $Runs) {
@@ -52,12 +57,14 @@ function Measure-InProcess([scriptblock] $Script, [int] $Runs) {
     Get-Median $times
 }
 
-Write-Host "Cold start: $ProcessRuns fresh pwsh processes per line (median)" -ForegroundColor Cyan
-$bare = Measure-Process 'exit'
-$empty = Measure-Process "Import-Module '$EmptyModule'"
-$emptyBinary = Measure-Process "Import-Module '$EmptyBinaryModule'"
-$import = Measure-Process "Import-Module '$Module'"
-$first = Measure-Process "Import-Module '$Module'; `$null = Get-DataResidency"
+Write-Host "Cold start: $ProcessRuns rounds of fresh pwsh processes, taking turns (median)" -ForegroundColor Cyan
+$bare, $empty, $emptyBinary, $import, $first = Measure-Processes @(
+    'exit'
+    "Import-Module '$EmptyModule'"
+    "Import-Module '$EmptyBinaryModule'"
+    "Import-Module '$Module'"
+    "Import-Module '$Module'; `$null = Get-DataResidency"
+)
 
 Write-Host "Pipeline: $Records inventory records, $PipelineRuns runs per line (median)" -ForegroundColor Cyan
 Import-Module $Module
@@ -95,8 +102,14 @@ function Test-EeaBoundaryScript {
     }
 }
 
-$cmdlet = Measure-InProcess { $inventory | Test-EeaBoundary -ErrorAction Stop } $PipelineRuns
-$floor = Measure-InProcess { $inventory | Test-EeaBoundaryFloor } $PipelineRuns
+# The cmdlet and its floor take turns, run by run, for the same reason as the processes above.
+$cmdletTimes = [Collections.Generic.List[double]]::new(); $floorTimes = [Collections.Generic.List[double]]::new()
+for ($run = 0; $run -lt $PipelineRuns; $run++) {
+    $cmdletTimes.Add((Measure-InProcess { $inventory | Test-EeaBoundary -ErrorAction Stop } 1))
+    $floorTimes.Add((Measure-InProcess { $inventory | Test-EeaBoundaryFloor } 1))
+}
+$cmdlet = Get-Median $cmdletTimes
+$floor = Get-Median $floorTimes
 $script = Measure-InProcess { $inventory | Test-EeaBoundaryScript } ([math]::Max(1, [int]($PipelineRuns / 2)))
 $residencyAll = Measure-InProcess { for ($i = 0; $i -lt 100; $i++) { $null = Get-DataResidency } } $PipelineRuns
 $retentionAll = Measure-InProcess { for ($i = 0; $i -lt 100; $i++) { $null = ResidencyPS\Get-RetentionPolicy } } $PipelineRuns
