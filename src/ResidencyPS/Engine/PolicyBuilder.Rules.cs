@@ -121,12 +121,7 @@ namespace ResidencyPS.Engine
 
             public string Text { get; }
 
-            public TimeSpan Span => Unit switch
-            {
-                PeriodUnit.Minutes => TimeSpan.FromMinutes(Value),
-                PeriodUnit.Days => TimeSpan.FromDays(Value),
-                _ => TimeSpan.FromDays(365.0 * Value),
-            };
+            public TimeSpan Span => RetentionRule.ToTimeSpan(Value, Unit);
         }
 
         private ParsedPeriod? Period(PeriodDto? dto, string path)

@@ -54,6 +54,14 @@ namespace ResidencyPS
         /// </summary>
         public TimeSpan? Period => PeriodValue is int value && PeriodUnit is PeriodUnit unit ? ToTimeSpan(value, unit) : (TimeSpan?)null;
 
+        /// <summary>A period as a <see cref="TimeSpan"/>; a year counts as 365 days.</summary>
+        internal static TimeSpan ToTimeSpan(int value, PeriodUnit unit) => unit switch
+        {
+            ResidencyPS.PeriodUnit.Minutes => TimeSpan.FromMinutes(value),
+            ResidencyPS.PeriodUnit.Days => TimeSpan.FromDays(value),
+            _ => TimeSpan.FromDays(365.0 * value),
+        };
+
         /// <summary>The number of <see cref="PeriodUnit"/>s, null when the source states no period.</summary>
         public int? PeriodValue { get; }
 
@@ -91,13 +99,6 @@ namespace ResidencyPS
 
         /// <inheritdoc />
         public override string ToString() => Product + ": " + Subject + " in " + StorageLocation;
-
-        private static TimeSpan ToTimeSpan(int value, PeriodUnit unit) => unit switch
-        {
-            ResidencyPS.PeriodUnit.Minutes => TimeSpan.FromMinutes(value),
-            ResidencyPS.PeriodUnit.Days => TimeSpan.FromDays(value),
-            _ => TimeSpan.FromDays(365.0 * value),
-        };
 
         private static DateTime Add(DateTime at, int value, PeriodUnit unit) => unit switch
         {
