@@ -12,9 +12,6 @@ public sealed class MarkdownDocument
     /// <summary>The H1 text.</summary>
     public string? Title { get; private set; }
 
-    /// <summary>Text between the H1 and the first H2.</summary>
-    public List<string> Preamble { get; } = new();
-
     /// <summary>The H2 sections.</summary>
     public List<MarkdownSection> Sections { get; } = new();
 
@@ -72,10 +69,6 @@ public sealed class MarkdownDocument
             else
             {
                 (sub ?? section)?.Body.Add(line);
-                if (section == null && doc.Title != null)
-                {
-                    doc.Preamble.Add(line);
-                }
             }
         }
 

@@ -10,7 +10,6 @@ namespace ResidencyPS
     /// </summary>
     public sealed class ResidencyPolicy
     {
-        private readonly Dictionary<string, PolicyStatement> _statements;
         private readonly Dictionary<string, List<DataResidencyInfo>> _residencyByProduct;
         private readonly Dictionary<string, HostingRegionInfo> _regionByCountry;
 
@@ -40,12 +39,6 @@ namespace ResidencyPS
             Residency = residency;
             Retention = retention;
             Rules = rules;
-
-            _statements = new Dictionary<string, PolicyStatement>(StringComparer.OrdinalIgnoreCase);
-            foreach (var statement in statements)
-            {
-                _statements[statement.Id] = statement;
-            }
 
             _residencyByProduct = new Dictionary<string, List<DataResidencyInfo>>(StringComparer.OrdinalIgnoreCase);
             foreach (var record in residency)
@@ -139,8 +132,6 @@ namespace ResidencyPS
 
         /// <inheritdoc />
         public override string ToString() => Vendor + " " + PolicyVersion + (IsEmbedded ? " (embedded)" : " (" + Origin + ")");
-
-        internal PolicyStatement? Statement(string id) => _statements.TryGetValue(id, out var s) ? s : null;
 
         internal IReadOnlyList<DataResidencyInfo> ResidencyOf(ProductInfo product) =>
             _residencyByProduct.TryGetValue(product.Name, out var list) ? list : (IReadOnlyList<DataResidencyInfo>)Array.Empty<DataResidencyInfo>();
