@@ -45,7 +45,11 @@ namespace ResidencyPS.Engine.Reports
 
         /// <summary>The residency record of a product and category, or null.</summary>
         public DataResidencyInfo? Cell(string product, DataCategoryInfo category) =>
-            Policy.Residency.FirstOrDefault(r => r.Product == product && ReferenceEquals(r.Category, category));
+            Policy.ProductIndex.Find(product) is ProductInfo info ? Policy.Find(info, category) : null;
+
+        /// <summary>The record a boundary result was evaluated on, by the names it carries; null when the policy lacks it.</summary>
+        public DataResidencyInfo? RecordOf(EeaBoundaryResult result) =>
+            Policy.CategoryIndex.Find(result.DataCategory) is DataCategoryInfo category ? Cell(result.Product, category) : null;
 
         /// <summary>Every statement the reported facts cite, in document order.</summary>
         public IReadOnlyList<PolicyStatement> CitedStatements =>

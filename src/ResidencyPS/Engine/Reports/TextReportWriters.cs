@@ -75,7 +75,7 @@ namespace ResidencyPS.Engine.Reports
             writer.WriteLine("Vendor,Product,DataCategory,HostingRegion,Verdict,StaysInEea,Basis,Regions,Findings,Source,PolicySha256");
             foreach (var r in data.Results)
             {
-                var record = data.Policy.Residency.FirstOrDefault(x => x.Product == r.Product && x.DataCategory == r.DataCategory);
+                var record = data.RecordOf(r);
                 var fields = new[]
                 {
                     r.Vendor, r.Product, r.DataCategory, r.HostingRegion, r.Verdict.ToString(), r.StaysInEea ? "True" : "False", r.Basis.ToString(),
