@@ -2,10 +2,11 @@
 .SYNOPSIS
     Builds, demonstrates and tests the ResidencyPS module.
 .DESCRIPTION
+    Setup  prepares the machine for the tests: installs Debian's chromium package (report rendering) when missing.
     Build  assembles the importable module at out/ResidencyPS (dotnet publish, manifest stamped with the
            version from Directory.Build.props, format/types files, help).
     Demo   builds, imports out/ResidencyPS in a fresh pwsh and answers a few questions from the embedded policy.
-    Test   builds, runs every xunit test and Pester spec (dotnet test) and ends with "N passed, N failed".
+    Test   sets up, builds, runs every xunit test and Pester spec (dotnet test) and ends with "N passed, N failed".
     Fuzz   builds and runs only the policy loader fuzzer, longer: -FuzzCases (default 20000) and -FuzzSeed.
     Bench  builds, then measures import, first answer and pipeline cost against PowerShell's own floor
            (tests/ResidencyPS.Benchmarks/bench.ps1) and the engine with BenchmarkDotNet; not part of Test.
@@ -17,7 +18,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Demo', 'Test', 'Fuzz', 'Bench', 'Package', 'Clean')]
+    [ValidateSet('Setup', 'Build', 'Demo', 'Test', 'Fuzz', 'Bench', 'Package', 'Clean')]
     [string] $Task = 'Demo',
 
     [ValidateSet('Debug', 'Release')]
@@ -123,22 +124,48 @@ function Invoke-Demo {
     if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
 }
 
-# The HTML report test renders in headless Chromium; on a Debian machine (this project's), install it when missing.
-function Install-Chromium {
-    if (Test-Path '/usr/bin/chromium') { return }
+# The report tests render in headless Chromium: setting up the machine is a task of its own, which Test runs
+# first. On a Debian machine (this project's) it installs Debian's chromium package when it is missing; elsewhere
+# it says how to install it and the rest of the suite still runs. RESIDENCYPS_CHROMIUM names another executable;
+# RESIDENCYPS_CHROMIUM_CANDIDATES (paths joined by the path separator) replaces the places looked in, so a test
+# can hide an installed Chromium and exercise the install path.
+function Get-ChromiumPath {
+    $candidates = if ($env:RESIDENCYPS_CHROMIUM_CANDIDATES) { $env:RESIDENCYPS_CHROMIUM_CANDIDATES -split [IO.Path]::PathSeparator }
+    else { @($env:RESIDENCYPS_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser') }
+    foreach ($candidate in $candidates | Where-Object { $_ }) {
+        if (Test-Path -LiteralPath $candidate -PathType Leaf) { return $candidate }
+    }
+    $null
+}
+
+function Invoke-Setup {
+    if (Get-ChromiumPath) { Write-Host "Chromium: $(Get-ChromiumPath)"; return }
     if (-not (Get-Command apt-get -ErrorAction SilentlyContinue)) {
-        Write-Warning 'Chromium is missing and apt-get is not available: the HTML report rendering test will fail.'
+        Write-Warning ('Chromium is missing and apt-get is not available: the report rendering test will fail. ' +
+            'Install Chromium (https://www.chromium.org/getting-involved/download-chromium/) and set RESIDENCYPS_CHROMIUM to its executable.')
         return
     }
-    Write-Host 'Installing Chromium for the HTML report test (apt-get install chromium)' -ForegroundColor Cyan
-    $sudo = if ((& id -u) -ne '0') { @('sudo') } else { @() }
-    & @sudo apt-get update -qq | Out-Null
-    & @sudo apt-get install -y -qq chromium | Out-Null
-    if ($LASTEXITCODE -ne 0) { Write-Warning "apt-get install chromium failed with exit code $LASTEXITCODE." }
+    $isRoot = (& id -u) -eq '0'
+    if (-not $isRoot -and -not (Get-Command sudo -ErrorAction SilentlyContinue)) {
+        Write-Warning 'Chromium is missing, and installing it needs root or sudo: run "apt-get install chromium" as root. The report rendering test will fail.'
+        return
+    }
+    # An array splatted into & must name a command, so root and sudo get separate calls rather than "& @sudo".
+    function Invoke-AptGet([string[]] $Arguments) {
+        if ($isRoot) { & apt-get @Arguments | Out-Host } else { & sudo -n apt-get @Arguments | Out-Host }
+        $LASTEXITCODE
+    }
+    Write-Host 'Installing Chromium for the report rendering test (apt-get install chromium)' -ForegroundColor Cyan
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    $null = Invoke-AptGet @('update', '-qq')
+    $exit = Invoke-AptGet @('install', '-y', '-qq', '--no-install-recommends', 'chromium')
+    if ($exit -ne 0 -or -not (Get-ChromiumPath)) {
+        Write-Warning "apt-get install chromium failed (exit code $exit): the report rendering test will fail. Install it with: sudo apt-get install chromium"
+    }
 }
 
 function Invoke-Test {
-    Install-Chromium
+    Invoke-Setup
     Invoke-Build
     $results = Join-Path $out 'test-results'
     if (Test-Path $results) { Remove-Item -Recurse -Force $results }
@@ -239,6 +266,7 @@ function Invoke-Clean {
 }
 
 switch ($Task) {
+    'Setup' { Invoke-Setup }
     'Build' { Invoke-Build }
     'Demo' { Invoke-Demo }
     'Test' { Invoke-Test }

@@ -6,7 +6,7 @@ namespace ResidencyPS.Tests.Reports;
 /// <summary>The HTML report as a person sees it: rendered by headless Chromium, checked and saved as a screenshot.</summary>
 public sealed class HtmlReportRenderingTests : IClassFixture<PowerShellSession>, IDisposable
 {
-    private const string Chromium = "/usr/bin/chromium";
+    private static readonly string Chromium = Environment.GetEnvironmentVariable("RESIDENCYPS_CHROMIUM") is { Length: > 0 } chosen ? chosen : "/usr/bin/chromium";
     private readonly PowerShellSession _ps;
     private readonly string _folder = Directory.CreateTempSubdirectory("residencyps-report-").FullName;
 
@@ -16,7 +16,8 @@ public sealed class HtmlReportRenderingTests : IClassFixture<PowerShellSession>,
 
     private string RunChromium(params string[] arguments)
     {
-        Assert.True(File.Exists(Chromium), "Chromium is missing at " + Chromium + "; build.ps1 -Task Test installs Debian's chromium package.");
+        Assert.True(File.Exists(Chromium), "Chromium is missing at " + Chromium + ". On Debian, build.ps1 -Task Setup installs it "
+            + "(apt-get install chromium, as root or through sudo); elsewhere install Chromium and set RESIDENCYPS_CHROMIUM to its executable.");
         var start = new ProcessStartInfo(Chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                      "--disable-component-update", "--disable-sync", "--user-data-dir=" + Path.Combine(_folder, "profile") }.Concat(arguments))

@@ -1,0 +1,78 @@
+using ResidencyPS.Tests.Infrastructure;
+
+namespace ResidencyPS.Tests.Build;
+
+/// <summary>
+/// build.ps1 -Task Setup on a machine without Chromium: the installed Chromium is hidden from it and apt-get, id and
+/// sudo are stand-ins that log their arguments, so the install path runs for root and for a user with sudo.
+/// </summary>
+public sealed class SetupTaskTests : IDisposable
+{
+    private readonly string _scratch = Directory.CreateTempSubdirectory("residencyps-setup-").FullName;
+
+    public void Dispose() => Directory.Delete(_scratch, recursive: true);
+
+    private string Tool(string name, string body)
+    {
+        var bin = Directory.CreateDirectory(Path.Combine(_scratch, "bin")).FullName;
+        var path = Path.Combine(bin, name);
+        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        return path;
+    }
+
+    private PwshResult RunSetup(bool asRoot, bool aptSucceeds = true)
+    {
+        var log = Path.Combine(_scratch, "calls.log");
+        var chromium = Path.Combine(_scratch, "chromium");
+        Tool("apt-get", $"""
+            echo "apt-get $*" >> '{log}'
+            case "$1" in install) {(aptSucceeds ? $"touch '{chromium}'" : "exit 100")};; esac
+            exit 0
+            """);
+        Tool("id", asRoot ? "echo 0" : "echo 1000");
+        Tool("sudo", $"""
+            echo "sudo $*" >> '{log}'
+            [ "$1" = "-n" ] && shift
+            exec "$@"
+            """);
+        var path = Path.Combine(_scratch, "bin") + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH");
+        return PwshProcess.Run($"& '{Path.Combine(TestPaths.RepoRoot, "build.ps1")}' -Task Setup", new Dictionary<string, string?>
+        {
+            ["PATH"] = path,
+            ["RESIDENCYPS_CHROMIUM_CANDIDATES"] = chromium,
+        });
+    }
+
+    private string[] Calls() => File.ReadAllLines(Path.Combine(_scratch, "calls.log"));
+
+    [Fact]
+    public void As_root_setup_installs_chromium_with_apt_get_directly()
+    {
+        var result = RunSetup(asRoot: true);
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Equal(new[] { "apt-get update -qq", "apt-get install -y -qq --no-install-recommends chromium" }, Calls());
+        Assert.DoesNotContain("WARNING", result.Output);
+    }
+
+    [Fact]
+    public void As_a_user_setup_installs_chromium_through_sudo()
+    {
+        var result = RunSetup(asRoot: false);
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains("sudo -n apt-get install -y -qq --no-install-recommends chromium", Calls());
+        Assert.Contains("apt-get install -y -qq --no-install-recommends chromium", Calls());
+    }
+
+    [Fact]
+    public void A_failed_install_warns_how_to_install_and_does_not_stop_the_build()
+    {
+        var result = RunSetup(asRoot: true, aptSucceeds: false);
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Contains("apt-get install chromium", result.Output + result.Error);
+        Assert.Contains("report rendering test will fail", result.Output + result.Error);
+    }
+}
