@@ -9,7 +9,7 @@
     Test   sets up, builds, runs every xunit test and Pester spec (dotnet test) and ends with "N passed, N failed".
     Fuzz   builds and runs only the policy loader fuzzer, longer: -FuzzCases (default 20000) and -FuzzSeed.
     Bench  builds, then measures import, first answer and pipeline cost against PowerShell's own floor
-           (tests/ResidencyPS.Benchmarks/bench.ps1) and the engine with BenchmarkDotNet; not part of Test.
+           (bench/ResidencyPS.Benchmarks/bench.ps1) and the engine with BenchmarkDotNet; not part of Test.
     Package builds, then publishes out/ResidencyPS with Publish-PSResource to a local file repository,
            out/packages, leaving the gallery-ready ResidencyPS.<version>.nupkg there.
     Clean  removes out/ and the bin/obj folders.
@@ -84,8 +84,8 @@ function Invoke-Build {
     Copy-Item -Path (Join-Path $root 'module/*') -Destination $moduleOut -Recurse
 
     # Help: PlatyPS-format markdown in docs/ becomes MAML and about_ text (PlatyPS itself is not installable here).
-    Invoke-Native dotnet @('run', '--project', (Join-Path $root 'src/ResidencyPS.Help/ResidencyPS.Help.csproj'), '-c', $Configuration, '-v', 'quiet', '--',
-        (Join-Path $root 'docs'), $moduleOut)
+    Invoke-Native dotnet @('run', '--project', (Join-Path $root 'tools/ResidencyPS.Help/ResidencyPS.Help.csproj'), '-c', $Configuration, '-v', 'quiet', '--',
+        (Join-Path $root 'docs/en-US'), $moduleOut)
 
     # The version lives in Directory.Build.props; the manifest gets it here, the assembly from MSBuild.
     $manifestText = Get-Content -Raw -LiteralPath $manifestOut
@@ -228,18 +228,18 @@ function Invoke-Bench {
     $bench = Join-Path $out 'bench'
     if (Test-Path $bench) { Remove-Item -Recurse -Force $bench }
     $floor = Join-Path $bench 'floor'
-    Invoke-Native dotnet @('publish', (Join-Path $root 'tests/ResidencyPS.BenchFloor/ResidencyPS.BenchFloor.csproj'), '-c', 'Release', '-o', $floor, '--nologo', '-v', 'quiet')
+    Invoke-Native dotnet @('publish', (Join-Path $root 'bench/ResidencyPS.BenchFloor/ResidencyPS.BenchFloor.csproj'), '-c', 'Release', '-o', $floor, '--nologo', '-v', 'quiet')
     $empty = Join-Path $bench 'Empty'
     $null = New-Item -ItemType Directory -Force -Path $empty
     Set-Content -LiteralPath (Join-Path $empty 'Empty.psd1') -Value "@{ ModuleVersion = '1.0'; GUID = '0d6c3a52-8f8e-4c33-9d7e-5f1b7d8a2c11'; FunctionsToExport = @(); CmdletsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }"
     Set-Content -LiteralPath (Join-Path $floor 'ResidencyPS.BenchFloor.psd1') -Value "@{ RootModule = 'ResidencyPS.BenchFloor.dll'; ModuleVersion = '1.0'; GUID = '5b0f0e0c-3c1d-4f57-a4f5-0b7f4c9d1e22'; CmdletsToExport = @('Test-EeaBoundaryFloor'); FunctionsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }"
     $pwsh = Get-PwshCommand
     $results = Join-Path $bench 'results.json'
-    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'tests/ResidencyPS.Benchmarks/bench.ps1') `
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'bench/ResidencyPS.Benchmarks/bench.ps1') `
         -Module $manifestOut -FloorModule (Join-Path $floor 'ResidencyPS.BenchFloor.dll') -EmptyModule (Join-Path $empty 'Empty.psd1') -EmptyBinaryModule (Join-Path $floor 'ResidencyPS.BenchFloor.psd1') -PwshCommand ($pwsh -join '|') -Output $results
     if ($LASTEXITCODE -ne 0) { throw "The benchmark failed with exit code $LASTEXITCODE." }
     if (-not $SkipEngineBenchmarks) {
-        Invoke-Native dotnet @('run', '--project', (Join-Path $root 'tests/ResidencyPS.Benchmarks/ResidencyPS.Benchmarks.csproj'), '-c', 'Release', '--',
+        Invoke-Native dotnet @('run', '--project', (Join-Path $root 'bench/ResidencyPS.Benchmarks/ResidencyPS.Benchmarks.csproj'), '-c', 'Release', '--',
             '--filter', '*', '--artifacts', (Join-Path $bench 'engine'))
     }
 }

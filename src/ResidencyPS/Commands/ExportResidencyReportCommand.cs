@@ -1,141 +1,142 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
-using ResidencyPS.Engine;
-using ResidencyPS.Engine.Reports;
+using System;
+using ResidencyPS.Binding;
+using ResidencyPS.Engine.Evaluation;
+using ResidencyPS.IO;
+using ResidencyPS.Reports;
 
-namespace ResidencyPS.Commands
+namespace ResidencyPS.Commands;
+
+/// <summary>
+/// Writes a report of a policy and EEA boundary results as HTML (one self-contained page), markdown or CSV.
+/// Test-EeaBoundary results piped in are reported; without input every product is tested for EEA hosting.
+/// </summary>
+[Cmdlet(VerbsData.Export, "ResidencyReport", SupportsShouldProcess = true)]
+[OutputType(typeof(FileInfo))]
+public sealed class ExportResidencyReportCommand : PSCmdlet
 {
-    /// <summary>
-    /// Writes a report of a policy and EEA boundary results as HTML (one self-contained page), markdown or CSV.
-    /// Test-EeaBoundary results piped in are reported; without input every product is tested for EEA hosting.
-    /// </summary>
-    [Cmdlet(VerbsData.Export, "ResidencyReport", SupportsShouldProcess = true)]
-    [OutputType(typeof(FileInfo))]
-    public sealed class ExportResidencyReportCommand : PSCmdlet
+    private const int ProgressEvery = 500;
+    private readonly List<EeaBoundaryResult> _results = new List<EeaBoundaryResult>();
+    private ResidencyPolicy _policy = null!;
+
+    /// <summary>The file to write.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = null!;
+
+    /// <summary>Html, Markdown or Csv; taken from the file's extension when omitted (.md, .csv, else Html).</summary>
+    [Parameter(Position = 1)]
+    public ReportFormat Format { get; set; }
+
+    /// <summary>EEA boundary results to report, usually piped from Test-EeaBoundary.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public EeaBoundaryResult[]? InputObject { get; set; }
+
+    /// <summary>The policy to report on (an object or a file path); the active policy when omitted.</summary>
+    [Parameter]
+    [PolicyTransformation]
+    [ValidateNotNull]
+    public ResidencyPolicy? Policy { get; set; }
+
+    /// <summary>Refuses to overwrite an existing file.</summary>
+    [Parameter]
+    public SwitchParameter NoClobber { get; set; }
+
+    /// <summary>Returns the file written.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing() => _policy = PolicyAccess.Resolve(this, Policy);
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
     {
-        private const int ProgressEvery = 500;
-        private readonly List<EeaBoundaryResult> _results = new List<EeaBoundaryResult>();
-        private ResidencyPolicy _policy = null!;
-
-        /// <summary>The file to write.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
-        [ValidateNotNullOrEmpty]
-        public string Path { get; set; } = null!;
-
-        /// <summary>Html, Markdown or Csv; taken from the file's extension when omitted (.md, .csv, else Html).</summary>
-        [Parameter(Position = 1)]
-        public ReportFormat Format { get; set; }
-
-        /// <summary>EEA boundary results to report, usually piped from Test-EeaBoundary.</summary>
-        [Parameter(ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public EeaBoundaryResult[]? InputObject { get; set; }
-
-        /// <summary>The policy to report on (an object or a file path); the active policy when omitted.</summary>
-        [Parameter]
-        [PolicyTransformation]
-        [ValidateNotNull]
-        public ResidencyPolicy? Policy { get; set; }
-
-        /// <summary>Refuses to overwrite an existing file.</summary>
-        [Parameter]
-        public SwitchParameter NoClobber { get; set; }
-
-        /// <summary>Returns the file written.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        /// <inheritdoc />
-        protected override void BeginProcessing() => _policy = PolicyAccess.Resolve(this, Policy);
-
-        /// <inheritdoc />
-        protected override void ProcessRecord()
+        foreach (var result in InputObject ?? Array.Empty<EeaBoundaryResult>())
         {
-            foreach (var result in InputObject ?? Array.Empty<EeaBoundaryResult>())
+            _results.Add(result);
+            if (_results.Count % ProgressEvery == 0)
             {
-                _results.Add(result);
-                if (_results.Count % ProgressEvery == 0)
-                {
-                    WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Collected " + _results.Count + " EEA boundary results"));
-                }
+                WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Collected " + _results.Count + " EEA boundary results"));
             }
         }
+    }
 
-        /// <inheritdoc />
-        protected override void EndProcessing()
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        var target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        if (NoClobber.IsPresent && File.Exists(target))
         {
-            var target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-            if (NoClobber.IsPresent && File.Exists(target))
-            {
-                WriteError(new ErrorRecord(new IOException("The file '" + target + "' already exists; -NoClobber keeps it."), "ReportFileExists", ErrorCategory.ResourceExists, Path));
-                return;
-            }
+            WriteError(new ErrorRecord(new IOException("The file '" + target + "' already exists; -NoClobber keeps it."), "ReportFileExists", ErrorCategory.ResourceExists, Path));
+            return;
+        }
 
-            if (_results.Count == 0)
-            {
-                EvaluateWholePolicy();
-            }
+        if (_results.Count == 0)
+        {
+            EvaluateWholePolicy();
+        }
 
-            var format = MyInvocation.BoundParameters.ContainsKey(nameof(Format)) ? Format : FormatOf(target);
-            if (!ShouldProcess(target, "Write " + format + " residency report of " + _results.Count + " results"))
-            {
-                return;
-            }
+        var format = MyInvocation.BoundParameters.ContainsKey(nameof(Format)) ? Format : FormatOf(target);
+        if (!ShouldProcess(target, "Write " + format + " residency report of " + _results.Count + " results"))
+        {
+            return;
+        }
 
-            WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Writing " + target) { PercentComplete = 100 });
-            var data = new ReportData(_policy, _results, DateTime.UtcNow);
-            AtomicFile.Write(target, writer =>
+        WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Writing " + target) { PercentComplete = 100 });
+        var data = new ReportData(_policy, _results, DateTime.UtcNow);
+        AtomicFile.Write(target, writer =>
+        {
+            switch (format)
             {
-                switch (format)
-                {
-                    case ReportFormat.Markdown:
-                        MarkdownReportWriter.Write(data, writer);
-                        break;
-                    case ReportFormat.Csv:
-                        CsvReportWriter.Write(data, writer);
-                        break;
-                    default:
-                        HtmlReportWriter.Write(data, writer);
-                        break;
-                }
+                case ReportFormat.Markdown:
+                    MarkdownReportWriter.Write(data, writer);
+                    break;
+                case ReportFormat.Csv:
+                    CsvReportWriter.Write(data, writer);
+                    break;
+                default:
+                    HtmlReportWriter.Write(data, writer);
+                    break;
+            }
+        });
+        WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Done") { RecordType = ProgressRecordType.Completed });
+        if (PassThru.IsPresent)
+        {
+            WriteObject(new FileInfo(target));
+        }
+    }
+
+    private void EvaluateWholePolicy()
+    {
+        var eea = _policy.RegionIndex.Find(RegionCodes.Eea);
+        if (eea == null)
+        {
+            return; // a policy without the EEA has nothing to test against it
+        }
+
+        var products = _policy.ProductIndex.Items;
+        for (var i = 0; i < products.Count; i++)
+        {
+            WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Testing " + products[i].Name + " against EEA hosting")
+            {
+                PercentComplete = i * 100 / products.Count,
             });
-            WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Done") { RecordType = ProgressRecordType.Completed });
-            if (PassThru.IsPresent)
+            foreach (var record in _policy.ResidencyOf(products[i]))
             {
-                WriteObject(new FileInfo(target));
+                _results.Add(BoundaryEvaluator.Evaluate(_policy, record, eea, BoundaryOptions.None));
             }
         }
+    }
 
-        private void EvaluateWholePolicy()
-        {
-            var eea = _policy.RegionIndex.Find(RegionCodes.Eea);
-            if (eea == null)
-            {
-                return; // a policy without the EEA has nothing to test against it
-            }
-
-            var products = _policy.ProductIndex.Items;
-            for (var i = 0; i < products.Count; i++)
-            {
-                WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Testing " + products[i].Name + " against EEA hosting")
-                {
-                    PercentComplete = i * 100 / products.Count,
-                });
-                foreach (var record in _policy.ResidencyOf(products[i]))
-                {
-                    _results.Add(BoundaryEvaluator.Evaluate(_policy, record, eea, BoundaryOptions.None));
-                }
-            }
-        }
-
-        private static ReportFormat FormatOf(string path)
-        {
-            var extension = System.IO.Path.GetExtension(path);
-            return string.Equals(extension, ".md", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".markdown", StringComparison.OrdinalIgnoreCase)
-                ? ReportFormat.Markdown
-                : string.Equals(extension, ".csv", StringComparison.OrdinalIgnoreCase) ? ReportFormat.Csv : ReportFormat.Html;
-        }
+    private static ReportFormat FormatOf(string path)
+    {
+        var extension = System.IO.Path.GetExtension(path);
+        return string.Equals(extension, ".md", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".markdown", StringComparison.OrdinalIgnoreCase)
+            ? ReportFormat.Markdown
+            : string.Equals(extension, ".csv", StringComparison.OrdinalIgnoreCase) ? ReportFormat.Csv : ReportFormat.Html;
     }
 }

@@ -1,122 +1,121 @@
-using System;
 using System.Management.Automation;
-using ResidencyPS.Engine;
+using System;
+using ResidencyPS.Binding;
 
-namespace ResidencyPS.Commands
+namespace ResidencyPS.Commands;
+
+/// <summary>Gets the statements of the policy's source document, verbatim, with English renderings.</summary>
+[Cmdlet(VerbsCommon.Get, "PolicyStatement")]
+[OutputType(typeof(PolicyStatement))]
+public sealed class GetPolicyStatementCommand : PSCmdlet
 {
-    /// <summary>Gets the statements of the policy's source document, verbatim, with English renderings.</summary>
-    [Cmdlet(VerbsCommon.Get, "PolicyStatement")]
-    [OutputType(typeof(PolicyStatement))]
-    public sealed class GetPolicyStatementCommand : PSCmdlet
+    private ResidencyPolicy _policy = null!;
+
+    /// <summary>Statement ids or wildcards.</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Id { get; set; }
+
+    /// <summary>Only statements of these sections (the source's Dutch headings, wildcards allowed).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Section { get; set; }
+
+    /// <summary>Only statements whose Dutch or English text contains one of these words.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Search { get; set; }
+
+    /// <summary>The policy to answer from (an object or a file path); the session's active policy when omitted.</summary>
+    [Parameter]
+    [PolicyTransformation]
+    [ValidateNotNull]
+    public ResidencyPolicy? Policy { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing() => _policy = PolicyAccess.Resolve(this, Policy);
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
     {
-        private ResidencyPolicy _policy = null!;
-
-        /// <summary>Statement ids or wildcards.</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        public string[]? Id { get; set; }
-
-        /// <summary>Only statements of these sections (the source's Dutch headings, wildcards allowed).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        public string[]? Section { get; set; }
-
-        /// <summary>Only statements whose Dutch or English text contains one of these words.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string[]? Search { get; set; }
-
-        /// <summary>The policy to answer from (an object or a file path); the session's active policy when omitted.</summary>
-        [Parameter]
-        [PolicyTransformation]
-        [ValidateNotNull]
-        public ResidencyPolicy? Policy { get; set; }
-
-        /// <inheritdoc />
-        protected override void BeginProcessing() => _policy = PolicyAccess.Resolve(this, Policy);
-
-        /// <inheritdoc />
-        protected override void ProcessRecord()
+        try
         {
-            try
+            WriteStatements();
+        }
+        catch (WildcardPatternException ex)
+        {
+            WriteError(new ErrorRecord(ex, ErrorIds.InvalidWildcardPattern, ErrorCategory.InvalidArgument, null)
             {
-                WriteStatements();
-            }
-            catch (WildcardPatternException ex)
+                ErrorDetails = new ErrorDetails("A wildcard pattern is not valid: " + ex.Message + " Escape [ and ] with a backtick to match them literally."),
+            });
+        }
+    }
+
+    private void WriteStatements()
+    {
+        var idPatterns = Patterns(Id);
+        var sectionPatterns = Patterns(Section);
+        var found = new bool[idPatterns?.Length ?? 0];
+        foreach (var statement in _policy.Statements)
+        {
+            var idMatch = idPatterns == null || MatchAny(idPatterns, statement.Id, found);
+            if (idMatch && (sectionPatterns == null || MatchAny(sectionPatterns, statement.Section, null)) && Contains(statement))
             {
-                WriteError(new ErrorRecord(ex, ErrorIds.InvalidWildcardPattern, ErrorCategory.InvalidArgument, null)
-                {
-                    ErrorDetails = new ErrorDetails("A wildcard pattern is not valid: " + ex.Message + " Escape [ and ] with a backtick to match them literally."),
-                });
+                WriteObject(statement);
             }
         }
 
-        private void WriteStatements()
+        for (var i = 0; i < found.Length; i++)
         {
-            var idPatterns = Patterns(Id);
-            var sectionPatterns = Patterns(Section);
-            var found = new bool[idPatterns?.Length ?? 0];
-            foreach (var statement in _policy.Statements)
+            if (!found[i] && !NameFilter.IsWildcard(Id![i]))
             {
-                var idMatch = idPatterns == null || MatchAny(idPatterns, statement.Id, found);
-                if (idMatch && (sectionPatterns == null || MatchAny(sectionPatterns, statement.Section, null)) && Contains(statement))
-                {
-                    WriteObject(statement);
-                }
+                var message = "No statement has the id '" + Id[i] + "'. Run Get-PolicyStatement without -Id to list every id.";
+                WriteError(new ErrorRecord(new ItemNotFoundException(message), ErrorIds.StatementNotFound, ErrorCategory.ObjectNotFound, Id[i]));
             }
+        }
+    }
 
-            for (var i = 0; i < found.Length; i++)
+    private static WildcardPattern[]? Patterns(string[]? values) =>
+        values == null || values.Length == 0
+            ? null
+            : Array.ConvertAll(values, NameFilter.Wildcard);
+
+    private static bool MatchAny(WildcardPattern[] patterns, string value, bool[]? found)
+    {
+        var any = false;
+        for (var i = 0; i < patterns.Length; i++)
+        {
+            if (patterns[i].IsMatch(value))
             {
-                if (!found[i] && !NameFilter.IsWildcard(Id![i]))
+                any = true;
+                if (found != null)
                 {
-                    var message = "No statement has the id '" + Id[i] + "'. Run Get-PolicyStatement without -Id to list every id.";
-                    WriteError(new ErrorRecord(new ItemNotFoundException(message), ErrorIds.StatementNotFound, ErrorCategory.ObjectNotFound, Id[i]));
+                    found[i] = true;
                 }
             }
         }
 
-        private static WildcardPattern[]? Patterns(string[]? values) =>
-            values == null || values.Length == 0
-                ? null
-                : Array.ConvertAll(values, NameFilter.Wildcard);
+        return any;
+    }
 
-        private static bool MatchAny(WildcardPattern[] patterns, string value, bool[]? found)
+    private bool Contains(PolicyStatement statement)
+    {
+        if (Search == null || Search.Length == 0)
         {
-            var any = false;
-            for (var i = 0; i < patterns.Length; i++)
-            {
-                if (patterns[i].IsMatch(value))
-                {
-                    any = true;
-                    if (found != null)
-                    {
-                        found[i] = true;
-                    }
-                }
-            }
-
-            return any;
+            return true;
         }
 
-        private bool Contains(PolicyStatement statement)
+        foreach (var word in Search)
         {
-            if (Search == null || Search.Length == 0)
+            if (statement.Text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0
+                || statement.English.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 return true;
             }
-
-            foreach (var word in Search)
-            {
-                if (statement.Text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0
-                    || statement.English.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
+
+        return false;
     }
 }

@@ -1,69 +1,68 @@
-using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System;
+using ResidencyPS.Binding;
 using ResidencyPS.Completion;
-using ResidencyPS.Engine;
 
-namespace ResidencyPS.Commands
+namespace ResidencyPS.Commands;
+
+/// <summary>Gets how long logs, backups and call recordings are kept, where, and what happens next.</summary>
+[Cmdlet(VerbsCommon.Get, "RetentionPolicy")]
+[OutputType(typeof(RetentionRule))]
+public sealed class GetRetentionPolicyCommand : PSCmdlet
 {
-    /// <summary>Gets how long logs, backups and call recordings are kept, where, and what happens next.</summary>
-    [Cmdlet(VerbsCommon.Get, "RetentionPolicy")]
-    [OutputType(typeof(RetentionRule))]
-    public sealed class GetRetentionPolicyCommand : PSCmdlet
+    private ResidencyPolicy _policy = null!;
+
+    /// <summary>Product names or wildcards.</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ProductCompleter))]
+    public string[]? Product { get; set; }
+
+    /// <summary>Only rules that apply to data hosted in these regions.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [Alias("Region", "Regions", "Code")]
+    [ArgumentCompleter(typeof(RegionCompleter))]
+    public string[]? HostingRegion { get; set; }
+
+    /// <summary>Logs, Backups or Call recordings (English or Dutch, wildcards allowed).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SubjectCompleter))]
+    public string[]? Subject { get; set; }
+
+    /// <summary>The moment data was written; adds when it leaves each storage location.</summary>
+    [Parameter]
+    public DateTime? AsOf { get; set; }
+
+    /// <summary>The policy to answer from (an object or a file path); the session's active policy when omitted.</summary>
+    [Parameter]
+    [PolicyTransformation]
+    [ValidateNotNull]
+    public ResidencyPolicy? Policy { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing() => _policy = PolicyAccess.Resolve(this, Policy);
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
     {
-        private ResidencyPolicy _policy = null!;
-
-        /// <summary>Product names or wildcards.</summary>
-        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(ProductCompleter))]
-        public string[]? Product { get; set; }
-
-        /// <summary>Only rules that apply to data hosted in these regions.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        [Alias("Region", "Regions", "Code")]
-        [ArgumentCompleter(typeof(RegionCompleter))]
-        public string[]? HostingRegion { get; set; }
-
-        /// <summary>Logs, Backups or Call recordings (English or Dutch, wildcards allowed).</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(SubjectCompleter))]
-        public string[]? Subject { get; set; }
-
-        /// <summary>The moment data was written; adds when it leaves each storage location.</summary>
-        [Parameter]
-        public DateTime? AsOf { get; set; }
-
-        /// <summary>The policy to answer from (an object or a file path); the session's active policy when omitted.</summary>
-        [Parameter]
-        [PolicyTransformation]
-        [ValidateNotNull]
-        public ResidencyPolicy? Policy { get; set; }
-
-        /// <inheritdoc />
-        protected override void BeginProcessing() => _policy = PolicyAccess.Resolve(this, Policy);
-
-        /// <inheritdoc />
-        protected override void ProcessRecord()
+        var products = NameFilter.Resolve(this, _policy.ProductIndex, Product, ErrorIds.ProductNotFound, "product");
+        var regions = NameFilter.Resolve(this, _policy.RegionIndex, HostingRegion, ErrorIds.HostingRegionNotFound, "hosting region");
+        var subjects = NameFilter.Resolve(this, _policy.SubjectIndex, Subject, ErrorIds.SubjectNotFound, "retention subject");
+        foreach (var rule in _policy.Retention)
         {
-            var products = NameFilter.Resolve(this, _policy.ProductIndex, Product, ErrorIds.ProductNotFound, "product");
-            var regions = NameFilter.Resolve(this, _policy.RegionIndex, HostingRegion, ErrorIds.HostingRegionNotFound, "hosting region");
-            var subjects = NameFilter.Resolve(this, _policy.SubjectIndex, Subject, ErrorIds.SubjectNotFound, "retention subject");
-            foreach (var rule in _policy.Retention)
+            if ((products == null || products.Exists(p => p.Name == rule.Product))
+                && (subjects == null || subjects.Exists(s => s.Name == rule.Subject))
+                && (regions == null || regions.Exists(r => rule.HostingRegion.ContainsCode(r.Code))))
             {
-                if ((products == null || products.Exists(p => p.Name == rule.Product))
-                    && (subjects == null || subjects.Exists(s => s.Name == rule.Subject))
-                    && (regions == null || regions.Exists(r => rule.HostingRegion.ContainsCode(r.Code))))
-                {
-                    WriteObject(AsOf is DateTime asOf ? rule.WithAsOf(asOf) : rule);
-                }
+                WriteObject(AsOf is DateTime asOf ? rule.WithAsOf(asOf) : rule);
             }
         }
-
     }
+
 }

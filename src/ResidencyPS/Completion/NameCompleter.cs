@@ -1,102 +1,103 @@
-using System;
-using System.Collections;
 using System.Collections.Generic;
-using System.Management.Automation;
+using System.Collections;
 using System.Management.Automation.Language;
-using ResidencyPS.Engine;
+using System.Management.Automation;
+using System;
+using ResidencyPS.Binding;
+using ResidencyPS.Engine.Loading;
+using ResidencyPS.Engine.Names;
 
-namespace ResidencyPS.Completion
+namespace ResidencyPS.Completion;
+
+/// <summary>
+/// Completes a name parameter from the active policy: English and Dutch names and aliases that start
+/// with what was typed (ignoring case and diacritics), quoted when they hold spaces.
+/// </summary>
+internal abstract class NameCompleter<T> : IArgumentCompleter
+    where T : class
 {
-    /// <summary>
-    /// Completes a name parameter from the active policy: English and Dutch names and aliases that start
-    /// with what was typed (ignoring case and diacritics), quoted when they hold spaces.
-    /// </summary>
-    internal abstract class NameCompleter<T> : IArgumentCompleter
-        where T : class
+    /// <inheritdoc />
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        /// <inheritdoc />
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
+        var bound = fakeBoundParameters ?? new Hashtable();
+        ResidencyPolicy policy;
+        try
         {
-            var bound = fakeBoundParameters ?? new Hashtable();
-            ResidencyPolicy policy;
-            try
-            {
-                // A policy object already on the command line (-Policy $p) completes its own names.
-                var given = bound.Contains("Policy") ? bound["Policy"] : null;
-                policy = (given is PSObject wrapped ? wrapped.BaseObject : given) as ResidencyPolicy ?? PolicyStore.Active;
-            }
-            catch (PolicyValidationException)
-            {
-                yield break; // completion must never throw at the prompt
-            }
-
-            var typed = NameIndex<T>.Fold(Unquote(wordToComplete ?? string.Empty));
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var pair in Candidates(policy, bound))
-            {
-                var name = pair.Key;
-                var canonical = Canonical(pair.Value);
-
-                // An empty word offers each item once, by its main name; typing narrows to any name or alias.
-                if ((typed.Length == 0 && !string.Equals(name, canonical, StringComparison.Ordinal))
-                    || !NameIndex<T>.Fold(name).StartsWith(typed, StringComparison.OrdinalIgnoreCase)
-                    || !seen.Add(name))
-                {
-                    continue;
-                }
-
-                var tooltip = string.Equals(name, canonical, StringComparison.Ordinal) ? Describe(pair.Value) : name + " = " + canonical + ". " + Describe(pair.Value);
-                yield return new CompletionResult(Quote(name), name, CompletionResultType.ParameterValue, tooltip);
-            }
+            // A policy object already on the command line (-Policy $p) completes its own names.
+            var given = bound.Contains("Policy") ? bound["Policy"] : null;
+            policy = (given is PSObject wrapped ? wrapped.BaseObject : given) as ResidencyPolicy ?? PolicyStore.Active;
+        }
+        catch (PolicyValidationException)
+        {
+            yield break; // completion must never throw at the prompt
         }
 
-        /// <summary>The names to offer, with the item each names, in the order they should appear.</summary>
-        protected abstract IEnumerable<KeyValuePair<string, T>> Candidates(ResidencyPolicy policy, IDictionary fakeBoundParameters);
-
-        /// <summary>The item's main name.</summary>
-        protected abstract string Canonical(T item);
-
-        /// <summary>A one-line description for the tooltip.</summary>
-        protected virtual string Describe(T item) => Canonical(item);
-
-        /// <summary>The products already typed on the command line (-Product), resolved; null when none.</summary>
-        protected static List<ProductInfo>? BoundProducts(ResidencyPolicy policy, IDictionary fakeBoundParameters)
+        var typed = NameIndex<T>.Fold(Unquote(wordToComplete ?? string.Empty));
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in Candidates(policy, bound))
         {
-            if (fakeBoundParameters == null || !fakeBoundParameters.Contains("Product"))
+            var name = pair.Key;
+            var canonical = Canonical(pair.Value);
+
+            // An empty word offers each item once, by its main name; typing narrows to any name or alias.
+            if ((typed.Length == 0 && !string.Equals(name, canonical, StringComparison.Ordinal))
+                || !NameIndex<T>.Fold(name).StartsWith(typed, StringComparison.OrdinalIgnoreCase)
+                || !seen.Add(name))
             {
-                return null;
+                continue;
             }
 
-            var products = new List<ProductInfo>();
-            foreach (var value in LanguagePrimitives.GetEnumerable(fakeBoundParameters["Product"]) ?? new[] { fakeBoundParameters["Product"] })
-            {
-                var text = value?.ToString() ?? string.Empty;
-                if (WildcardPattern.ContainsWildcardCharacters(text))
-                {
-                    try
-                    {
-                        products.AddRange(policy.ProductIndex.Match(Commands.NameFilter.Wildcard(text).IsMatch));
-                    }
-                    catch (WildcardPatternException)
-                    {
-                        // A half-typed pattern such as 'Fresh[' narrows nothing.
-                    }
-                }
-                else if (policy.ProductIndex.Find(text) is ProductInfo product)
-                {
-                    products.Add(product);
-                }
-            }
-
-            return products.Count > 0 ? products : null;
+            var tooltip = string.Equals(name, canonical, StringComparison.Ordinal) ? Describe(pair.Value) : name + " = " + canonical + ". " + Describe(pair.Value);
+            yield return new CompletionResult(Quote(name), name, CompletionResultType.ParameterValue, tooltip);
         }
-
-        private static string Unquote(string word) => word.Trim('\'', '"');
-
-        private static string Quote(string name) =>
-            name.IndexOfAny(new[] { ' ', '\'', '$', '(', ')', '{', '}', ',', ';', '&', '@', '#', '`', '|', '<', '>' }) >= 0
-                ? "'" + name.Replace("'", "''") + "'"
-                : name;
     }
+
+    /// <summary>The names to offer, with the item each names, in the order they should appear.</summary>
+    protected abstract IEnumerable<KeyValuePair<string, T>> Candidates(ResidencyPolicy policy, IDictionary fakeBoundParameters);
+
+    /// <summary>The item's main name.</summary>
+    protected abstract string Canonical(T item);
+
+    /// <summary>A one-line description for the tooltip.</summary>
+    protected virtual string Describe(T item) => Canonical(item);
+
+    /// <summary>The products already typed on the command line (-Product), resolved; null when none.</summary>
+    protected static List<ProductInfo>? BoundProducts(ResidencyPolicy policy, IDictionary fakeBoundParameters)
+    {
+        if (fakeBoundParameters == null || !fakeBoundParameters.Contains("Product"))
+        {
+            return null;
+        }
+
+        var products = new List<ProductInfo>();
+        foreach (var value in LanguagePrimitives.GetEnumerable(fakeBoundParameters["Product"]) ?? new[] { fakeBoundParameters["Product"] })
+        {
+            var text = value?.ToString() ?? string.Empty;
+            if (WildcardPattern.ContainsWildcardCharacters(text))
+            {
+                try
+                {
+                    products.AddRange(policy.ProductIndex.Match(NameFilter.Wildcard(text).IsMatch));
+                }
+                catch (WildcardPatternException)
+                {
+                    // A half-typed pattern such as 'Fresh[' narrows nothing.
+                }
+            }
+            else if (policy.ProductIndex.Find(text) is ProductInfo product)
+            {
+                products.Add(product);
+            }
+        }
+
+        return products.Count > 0 ? products : null;
+    }
+
+    private static string Unquote(string word) => word.Trim('\'', '"');
+
+    private static string Quote(string name) =>
+        name.IndexOfAny(new[] { ' ', '\'', '$', '(', ')', '{', '}', ',', ';', '&', '@', '#', '`', '|', '<', '>' }) >= 0
+            ? "'" + name.Replace("'", "''") + "'"
+            : name;
 }

@@ -1,61 +1,60 @@
 using System.Collections.Generic;
 
-namespace ResidencyPS
+namespace ResidencyPS;
+
+/// <summary>Where one data category of one product may be hosted, with the source it was read from.</summary>
+public sealed class DataResidencyInfo
 {
-    /// <summary>Where one data category of one product may be hosted, with the source it was read from.</summary>
-    public sealed class DataResidencyInfo
+    internal DataResidencyInfo(int index, string vendor, string product, DataCategoryInfo category, string term,
+        IReadOnlyList<string> regions, Basis basis, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source)
     {
-        internal DataResidencyInfo(int index, string vendor, string product, DataCategoryInfo category, string term,
-            IReadOnlyList<string> regions, Basis basis, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source)
-        {
-            Index = index;
-            Vendor = vendor;
-            Product = product;
-            Category = category;
-            Term = term;
-            Regions = NameList.From(regions);
-            Basis = basis;
-            Notes = NameList.From(notes, " ");
-            Source = SourceList.From(source);
-        }
-
-        internal DataCategoryInfo Category { get; }
-
-        /// <summary>The record's position in its policy, for the evaluation cache.</summary>
-        internal int Index { get; }
-
-        /// <summary>The vendor whose policy this is.</summary>
-        public string Vendor { get; }
-
-        /// <summary>The product's name.</summary>
-        public string Product { get; }
-
-        /// <summary>The data category's English name.</summary>
-        public string DataCategory => Category.DataCategory;
-
-        /// <summary>The data category's Dutch name.</summary>
-        public string DataCategoryNl => Category.NameNl;
-
-        /// <summary>The words the source's table uses for this data in this product's row.</summary>
-        public string Term { get; }
-
-        /// <summary>Codes of the regions the data may be hosted in; empty when the source states none.</summary>
-        public IReadOnlyList<string> Regions { get; }
-
-        /// <summary>True when EEA hosting is available, false when it is not, null when the source states no region.</summary>
-        public bool? AvailableInEea => Regions.Count == 0 ? (bool?)null : Regions.ContainsCode(RegionCodes.Eea);
-
-        /// <summary>How the regions were read from the source.</summary>
-        public Basis Basis { get; }
-
-        /// <summary>Readings, conflicts and caveats, in English.</summary>
-        public IReadOnlyList<string> Notes { get; }
-
-        /// <summary>The statements of the source this answer was read from.</summary>
-        public IReadOnlyList<PolicyStatement> Source { get; }
-
-        /// <inheritdoc />
-        public override string ToString() => Product + ": " + DataCategory;
-
+        Index = index;
+        Vendor = vendor;
+        Product = product;
+        Category = category;
+        Term = term;
+        Regions = NameList.From(regions);
+        Basis = basis;
+        Notes = NameList.From(notes, " ");
+        Source = SourceList.From(source);
     }
+
+    internal DataCategoryInfo Category { get; }
+
+    /// <summary>The record's position in its policy, for the evaluation cache.</summary>
+    internal int Index { get; }
+
+    /// <summary>The vendor whose policy this is.</summary>
+    public string Vendor { get; }
+
+    /// <summary>The product's name.</summary>
+    public string Product { get; }
+
+    /// <summary>The data category's English name.</summary>
+    public string DataCategory => Category.DataCategory;
+
+    /// <summary>The data category's Dutch name.</summary>
+    public string DataCategoryNl => Category.NameNl;
+
+    /// <summary>The words the source's table uses for this data in this product's row.</summary>
+    public string Term { get; }
+
+    /// <summary>Codes of the regions the data may be hosted in; empty when the source states none.</summary>
+    public IReadOnlyList<string> Regions { get; }
+
+    /// <summary>True when EEA hosting is available, false when it is not, null when the source states no region.</summary>
+    public bool? AvailableInEea => Regions.Count == 0 ? (bool?)null : Regions.ContainsCode(RegionCodes.Eea);
+
+    /// <summary>How the regions were read from the source.</summary>
+    public Basis Basis { get; }
+
+    /// <summary>Readings, conflicts and caveats, in English.</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>The statements of the source this answer was read from.</summary>
+    public IReadOnlyList<PolicyStatement> Source { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => Product + ": " + DataCategory;
+
 }

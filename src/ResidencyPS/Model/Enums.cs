@@ -1,89 +1,101 @@
-namespace ResidencyPS
+namespace ResidencyPS;
+
+/// <summary>How a fact was obtained from the source document.</summary>
+public enum Basis
 {
-    /// <summary>How a fact was obtained from the source document.</summary>
-    public enum Basis
-    {
-        /// <summary>The source states it in so many words.</summary>
-        Stated,
+    /// <summary>The source states it in so many words.</summary>
+    Stated,
 
-        /// <summary>Read off the layout of the source's table (for example a merged cell that shares the region line above it).</summary>
-        InferredFromTableLayout,
+    /// <summary>Read off the layout of the source's table (for example a merged cell that shares the region line above it).</summary>
+    InferredFromTableLayout,
 
-        /// <summary>Read off the content of the source (for example a product identified by the data it holds).</summary>
-        InferredFromContent,
-    }
+    /// <summary>Read off the content of the source (for example a product identified by the data it holds).</summary>
+    InferredFromContent,
+}
 
-    /// <summary>The overall answer of an EEA boundary test.</summary>
-    public enum Verdict
-    {
-        /// <summary>Everything the source says keeps the data inside the EEA.</summary>
-        Within,
+/// <summary>The overall answer of an EEA boundary test.</summary>
+public enum Verdict
+{
+    /// <summary>Everything the source says keeps the data inside the EEA.</summary>
+    Within,
 
-        /// <summary>The data ends inside the EEA but passes outside it for a stated time first.</summary>
-        Transient,
+    /// <summary>The data ends inside the EEA but passes outside it for a stated time first.</summary>
+    Transient,
 
-        /// <summary>The data is, or is deemed to be, hosted or processed outside the EEA.</summary>
-        Outside,
+    /// <summary>The data is, or is deemed to be, hosted or processed outside the EEA.</summary>
+    Outside,
 
-        /// <summary>The source does not say where the data is; no guess is made.</summary>
-        Unknown,
-    }
+    /// <summary>The source does not say where the data is; no guess is made.</summary>
+    Unknown,
+}
 
-    /// <summary>What one finding of an EEA boundary test means for the verdict.</summary>
-    public enum FindingEffect
-    {
-        /// <summary>Information that does not change the verdict, such as a conflict in the source.</summary>
-        Info,
+/// <summary>What one finding of an EEA boundary test means for the verdict.</summary>
+public enum FindingEffect
+{
+    /// <summary>Information that does not change the verdict, such as a conflict in the source.</summary>
+    Info,
 
-        /// <summary>The finding keeps the data inside the EEA.</summary>
-        Within,
+    /// <summary>The finding keeps the data inside the EEA.</summary>
+    Within,
 
-        /// <summary>The finding sends the data outside the EEA for a limited time.</summary>
-        Transient,
+    /// <summary>The finding sends the data outside the EEA for a limited time.</summary>
+    Transient,
 
-        /// <summary>The finding puts the data outside the EEA.</summary>
-        Outside,
+    /// <summary>The finding puts the data outside the EEA.</summary>
+    Outside,
 
-        /// <summary>The finding leaves the data's location unknown.</summary>
-        Unknown,
-    }
+    /// <summary>The finding leaves the data's location unknown.</summary>
+    Unknown,
+}
 
-    /// <summary>The unit of a retention period, as the source words it.</summary>
-    public enum PeriodUnit
-    {
-        /// <summary>Minutes.</summary>
-        Minutes,
+/// <summary>The unit of a retention period, as the source words it.</summary>
+public enum PeriodUnit
+{
+    /// <summary>Minutes.</summary>
+    Minutes,
 
-        /// <summary>Days.</summary>
-        Days,
+    /// <summary>Days.</summary>
+    Days,
 
-        /// <summary>Calendar years.</summary>
-        Years,
-    }
+    /// <summary>Calendar years.</summary>
+    Years,
+}
 
-    /// <summary>What happens to data when its retention period at a location ends.</summary>
-    public enum RetentionOutcome
-    {
-        /// <summary>The source does not say.</summary>
-        NotStated,
+/// <summary>What happens to data when its retention period at a location ends.</summary>
+public enum RetentionOutcome
+{
+    /// <summary>The source does not say.</summary>
+    NotStated,
 
-        /// <summary>The data is deleted.</summary>
-        Deleted,
+    /// <summary>The data is deleted.</summary>
+    Deleted,
 
-        /// <summary>The data moves to another region (see <c>MovesTo</c>).</summary>
-        MovedToRegion,
-    }
+    /// <summary>The data moves to another region (see <c>MovesTo</c>).</summary>
+    MovedToRegion,
+}
 
-    /// <summary>Conditions under which a boundary rule applies.</summary>
-    public enum RuleCondition
-    {
-        /// <summary>Always.</summary>
-        Always,
+/// <summary>Conditions under which a boundary rule applies.</summary>
+public enum RuleCondition
+{
+    /// <summary>Always.</summary>
+    Always,
 
-        /// <summary>Only when the customer uses integrations or third-party applications.</summary>
-        UsesIntegrations,
+    /// <summary>Only when the customer uses integrations or third-party applications.</summary>
+    UsesIntegrations,
 
-        /// <summary>Only when the customer has a custom mailbox.</summary>
-        CustomMailbox,
-    }
+    /// <summary>Only when the customer has a custom mailbox.</summary>
+    CustomMailbox,
+}
+
+/// <summary>The formats Export-ResidencyReport writes.</summary>
+public enum ReportFormat
+{
+    /// <summary>One self-contained HTML page.</summary>
+    Html,
+
+    /// <summary>Markdown tables.</summary>
+    Markdown,
+
+    /// <summary>One CSV row per EEA boundary result.</summary>
+    Csv,
 }

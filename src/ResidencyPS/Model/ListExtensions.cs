@@ -1,22 +1,21 @@
-using System;
 using System.Collections.Generic;
+using System;
 
-namespace ResidencyPS
+namespace ResidencyPS;
+
+/// <summary>Allocation-free look-ups in the short code lists the model carries (a handful of region codes).</summary>
+internal static class ListExtensions
 {
-    /// <summary>Allocation-free look-ups in the short code lists the model carries (a handful of region codes).</summary>
-    internal static class ListExtensions
+    public static bool ContainsCode(this IReadOnlyList<string> codes, string code)
     {
-        public static bool ContainsCode(this IReadOnlyList<string> codes, string code)
+        for (var i = 0; i < codes.Count; i++)
         {
-            for (var i = 0; i < codes.Count; i++)
+            if (string.Equals(codes[i], code, StringComparison.OrdinalIgnoreCase))
             {
-                if (string.Equals(codes[i], code, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
+                return true;
             }
-
-            return false;
         }
+
+        return false;
     }
 }

@@ -1,41 +1,40 @@
-namespace ResidencyPS
+namespace ResidencyPS;
+
+/// <summary>
+/// One sentence, table cell or heading of the source document, verbatim, with an English rendering.
+/// Every fact the module returns cites the statements it was read from.
+/// </summary>
+public sealed class PolicyStatement
 {
-    /// <summary>
-    /// One sentence, table cell or heading of the source document, verbatim, with an English rendering.
-    /// Every fact the module returns cites the statements it was read from.
-    /// </summary>
-    public sealed class PolicyStatement
+    /// <summary>Creates a statement.</summary>
+    public PolicyStatement(string id, int line, string section, string kind, string text, string english)
     {
-        /// <summary>Creates a statement.</summary>
-        public PolicyStatement(string id, int line, string section, string kind, string text, string english)
-        {
-            Id = id;
-            Line = line;
-            Section = section;
-            Kind = kind;
-            Text = text;
-            English = english;
-        }
-
-        /// <summary>Stable identifier, for example <c>logs-one-year</c>.</summary>
-        public string Id { get; }
-
-        /// <summary>The line of the source document the text stands on (1-based).</summary>
-        public int Line { get; }
-
-        /// <summary>The section heading of the source document the text belongs to.</summary>
-        public string Section { get; }
-
-        /// <summary>Sentence, TableCell, TableRow, TableHeader, Heading or Footnote.</summary>
-        public string Kind { get; }
-
-        /// <summary>The source's own (Dutch) text, verbatim.</summary>
-        public string Text { get; }
-
-        /// <summary>An English rendering of <see cref="Text"/>.</summary>
-        public string English { get; }
-
-        /// <summary>The Dutch source text, so a statement prints as what it quotes.</summary>
-        public override string ToString() => Text;
+        Id = id;
+        Line = line;
+        Section = section;
+        Kind = kind;
+        Text = text;
+        English = english;
     }
+
+    /// <summary>Stable identifier, for example <c>logs-one-year</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>The line of the source document the text stands on (1-based).</summary>
+    public int Line { get; }
+
+    /// <summary>The section heading of the source document the text belongs to.</summary>
+    public string Section { get; }
+
+    /// <summary>Sentence, TableCell, TableRow, TableHeader, Heading or Footnote.</summary>
+    public string Kind { get; }
+
+    /// <summary>The source's own (Dutch) text, verbatim.</summary>
+    public string Text { get; }
+
+    /// <summary>An English rendering of <see cref="Text"/>.</summary>
+    public string English { get; }
+
+    /// <summary>The Dutch source text, so a statement prints as what it quotes.</summary>
+    public override string ToString() => Text;
 }

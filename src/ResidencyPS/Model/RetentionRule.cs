@@ -1,110 +1,109 @@
-using System;
 using System.Collections.Generic;
+using System;
 
-namespace ResidencyPS
+namespace ResidencyPS;
+
+/// <summary>
+/// How long data of one subject (logs, backups, call recordings) stays at one storage location,
+/// and what happens after that, for the hosting regions the rule applies to.
+/// </summary>
+public sealed class RetentionRule
 {
-    /// <summary>
-    /// How long data of one subject (logs, backups, call recordings) stays at one storage location,
-    /// and what happens after that, for the hosting regions the rule applies to.
-    /// </summary>
-    public sealed class RetentionRule
+    internal RetentionRule(string id, string vendor, string product, string subject, IReadOnlyList<string> hostingRegion,
+        string storageLocation, int? periodValue, PeriodUnit? periodUnit, string? periodText, RetentionOutcome afterPeriod,
+        string? movesTo, Basis basis, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source, DateTime? asOf = null)
     {
-        internal RetentionRule(string id, string vendor, string product, string subject, IReadOnlyList<string> hostingRegion,
-            string storageLocation, int? periodValue, PeriodUnit? periodUnit, string? periodText, RetentionOutcome afterPeriod,
-            string? movesTo, Basis basis, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source, DateTime? asOf = null)
-        {
-            Id = id;
-            Vendor = vendor;
-            Product = product;
-            Subject = subject;
-            HostingRegion = NameList.From(hostingRegion);
-            StorageLocation = storageLocation;
-            PeriodValue = periodValue;
-            PeriodUnit = periodUnit;
-            PeriodText = periodText;
-            AfterPeriod = afterPeriod;
-            MovesTo = movesTo;
-            Basis = basis;
-            Notes = NameList.From(notes, " ");
-            Source = SourceList.From(source);
-            AsOf = asOf;
-        }
-
-        /// <summary>The rule's identifier in the policy.</summary>
-        public string Id { get; }
-
-        /// <summary>The vendor whose policy this is.</summary>
-        public string Vendor { get; }
-
-        /// <summary>The product the rule applies to.</summary>
-        public string Product { get; }
-
-        /// <summary>What is kept: Logs, Backups or Call recordings.</summary>
-        public string Subject { get; }
-
-        /// <summary>The hosting regions (codes) whose data the rule applies to.</summary>
-        public IReadOnlyList<string> HostingRegion { get; }
-
-        /// <summary>The region (code) where the data is kept during the period.</summary>
-        public string StorageLocation { get; }
-
-        /// <summary>
-        /// The period as a <see cref="TimeSpan"/>, null when the source states none.
-        /// A year counts as 365 days here; <see cref="LeavesStorageAt"/> uses calendar years.
-        /// </summary>
-        public TimeSpan? Period => PeriodValue is int value && PeriodUnit is PeriodUnit unit ? ToTimeSpan(value, unit) : (TimeSpan?)null;
-
-        /// <summary>A period as a <see cref="TimeSpan"/>; a year counts as 365 days.</summary>
-        internal static TimeSpan ToTimeSpan(int value, PeriodUnit unit) => unit switch
-        {
-            ResidencyPS.PeriodUnit.Minutes => TimeSpan.FromMinutes(value),
-            ResidencyPS.PeriodUnit.Days => TimeSpan.FromDays(value),
-            _ => TimeSpan.FromDays(365.0 * value),
-        };
-
-        /// <summary>The number of <see cref="PeriodUnit"/>s, null when the source states no period.</summary>
-        public int? PeriodValue { get; }
-
-        /// <summary>The unit of <see cref="PeriodValue"/>.</summary>
-        public PeriodUnit? PeriodUnit { get; }
-
-        /// <summary>The source's own wording of the period, for example <c>1 jaar</c>.</summary>
-        public string? PeriodText { get; }
-
-        /// <summary>What happens when the period ends.</summary>
-        public RetentionOutcome AfterPeriod { get; }
-
-        /// <summary>The region (code) the data moves to when <see cref="AfterPeriod"/> is MovedToRegion.</summary>
-        public string? MovesTo { get; }
-
-        /// <summary>How the rule was read from the source.</summary>
-        public Basis Basis { get; }
-
-        /// <summary>Readings, conflicts and caveats, in English.</summary>
-        public IReadOnlyList<string> Notes { get; }
-
-        /// <summary>The statements of the source the rule was read from.</summary>
-        public IReadOnlyList<PolicyStatement> Source { get; }
-
-        /// <summary>The moment data was written, when asked for with -AsOf.</summary>
-        public DateTime? AsOf { get; }
-
-        /// <summary>When data written at <see cref="AsOf"/> leaves <see cref="StorageLocation"/>; null without -AsOf or without a stated period.</summary>
-        public DateTime? LeavesStorageAt => AsOf is DateTime at && PeriodValue is int value && PeriodUnit is PeriodUnit unit ? Add(at, value, unit) : (DateTime?)null;
-
-        /// <summary>A copy of the rule that answers for data written at <paramref name="asOf"/>.</summary>
-        public RetentionRule WithAsOf(DateTime asOf) =>
-            new RetentionRule(Id, Vendor, Product, Subject, HostingRegion, StorageLocation, PeriodValue, PeriodUnit, PeriodText,
-                AfterPeriod, MovesTo, Basis, Notes, Source, asOf);
-
-        /// <inheritdoc />
-        public override string ToString() => Product + ": " + Subject + " in " + StorageLocation;
-
-        private static DateTime Add(DateTime at, int value, PeriodUnit unit) => unit switch
-        {
-            ResidencyPS.PeriodUnit.Minutes => at.AddMinutes(value),
-            ResidencyPS.PeriodUnit.Days => at.AddDays(value),
-            _ => at.AddYears(value),
-        };
+        Id = id;
+        Vendor = vendor;
+        Product = product;
+        Subject = subject;
+        HostingRegion = NameList.From(hostingRegion);
+        StorageLocation = storageLocation;
+        PeriodValue = periodValue;
+        PeriodUnit = periodUnit;
+        PeriodText = periodText;
+        AfterPeriod = afterPeriod;
+        MovesTo = movesTo;
+        Basis = basis;
+        Notes = NameList.From(notes, " ");
+        Source = SourceList.From(source);
+        AsOf = asOf;
     }
+
+    /// <summary>The rule's identifier in the policy.</summary>
+    public string Id { get; }
+
+    /// <summary>The vendor whose policy this is.</summary>
+    public string Vendor { get; }
+
+    /// <summary>The product the rule applies to.</summary>
+    public string Product { get; }
+
+    /// <summary>What is kept: Logs, Backups or Call recordings.</summary>
+    public string Subject { get; }
+
+    /// <summary>The hosting regions (codes) whose data the rule applies to.</summary>
+    public IReadOnlyList<string> HostingRegion { get; }
+
+    /// <summary>The region (code) where the data is kept during the period.</summary>
+    public string StorageLocation { get; }
+
+    /// <summary>
+    /// The period as a <see cref="TimeSpan"/>, null when the source states none.
+    /// A year counts as 365 days here; <see cref="LeavesStorageAt"/> uses calendar years.
+    /// </summary>
+    public TimeSpan? Period => PeriodValue is int value && PeriodUnit is PeriodUnit unit ? ToTimeSpan(value, unit) : (TimeSpan?)null;
+
+    /// <summary>A period as a <see cref="TimeSpan"/>; a year counts as 365 days.</summary>
+    internal static TimeSpan ToTimeSpan(int value, PeriodUnit unit) => unit switch
+    {
+        ResidencyPS.PeriodUnit.Minutes => TimeSpan.FromMinutes(value),
+        ResidencyPS.PeriodUnit.Days => TimeSpan.FromDays(value),
+        _ => TimeSpan.FromDays(365.0 * value),
+    };
+
+    /// <summary>The number of <see cref="PeriodUnit"/>s, null when the source states no period.</summary>
+    public int? PeriodValue { get; }
+
+    /// <summary>The unit of <see cref="PeriodValue"/>.</summary>
+    public PeriodUnit? PeriodUnit { get; }
+
+    /// <summary>The source's own wording of the period, for example <c>1 jaar</c>.</summary>
+    public string? PeriodText { get; }
+
+    /// <summary>What happens when the period ends.</summary>
+    public RetentionOutcome AfterPeriod { get; }
+
+    /// <summary>The region (code) the data moves to when <see cref="AfterPeriod"/> is MovedToRegion.</summary>
+    public string? MovesTo { get; }
+
+    /// <summary>How the rule was read from the source.</summary>
+    public Basis Basis { get; }
+
+    /// <summary>Readings, conflicts and caveats, in English.</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>The statements of the source the rule was read from.</summary>
+    public IReadOnlyList<PolicyStatement> Source { get; }
+
+    /// <summary>The moment data was written, when asked for with -AsOf.</summary>
+    public DateTime? AsOf { get; }
+
+    /// <summary>When data written at <see cref="AsOf"/> leaves <see cref="StorageLocation"/>; null without -AsOf or without a stated period.</summary>
+    public DateTime? LeavesStorageAt => AsOf is DateTime at && PeriodValue is int value && PeriodUnit is PeriodUnit unit ? Add(at, value, unit) : (DateTime?)null;
+
+    /// <summary>A copy of the rule that answers for data written at <paramref name="asOf"/>.</summary>
+    public RetentionRule WithAsOf(DateTime asOf) =>
+        new RetentionRule(Id, Vendor, Product, Subject, HostingRegion, StorageLocation, PeriodValue, PeriodUnit, PeriodText,
+            AfterPeriod, MovesTo, Basis, Notes, Source, asOf);
+
+    /// <inheritdoc />
+    public override string ToString() => Product + ": " + Subject + " in " + StorageLocation;
+
+    private static DateTime Add(DateTime at, int value, PeriodUnit unit) => unit switch
+    {
+        ResidencyPS.PeriodUnit.Minutes => at.AddMinutes(value),
+        ResidencyPS.PeriodUnit.Days => at.AddDays(value),
+        _ => at.AddYears(value),
+    };
 }

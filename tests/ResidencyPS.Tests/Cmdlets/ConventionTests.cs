@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using System.Reflection;
-using ResidencyPS.Engine;
+using ResidencyPS.Engine.Loading;
 using ResidencyPS.Tests.Infrastructure;
 
 namespace ResidencyPS.Tests.Cmdlets;

@@ -1,4 +1,5 @@
-using ResidencyPS.Engine;
+using ResidencyPS.Engine.Loading;
+using ResidencyPS.Engine.Names;
 
 namespace ResidencyPS.Tests.Engine;
 

@@ -1,4 +1,5 @@
-using ResidencyPS.Engine;
+using ResidencyPS.Engine.Evaluation;
+using ResidencyPS.Engine.Loading;
 
 namespace ResidencyPS.Tests.Engine;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ResidencyPS.Engine;
+using ResidencyPS.Engine.Loading;
 using ResidencyPS.Tests.Infrastructure;
 
 namespace ResidencyPS.Tests.Engine;

@@ -22,7 +22,7 @@ public class HelpDriftTests : IClassFixture<PowerShellSession>
     }
 
     private static CommandHelp Page(string command) =>
-        MarkdownHelpReader.ReadFile(Path.Combine(TestPaths.RepoRoot, "docs", command + ".md"));
+        MarkdownHelpReader.ReadFile(Path.Combine(TestPaths.HelpSources, command + ".md"));
 
     private CommandInfo Command(string name) => (CommandInfo)_ps.RunClean($"Get-Command {name} -Module ResidencyPS")[0].BaseObject;
 
@@ -110,9 +110,9 @@ public class HelpDriftTests : IClassFixture<PowerShellSession>
     public void Every_page_in_docs_is_a_cmdlet_and_the_module_page_lists_each_with_its_synopsis()
     {
         var commands = ConventionTests.CmdletTypes.Select(CommandName).OrderBy(n => n).ToList();
-        var pages = HelpPages.CommandPages(Path.Combine(TestPaths.RepoRoot, "docs")).Select(Path.GetFileNameWithoutExtension).OrderBy(n => n);
+        var pages = HelpPages.CommandPages(TestPaths.HelpSources).Select(Path.GetFileNameWithoutExtension).OrderBy(n => n);
         Assert.Equal(commands, pages);
-        var modulePage = MarkdownDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "ResidencyPS.md")), "ResidencyPS.md");
+        var modulePage = MarkdownDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.HelpSources, "ResidencyPS.md")), "ResidencyPS.md");
         var listed = modulePage.Sections.Single(s => s.Title == "ResidencyPS Cmdlets").Subsections;
         Assert.Equal(commands.Select(c => $"[{c}]({c}.md)"), listed.Select(s => s.Title));
         foreach (var entry in listed)

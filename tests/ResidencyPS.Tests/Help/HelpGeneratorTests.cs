@@ -155,7 +155,7 @@ public class HelpGeneratorTests
     [Fact]
     public void The_repository_docs_all_parse()
     {
-        foreach (var file in HelpPages.CommandPages(Path.Combine(TestPaths.RepoRoot, "docs")))
+        foreach (var file in HelpPages.CommandPages(TestPaths.HelpSources))
         {
             MarkdownHelpReader.ReadFile(file);
         }

@@ -13,7 +13,7 @@ public class HelpRenderingTests : IClassFixture<PowerShellSession>
 
     public static IEnumerable<object[]> Examples()
     {
-        foreach (var file in HelpPages.CommandPages(Path.Combine(TestPaths.RepoRoot, "docs")).OrderBy(f => f))
+        foreach (var file in HelpPages.CommandPages(TestPaths.HelpSources).OrderBy(f => f))
         {
             var page = MarkdownHelpReader.ReadFile(file);
             for (var i = 0; i < page.Examples.Count; i++)
@@ -27,7 +27,7 @@ public class HelpRenderingTests : IClassFixture<PowerShellSession>
     [MemberData(nameof(HelpDriftTests.Cmdlets), MemberType = typeof(HelpDriftTests))]
     public void Get_Help_Full_renders_synopsis_description_parameters_and_examples(string command)
     {
-        var page = MarkdownHelpReader.ReadFile(Path.Combine(TestPaths.RepoRoot, "docs", command + ".md"));
+        var page = MarkdownHelpReader.ReadFile(Path.Combine(TestPaths.HelpSources, command + ".md"));
         var help = _ps.RunClean($"Get-Help {command} -Full")[0];
         Assert.Equal(page.Synopsis.Replace("`", string.Empty), help.Properties["Synopsis"].Value.ToString()!.Trim());
         var text = string.Join("\n", _ps.RunClean($"Get-Help {command} -Full | Out-String -Width 400").Select(o => o.ToString()));
@@ -64,7 +64,7 @@ public class HelpRenderingTests : IClassFixture<PowerShellSession>
     [MemberData(nameof(Examples))]
     public void Documented_example_runs_without_error(string command, int index, string title)
     {
-        var example = MarkdownHelpReader.ReadFile(Path.Combine(TestPaths.RepoRoot, "docs", command + ".md")).Examples[index];
+        var example = MarkdownHelpReader.ReadFile(Path.Combine(TestPaths.HelpSources, command + ".md")).Examples[index];
         Assert.Equal(title, example.Title);
         var result = _ps.Run("& {\n" + example.Code + "\n} | Out-String -Width 120");
         Assert.True(result.Errors.Count == 0, $"{command} '{title}' wrote: {string.Join(" | ", result.Errors)}");

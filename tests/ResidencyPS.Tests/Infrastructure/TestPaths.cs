@@ -16,6 +16,9 @@ public static class TestPaths
     /// <summary>The workplace's shared seed, the source of truth, beside the clone.</summary>
     public static string SharedSeed => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "seeds", "freshworks-data-hosting.nl.txt"));
 
+    /// <summary>The PlatyPS markdown the help is built from.</summary>
+    public static string HelpSources => Path.Combine(RepoRoot, "docs", "en-US");
+
     public static string PesterSpecs => Path.Combine(RepoRoot, "tests", "pester");
 
     public static string PesterManifest { get; } = typeof(TestPaths).Assembly

@@ -1,8 +1,10 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Json.Schema;
 using Newtonsoft.Json.Linq;
-using ResidencyPS.Engine;
+using ResidencyPS.Engine.Comparison;
+using ResidencyPS.Engine.Evaluation;
+using ResidencyPS.Engine.Loading;
 using ResidencyPS.Tests.Infrastructure;
 
 namespace ResidencyPS.Tests.Policies;

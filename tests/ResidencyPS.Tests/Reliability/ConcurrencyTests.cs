@@ -80,7 +80,7 @@ public sealed class ConcurrencyTests : IDisposable
                 Import-Module $using:module
                 (Test-EeaBoundary Freshsales | ForEach-Object { "$($_.DataCategory)=$($_.Verdict)" }) -join ';'
             }
-            $loads = [ResidencyPS.ResidencyPolicy].Assembly.GetType('ResidencyPS.Engine.PolicyLoader').GetProperty('EmbeddedLoads', [Reflection.BindingFlags]'NonPublic,Static').GetValue($null)
+            $loads = [ResidencyPS.ResidencyPolicy].Assembly.GetType('ResidencyPS.Engine.Loading.PolicyLoader').GetProperty('EmbeddedLoads', [Reflection.BindingFlags]'NonPublic,Static').GetValue($null)
             "distinct=$(@($answers | Sort-Object -Unique).Count)"
             "count=$($answers.Count)"
             "loads=$loads"

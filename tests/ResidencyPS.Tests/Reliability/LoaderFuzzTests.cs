@@ -1,6 +1,8 @@
 using System.Text;
 using Newtonsoft.Json.Linq;
-using ResidencyPS.Engine;
+using ResidencyPS.Engine.Comparison;
+using ResidencyPS.Engine.Evaluation;
+using ResidencyPS.Engine.Loading;
 using ResidencyPS.Tests.Infrastructure;
 
 namespace ResidencyPS.Tests.Reliability;

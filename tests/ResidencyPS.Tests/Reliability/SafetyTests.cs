@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using ResidencyPS.Engine;
+using ResidencyPS.Engine.Loading;
 using ResidencyPS.Tests.Infrastructure;
 
 namespace ResidencyPS.Tests.Reliability;

@@ -1,0 +1,18 @@
+namespace ResidencyPS.Binding;
+
+/// <summary>The error ids the cmdlets use; tests assert them through FullyQualifiedErrorId.</summary>
+internal static class ErrorIds
+{
+    public const string ProductNotFound = nameof(ProductNotFound);
+    public const string DataCategoryNotFound = nameof(DataCategoryNotFound);
+    public const string DataCategoryNotInProduct = nameof(DataCategoryNotInProduct);
+    public const string HostingRegionNotFound = nameof(HostingRegionNotFound);
+    public const string SubjectNotFound = nameof(SubjectNotFound);
+    public const string StatementNotFound = nameof(StatementNotFound);
+    public const string InvalidPolicy = nameof(InvalidPolicy);
+    public const string InvalidWildcardPattern = nameof(InvalidWildcardPattern);
+    public const string PolicyFileNotFound = nameof(PolicyFileNotFound);
+    public const string PolicyFileUnreadable = nameof(PolicyFileUnreadable);
+    public const string PolicyFileExists = nameof(PolicyFileExists);
+    public const string AmbiguousPolicyPath = nameof(AmbiguousPolicyPath);
+}

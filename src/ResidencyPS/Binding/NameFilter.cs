@@ -1,0 +1,99 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using ResidencyPS.Engine.Names;
+
+namespace ResidencyPS.Binding;
+
+/// <summary>
+/// Resolves name parameters the way PowerShell's own Get- cmdlets do: a wildcard that matches
+/// nothing is silent, a literal that matches nothing is a non-terminating ObjectNotFound error.
+/// </summary>
+internal static class NameFilter
+{
+    /// <summary>
+    /// The items named by <paramref name="patterns"/>, each once, in policy order; null when no
+    /// patterns were given (meaning "all"). Writes an error for each literal that names nothing.
+    /// </summary>
+    public static List<T>? Resolve<T>(PSCmdlet cmdlet, NameIndex<T> index, string[]? patterns, string errorId, string what)
+        where T : class
+    {
+        if (patterns == null || patterns.Length == 0)
+        {
+            return null;
+        }
+
+        var found = new HashSet<T>();
+        foreach (var pattern in patterns)
+        {
+            if (IsWildcard(pattern))
+            {
+                if (TryMatch(cmdlet, index, pattern, out var matches))
+                {
+                    found.UnionWith(matches);
+                }
+            }
+            else if (index.Find(pattern) is T item)
+            {
+                found.Add(item);
+            }
+            else
+            {
+                cmdlet.WriteError(NotFound(index, pattern, errorId, what));
+            }
+        }
+
+        return index.Items.Where(found.Contains).ToList();
+    }
+
+    /// <summary>A case-insensitive wildcard pattern, as PowerShell's own name parameters use.</summary>
+    public static WildcardPattern Wildcard(string pattern) =>
+        new WildcardPattern(pattern.Trim(), WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+
+    /// <summary>
+    /// The items a wildcard names; false, with an InvalidWildcardPattern error written, for a pattern such
+    /// as <c>Fresh[</c> that WildcardPattern cannot parse.
+    /// </summary>
+    public static bool TryMatch<T>(PSCmdlet cmdlet, NameIndex<T> index, string pattern, out List<T> matches)
+        where T : class
+    {
+        try
+        {
+            matches = index.Match(Wildcard(pattern).IsMatch);
+            return true;
+        }
+        catch (WildcardPatternException ex)
+        {
+            cmdlet.WriteError(new ErrorRecord(ex, ErrorIds.InvalidWildcardPattern, ErrorCategory.InvalidArgument, pattern)
+            {
+                ErrorDetails = new ErrorDetails("'" + pattern + "' is not a valid wildcard pattern: " + ex.Message + " Escape [ and ] with a backtick to match them literally."),
+            });
+            matches = new List<T>();
+            return false;
+        }
+    }
+
+    /// <summary>Whether <paramref name="pattern"/> holds wildcard characters.</summary>
+    public static bool IsWildcard(string pattern) => WildcardPattern.ContainsWildcardCharacters(pattern);
+
+    /// <summary>An ObjectNotFound error naming the input, the closest names and what is accepted.</summary>
+    public static ErrorRecord NotFound<T>(NameIndex<T> index, string input, string errorId, string what)
+        where T : class
+    {
+        var suggestions = index.Suggest(input);
+        var message = "No " + what + " named '" + input + "' was found."
+            + (suggestions.Count > 0 ? " Did you mean " + string.Join(" or ", suggestions.Select(s => "'" + s + "'")) + "?" : string.Empty)
+            + " Accepted: " + string.Join(", ", index.Items) + " (English or Dutch names and aliases; wildcards allowed).";
+        return new ErrorRecord(new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, input)
+        {
+            ErrorDetails = new ErrorDetails(message)
+            {
+                RecommendedAction = suggestions.Count > 0 ? "Try " + string.Join(" or ", suggestions) + "." : "Use one of: " + string.Join(", ", index.Items) + ".",
+            },
+        };
+    }
+
+    /// <summary>Whether <paramref name="item"/> is among <paramref name="filter"/> (a null filter admits everything).</summary>
+    public static bool Admits<T>(List<T>? filter, T item)
+        where T : class => filter == null || filter.Contains(item);
+}

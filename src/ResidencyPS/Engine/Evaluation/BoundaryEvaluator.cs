@@ -1,0 +1,164 @@
+using System.Collections.Generic;
+using System.Threading;
+using System;
+
+namespace ResidencyPS.Engine.Evaluation;
+
+/// <summary>The facts of the customer's set-up that change an EEA boundary answer.</summary>
+[Flags]
+internal enum BoundaryOptions
+{
+    /// <summary>No integrations, no custom mailbox.</summary>
+    None = 0,
+
+    /// <summary>The customer uses integrations or third-party applications.</summary>
+    UsesIntegrations = 1,
+
+    /// <summary>The customer has a custom mailbox.</summary>
+    CustomMailbox = 2,
+}
+
+/// <summary>The part of a boundary result that depends only on the record, the hosting region and the options.</summary>
+internal sealed class BoundaryOutcome
+{
+    /// <summary>How many distinct <see cref="BoundaryOptions"/> values there are.</summary>
+    public const int OptionSets = 4;
+
+    public BoundaryOutcome(Verdict verdict, Basis basis, FindingList findings)
+    {
+        Verdict = verdict;
+        Basis = basis;
+        Findings = findings;
+    }
+
+    public Verdict Verdict { get; }
+
+    public Basis Basis { get; }
+
+    public FindingList Findings { get; }
+}
+
+/// <summary>Decides whether one data category of one product stays inside the EEA.</summary>
+internal static class BoundaryEvaluator
+{
+    /// <summary>The rule name of the finding about where the data is hosted.</summary>
+    public const string HostingRule = "Hosting";
+
+    /// <summary>Evaluates <paramref name="record"/> for a customer hosted in <paramref name="hosting"/>.</summary>
+    public static EeaBoundaryResult Evaluate(ResidencyPolicy policy, DataResidencyInfo record, HostingRegionInfo hosting, BoundaryOptions options)
+    {
+        if ((uint)options >= BoundaryOutcome.OptionSets)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options));
+        }
+
+        ref var slot = ref policy.OutcomeSlot(record, hosting, options);
+        var outcome = Volatile.Read(ref slot);
+        if (outcome == null)
+        {
+            // Two threads may both compute it; the outcomes are equal and immutable, so either may win.
+            outcome = Compute(policy, record, hosting, options);
+            Volatile.Write(ref slot, outcome);
+        }
+
+        return new EeaBoundaryResult(policy.Vendor, record.Product, record.DataCategory, hosting.Code, outcome.Verdict, outcome.Basis, outcome.Findings);
+    }
+
+    private static BoundaryOutcome Compute(ResidencyPolicy policy, DataResidencyInfo record, HostingRegionInfo hosting, BoundaryOptions options)
+    {
+        var findings = new List<BoundaryFinding>(4) { HostingFinding(record, hosting) };
+        foreach (var rule in policy.Rules)
+        {
+            if (Applies(rule, record, hosting, options))
+            {
+                findings.Add(new BoundaryFinding(rule.Id, rule.Effect, rule.Destination, rule.Duration, rule.DurationText, rule.Message, rule.Basis, rule.Source));
+            }
+        }
+
+        var verdict = Verdict.Within;
+        var basis = Basis.Stated;
+        foreach (var finding in findings)
+        {
+            if (finding.Effect == FindingEffect.Info)
+            {
+                continue;
+            }
+
+            verdict = Worse(verdict, ToVerdict(finding.Effect));
+            basis = Weaker(basis, finding.Basis);
+        }
+
+        return new BoundaryOutcome(verdict, basis, new FindingList(findings));
+    }
+
+    private static bool Applies(BoundaryRule rule, DataResidencyInfo record, HostingRegionInfo hosting, BoundaryOptions options)
+    {
+        var condition = rule.When switch
+        {
+            RuleCondition.UsesIntegrations => (options & BoundaryOptions.UsesIntegrations) != 0,
+            RuleCondition.CustomMailbox => (options & BoundaryOptions.CustomMailbox) != 0,
+            _ => true,
+        };
+        return condition
+            && (rule.Products.Count == 0 || rule.Products.Contains(record.Product))
+            && (rule.Categories.Count == 0 || rule.Categories.Contains(record.Category.Id))
+            && (rule.HostingRegions.Count == 0 || rule.HostingRegions.Contains(hosting.Code));
+    }
+
+    private static BoundaryFinding HostingFinding(DataResidencyInfo record, HostingRegionInfo hosting)
+    {
+        var what = record.Product + " " + record.DataCategory;
+        var available = string.Join(", ", record.Regions);
+        FindingEffect effect;
+        string? destination;
+        string message;
+        if (record.Regions.Count == 0)
+        {
+            effect = FindingEffect.Unknown;
+            destination = null;
+            message = "The source states no region for " + what + "." + (record.Notes.Count > 0 ? " " + record.Notes[0] : string.Empty);
+        }
+        else if (record.Regions.ContainsCode(hosting.Code))
+        {
+            effect = hosting.IsEea ? FindingEffect.Within : FindingEffect.Outside;
+            destination = hosting.Code;
+            message = what + " can be hosted in " + available + "; hosted in " + hosting.Code + (hosting.IsEea ? ", it stays inside the EEA." : ", it is outside the EEA.");
+        }
+        else if (!record.AvailableInEea.GetValueOrDefault())
+        {
+            effect = FindingEffect.Outside;
+            destination = record.Regions.Count == 1 ? record.Regions[0] : null;
+            message = what + " can be hosted only in " + available + ", not in " + hosting.Code + "; it is hosted outside the EEA.";
+        }
+        else
+        {
+            effect = FindingEffect.Unknown;
+            destination = null;
+            message = what + " cannot be hosted in " + hosting.Code + " (only in " + available + "); the source does not say where it is hosted then.";
+        }
+
+        return new BoundaryFinding(HostingRule, effect, destination, null, null, message, record.Basis, record.Source);
+    }
+
+    private static Verdict ToVerdict(FindingEffect effect) => effect switch
+    {
+        FindingEffect.Outside => Verdict.Outside,
+        FindingEffect.Unknown => Verdict.Unknown,
+        FindingEffect.Transient => Verdict.Transient,
+        _ => Verdict.Within,
+    };
+
+    // Outside beats Unknown: one stated way out of the EEA settles the answer whatever else is unknown.
+    private static int Severity(Verdict verdict) => verdict switch
+    {
+        Verdict.Outside => 3,
+        Verdict.Unknown => 2,
+        Verdict.Transient => 1,
+        _ => 0,
+    };
+
+    private static Verdict Worse(Verdict a, Verdict b) => Severity(b) > Severity(a) ? b : a;
+
+    // The enum is ordered from strongest (Stated) to weakest basis.
+    private static Basis Weaker(Basis a, Basis b) => (int)b > (int)a ? b : a;
+}

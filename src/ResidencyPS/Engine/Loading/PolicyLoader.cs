@@ -1,0 +1,185 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
+using Newtonsoft.Json;
+
+namespace ResidencyPS.Engine.Loading;
+
+/// <summary>Reads policy JSON into a validated <see cref="ResidencyPolicy"/>, or names every problem of it.</summary>
+internal static class PolicyLoader
+{
+    /// <summary>The deepest nesting a policy file may have; the format itself needs four levels.</summary>
+    public const int MaxDepth = 16;
+
+    /// <summary>The largest policy file accepted (the embedded policy is under 100 KB).</summary>
+    public const long MaxBytes = 4L * 1024 * 1024;
+
+    internal const string EmbeddedResourceName = "ResidencyPS.Data.freshworks.policy.json";
+
+    private static int _embeddedLoads;
+
+    /// <summary>How often this process parsed the embedded policy (the tests check it is once).</summary>
+    internal static int EmbeddedLoads => Volatile.Read(ref _embeddedLoads);
+
+    // No serializer reads a policy (PolicyDocumentReader maps the tree by hand), so nothing in a file
+    // can name a .NET type to create; the writer keeps TypeNameHandling.None all the same.
+    private static readonly JsonSerializerSettings WriteSettings = new JsonSerializerSettings
+    {
+        TypeNameHandling = TypeNameHandling.None,
+        NullValueHandling = NullValueHandling.Ignore,
+        Formatting = Formatting.Indented,
+        ContractResolver = new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy() },
+    };
+
+    /// <summary>Loads the policy embedded in the module (the Freshworks data-hosting policy).</summary>
+    public static ResidencyPolicy LoadEmbedded()
+    {
+        using var stream = typeof(PolicyLoader).Assembly.GetManifestResourceStream(EmbeddedResourceName)
+            ?? throw new InvalidOperationException("The embedded policy resource '" + EmbeddedResourceName + "' is missing from the assembly.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        Interlocked.Increment(ref _embeddedLoads);
+        return Load(reader, new PolicySource("embedded:" + EmbeddedResourceName, isEmbedded: true));
+    }
+
+    /// <summary>Loads a policy file; a file over <see cref="MaxBytes"/> is refused before it is read.</summary>
+    public static ResidencyPolicy LoadFile(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new FileNotFoundException("The policy file '" + path + "' does not exist.", path);
+        }
+
+        if (info.Length > MaxBytes)
+        {
+            throw new PolicyValidationException(path, new[] { new PolicyProblem(string.Empty, $"The file is {info.Length:N0} bytes; a policy file may be at most {MaxBytes:N0} bytes.") });
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return Load(stream, info.FullName);
+    }
+
+    /// <summary>Loads a policy from bytes: at most <see cref="MaxBytes"/>, strict UTF-8 (a byte order mark is allowed).</summary>
+    internal static ResidencyPolicy Load(Stream stream, string origin)
+    {
+        if (stream.CanSeek && stream.Length > MaxBytes)
+        {
+            throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, $"The file is {stream.Length:N0} bytes; a policy file may be at most {MaxBytes:N0} bytes.") });
+        }
+
+        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        return Load(reader, new PolicySource(origin, isEmbedded: false));
+    }
+
+    /// <summary>Parses and validates policy JSON; throws <see cref="PolicyValidationException"/> naming every problem.</summary>
+    public static ResidencyPolicy Load(TextReader reader, string origin) => Load(reader, new PolicySource(origin, isEmbedded: false));
+
+    /// <summary>The policy as canonical, indented JSON: what Export-ResidencyPolicy writes and the SHA-256 covers.</summary>
+    public static string ToJson(PolicyDocument document) =>
+        JsonConvert.SerializeObject(document, WriteSettings).Replace("\r\n", "\n") + "\n";
+
+    private static ResidencyPolicy Load(TextReader reader, PolicySource source)
+    {
+        JToken token;
+        try
+        {
+            token = Parse(reader);
+        }
+        catch (JsonException ex)
+        {
+            throw new PolicyValidationException(source.Name, new[] { ToProblem(ex) });
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new PolicyValidationException(source.Name, new[] { new PolicyProblem(string.Empty, "The file is not valid UTF-8: " + ex.Message) });
+        }
+
+        if (token.Type != JTokenType.Object)
+        {
+            throw new PolicyValidationException(source.Name, new[] { new PolicyProblem(string.Empty, "The file must hold one JSON object, not " + token.Type + ".") });
+        }
+
+        var (document, problems) = PolicyDocumentReader.Read((JObject)token);
+        if (problems.Count > 0)
+        {
+            throw new PolicyValidationException(source.Name, problems);
+        }
+
+        var (policy, found) = PolicyBuilder.Build(document, source, () => ToJson(document));
+        if (policy == null)
+        {
+            throw new PolicyValidationException(source.Name, found.Select(p => WithLine(p, token)).ToList());
+        }
+
+        return policy;
+    }
+
+    private static JToken Parse(TextReader reader)
+    {
+        using var json = new JsonTextReader(reader) { MaxDepth = MaxDepth, DateParseHandling = DateParseHandling.None };
+        var settings = new JsonLoadSettings
+        {
+            DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+            LineInfoHandling = LineInfoHandling.Load,
+            CommentHandling = CommentHandling.Ignore,
+        };
+        var token = JToken.ReadFrom(json, settings);
+        while (json.Read())
+        {
+            if (json.TokenType != JsonToken.Comment)
+            {
+                throw new JsonReaderException("Additional text found after the end of the policy object.", json.Path, json.LineNumber, json.LinePosition, null);
+            }
+        }
+
+        return token;
+    }
+
+    private static PolicyProblem WithLine(PolicyProblem problem, JToken root)
+    {
+        if (problem.Line != null || string.IsNullOrEmpty(problem.Path))
+        {
+            return problem;
+        }
+
+        // The builder reports JSON paths; the parsed tree knows where each path stands in the file.
+        var path = problem.Path;
+        while (path.Length > 0)
+        {
+            if (root.SelectToken(path, errorWhenNoMatch: false) is IJsonLineInfo info && info.HasLineInfo())
+            {
+                return new PolicyProblem(problem.Path, problem.Message, info.LineNumber, info.LinePosition);
+            }
+
+            var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+            path = cut > 0 ? path.Substring(0, cut) : string.Empty;
+        }
+
+        return problem;
+    }
+
+    private static PolicyProblem ToProblem(Exception ex)
+    {
+        switch (ex)
+        {
+            case JsonReaderException reader:
+                return new PolicyProblem(reader.Path ?? string.Empty, FirstSentence(reader.Message), reader.LineNumber, reader.LinePosition);
+            case JsonSerializationException serialization:
+                return new PolicyProblem(serialization.Path ?? string.Empty, FirstSentence(serialization.Message), serialization.LineNumber, serialization.LinePosition);
+            default:
+                return new PolicyProblem(string.Empty, ex.Message);
+        }
+    }
+
+    // Newtonsoft appends "Path 'x', line 1, position 2." which PolicyProblem already reports.
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
+        return cut > 0 ? message.Substring(0, cut) : message;
+    }
+}

@@ -1,0 +1,196 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System;
+
+namespace ResidencyPS.Engine.Names;
+
+/// <summary>
+/// Finds items by any of their names (English, Dutch, aliases), ignoring case and diacritics,
+/// so <c>australie</c>, <c>Australië</c> and <c>AU</c> all find the same region.
+/// </summary>
+internal sealed class NameIndex<T>
+    where T : class
+{
+    private readonly Dictionary<string, T> _byName;
+    private readonly List<KeyValuePair<string, T>> _names;
+
+    /// <summary>Builds the index; <paramref name="duplicate"/> is told of a name that two items share.</summary>
+    public NameIndex(IReadOnlyList<T> items, Func<T, IEnumerable<string>> namesOf, Action<string>? duplicate = null)
+    {
+        Items = items;
+        _byName = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
+        _names = new List<KeyValuePair<string, T>>();
+        foreach (var item in items)
+        {
+            foreach (var name in namesOf(item))
+            {
+                if (string.IsNullOrWhiteSpace(name))
+                {
+                    continue;
+                }
+
+                _names.Add(new KeyValuePair<string, T>(name, item));
+                Add(name, item, duplicate);
+                var folded = Fold(name);
+                if (!string.Equals(folded, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    Add(folded, item, null);
+                }
+            }
+        }
+    }
+
+    /// <summary>Inputs longer than this get no suggestions.</summary>
+    public const int MaxSuggestLength = 200;
+
+    /// <summary>Every item, in policy order.</summary>
+    public IReadOnlyList<T> Items { get; }
+
+    /// <summary>Every name with the item it names, in policy order (for completion).</summary>
+    public IReadOnlyList<KeyValuePair<string, T>> Names => _names;
+
+    /// <summary>Finds the item with this exact name (case- and diacritic-insensitive, surrounding blanks ignored).</summary>
+    public T? Find(string name)
+    {
+        if (name == null)
+        {
+            return null;
+        }
+
+        var key = name.Trim();
+        if (_byName.TryGetValue(key, out var item) || _byName.TryGetValue(Fold(key), out item))
+        {
+            return item;
+        }
+
+        return null;
+    }
+
+    /// <summary>Items any of whose names satisfy <paramref name="isMatch"/>, each once, in policy order.</summary>
+    public List<T> Match(Func<string, bool> isMatch)
+    {
+        var result = new List<T>();
+        foreach (var item in Items)
+        {
+            foreach (var pair in _names)
+            {
+                if (ReferenceEquals(pair.Value, item) && isMatch(pair.Key))
+                {
+                    result.Add(item);
+                    break;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The names closest to <paramref name="input"/> by edit distance, best first.</summary>
+    public IReadOnlyList<string> Suggest(string input, int max = 3)
+    {
+        // Edit distance is quadratic; a name longer than any real one has no close match anyway.
+        if (input == null || input.Trim().Length == 0 || input.Length > MaxSuggestLength)
+        {
+            return Array.Empty<string>();
+        }
+
+        var folded = Fold((input ?? string.Empty).Trim()).ToUpperInvariant();
+        var limit = Math.Max(2, folded.Length / 3);
+        var scored = new List<KeyValuePair<int, string>>();
+        var seen = new HashSet<T>();
+        foreach (var pair in _names)
+        {
+            var candidate = Fold(pair.Key).ToUpperInvariant();
+            var distance = EditDistance.Compute(folded, candidate);
+            if (candidate.StartsWith(folded, StringComparison.Ordinal) && folded.Length >= 3)
+            {
+                distance = Math.Min(distance, 1);
+            }
+
+            if (distance <= limit)
+            {
+                scored.Add(new KeyValuePair<int, string>(distance, pair.Key));
+            }
+        }
+
+        scored.Sort((a, b) => a.Key.CompareTo(b.Key));
+        var result = new List<string>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in scored)
+        {
+            if (names.Add(pair.Value) && seen.Add(_byName[pair.Value]))
+            {
+                result.Add(pair.Value);
+                if (result.Count == max)
+                {
+                    break;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private void Add(string name, T item, Action<string>? duplicate)
+    {
+        if (_byName.TryGetValue(name, out var existing))
+        {
+            if (!ReferenceEquals(existing, item))
+            {
+                duplicate?.Invoke(name);
+            }
+
+            return;
+        }
+
+        _byName.Add(name, item);
+    }
+
+    /// <summary>Removes diacritics (ë becomes e) so either spelling finds a name.</summary>
+    internal static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+}
+
+/// <summary>Levenshtein distance, for "did you mean" suggestions.</summary>
+internal static class EditDistance
+{
+    /// <summary>The number of single-character edits that turn <paramref name="a"/> into <paramref name="b"/>.</summary>
+    public static int Compute(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            var swap = previous;
+            previous = current;
+            current = swap;
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+
+namespace ResidencyPS.Reports;
+
+/// <summary>Writes one self-contained HTML page: inline styles, no scripts, no external assets.</summary>
+internal static class HtmlReportWriter
+{
+    private const string Style = @"
+body{font-family:Segoe UI,Helvetica,Arial,sans-serif;margin:2rem;color:#1b1b1b;max-width:1400px}
+h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccc}
+table{border-collapse:collapse;margin:.5rem 0;font-size:.85rem}th,td{border:1px solid #bbb;padding:.25rem .5rem;vertical-align:top;text-align:left}
+th{background:#f0f0f0}td.eea{background:#d8f0d8}td.outside{background:#f6d5d2}td.unknown{background:#e4e4e4}td.none{background:#fff;color:#999}
+.Within{background:#d8f0d8}.Transient{background:#fdf0c4}.Outside{background:#f6d5d2}.Unknown{background:#e4e4e4}
+.legend span{display:inline-block;padding:.15rem .5rem;margin-right:.5rem;border:1px solid #bbb}
+dl.provenance{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
+.nl{color:#444;font-style:italic}code{font-size:.85rem}";
+
+    /// <summary>Writes the report to <paramref name="writer"/>.</summary>
+    public static void Write(ReportData data, TextWriter writer)
+    {
+        var p = data.Policy;
+        writer.WriteLine("<!DOCTYPE html>");
+        writer.WriteLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        writer.WriteLine("<title>Data residency report: " + E(p.Vendor) + "</title><style>" + Style + "</style></head><body>");
+        writer.WriteLine("<h1>Data residency report: " + E(p.Vendor) + "</h1>");
+
+        writer.WriteLine("<h2 id=\"provenance\">Provenance</h2><dl class=\"provenance\">");
+        Definition(writer, "Vendor", p.Vendor);
+        Definition(writer, "Policy version", p.PolicyVersion);
+        Definition(writer, "Effective date", p.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not stated");
+        Definition(writer, "Source", p.SourceTitle + " (" + p.SourceDocument + ", " + p.SourceLanguage + ")");
+        Definition(writer, "Loaded from", p.IsEmbedded ? "the policy embedded in ResidencyPS" : p.Origin);
+        Definition(writer, "SHA-256", p.Sha256);
+        Definition(writer, "Generated", data.GeneratedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC");
+        writer.WriteLine("</dl>");
+
+        writer.WriteLine("<h2 id=\"matrix\">Where data may be hosted</h2>");
+        writer.WriteLine("<p class=\"legend\"><span class=\"eea\" style=\"background:#d8f0d8\">EEA hosting available</span><span style=\"background:#f6d5d2\">not in the EEA</span><span style=\"background:#e4e4e4\">no region stated</span></p>");
+        writer.WriteLine("<table id=\"residency-matrix\"><thead><tr><th>Data category</th>" + string.Concat(data.Products.Select(n => "<th>" + E(n) + "</th>")) + "</tr></thead><tbody>");
+        foreach (var category in data.Categories)
+        {
+            writer.Write("<tr><th>" + E(category.DataCategory) + "<br><span class=\"nl\">" + E(category.NameNl) + "</span></th>");
+            foreach (var product in data.Products)
+            {
+                var cell = data.Cell(product, category);
+                var text = cell == null ? "&ndash;" : cell.Regions.Count == 0 ? "unknown" : E(string.Join(" ", cell.Regions));
+                var title = cell == null ? string.Empty : " title=\"" + E(cell.Basis + ": " + cell.Source) + "\"";
+                writer.Write("<td class=\"" + ReportData.CellClass(cell) + "\"" + title + ">" + text + "</td>");
+            }
+
+            writer.WriteLine("</tr>");
+        }
+
+        writer.WriteLine("</tbody></table>");
+
+        writer.WriteLine("<h2 id=\"boundary\">EEA boundary</h2>");
+        writer.WriteLine("<p>" + data.Results.Count + " results: " + string.Join(", ", data.Results.GroupBy(r => r.Verdict).OrderBy(g => g.Key).Select(g => g.Count() + " " + g.Key)) + ".</p>");
+        writer.WriteLine("<table id=\"boundary-results\"><thead><tr><th>Product</th><th>Data category</th><th>Hosting region</th><th>Verdict</th><th>Basis</th><th>Findings</th></tr></thead><tbody>");
+        foreach (var result in data.Results)
+        {
+            var findings = string.Join("<br>", result.Findings.Select(f => "<b>" + E(f.Rule) + "</b> (" + E(f.Effect.ToString()) + "): " + E(f.Message)));
+            writer.WriteLine("<tr><td>" + E(result.Product) + "</td><td>" + E(result.DataCategory) + "</td><td>" + E(result.HostingRegion)
+                + "</td><td class=\"" + result.Verdict + "\">" + result.Verdict + "</td><td>" + result.Basis + "</td><td>" + findings + "</td></tr>");
+        }
+
+        writer.WriteLine("</tbody></table>");
+
+        writer.WriteLine("<h2 id=\"retention\">Retention</h2>");
+        writer.WriteLine("<table id=\"retention-rules\"><thead><tr><th>Product</th><th>Subject</th><th>Hosting region</th><th>Kept in</th><th>Period</th><th>After the period</th><th>Basis</th></tr></thead><tbody>");
+        foreach (var rule in p.Retention)
+        {
+            writer.WriteLine("<tr><td>" + E(rule.Product) + "</td><td>" + E(rule.Subject) + "</td><td>" + E(rule.HostingRegion.ToString()) + "</td><td>" + E(rule.StorageLocation)
+                + "</td><td>" + E(rule.PeriodText ?? "not stated") + "</td><td>" + E(rule.AfterPeriod + (rule.MovesTo == null ? string.Empty : " " + rule.MovesTo)) + "</td><td>" + rule.Basis + "</td></tr>");
+        }
+
+        writer.WriteLine("</tbody></table>");
+
+        writer.WriteLine("<h2 id=\"sources\">Source statements cited</h2>");
+        writer.WriteLine("<table id=\"source-statements\"><thead><tr><th>Line</th><th>Id</th><th>Source text</th><th>English</th></tr></thead><tbody>");
+        foreach (var statement in data.CitedStatements)
+        {
+            writer.WriteLine("<tr><td>" + statement.Line + "</td><td><code>" + E(statement.Id) + "</code></td><td lang=\"" + E(p.SourceLanguage) + "\">" + E(statement.Text) + "</td><td>" + E(statement.English) + "</td></tr>");
+        }
+
+        writer.WriteLine("</tbody></table></body></html>");
+    }
+
+    private static void Definition(TextWriter writer, string term, string value) =>
+        writer.WriteLine("<dt>" + E(term) + "</dt><dd>" + E(value) + "</dd>");
+
+    private static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+}

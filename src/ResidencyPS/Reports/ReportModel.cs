@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.Linq;
+using System;
+
+namespace ResidencyPS.Reports;
+
+
+/// <summary>What a report shows: the policy, the boundary results and when it was made.</summary>
+internal sealed class ReportData
+{
+    /// <summary>Creates the report data.</summary>
+    public ReportData(ResidencyPolicy policy, IReadOnlyList<EeaBoundaryResult> results, DateTime generatedUtc)
+    {
+        Policy = policy;
+        Results = results;
+        GeneratedUtc = generatedUtc;
+    }
+
+    /// <summary>The policy the matrix, retention and provenance come from.</summary>
+    public ResidencyPolicy Policy { get; }
+
+    /// <summary>The EEA boundary results reported.</summary>
+    public IReadOnlyList<EeaBoundaryResult> Results { get; }
+
+    /// <summary>When the report was made (UTC).</summary>
+    public DateTime GeneratedUtc { get; }
+
+    /// <summary>Products in policy order.</summary>
+    public IReadOnlyList<string> Products => Policy.ProductIndex.Items.Select(p => p.Name).ToList();
+
+    /// <summary>Data categories that some product holds, in policy order.</summary>
+    public IReadOnlyList<DataCategoryInfo> Categories => Policy.CategoryIndex.Items.Where(c => c.Products.Count > 0).ToList();
+
+    /// <summary>The residency record of a product and category, or null.</summary>
+    public DataResidencyInfo? Cell(string product, DataCategoryInfo category) =>
+        Policy.ProductIndex.Find(product) is ProductInfo info ? Policy.Find(info, category) : null;
+
+    /// <summary>The record a boundary result was evaluated on, by the names it carries; null when the policy lacks it.</summary>
+    public DataResidencyInfo? RecordOf(EeaBoundaryResult result) =>
+        Policy.CategoryIndex.Find(result.DataCategory) is DataCategoryInfo category ? Cell(result.Product, category) : null;
+
+    /// <summary>Every statement the reported facts cite, in document order.</summary>
+    public IReadOnlyList<PolicyStatement> CitedStatements =>
+        Policy.Residency.SelectMany(r => r.Source)
+            .Concat(Policy.Retention.SelectMany(r => r.Source))
+            .Concat(Results.SelectMany(r => r.Findings).SelectMany(f => f.Source))
+            .Distinct().OrderBy(s => s.Line).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>The CSS class of a residency cell: in the EEA, outside it, or unknown.</summary>
+    public static string CellClass(DataResidencyInfo? record) =>
+        record == null ? "none" : record.AvailableInEea switch { true => "eea", false => "outside", _ => "unknown" };
+}

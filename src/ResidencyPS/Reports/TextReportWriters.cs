@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.IO;
+using System.Linq;
+
+namespace ResidencyPS.Reports;
+
+/// <summary>Writes the report as markdown tables.</summary>
+internal static class MarkdownReportWriter
+{
+    /// <summary>Writes the report to <paramref name="writer"/>.</summary>
+    public static void Write(ReportData data, TextWriter writer)
+    {
+        var p = data.Policy;
+        writer.WriteLine("# Data residency report: " + p.Vendor);
+        writer.WriteLine();
+        writer.WriteLine("- Policy version: " + p.PolicyVersion);
+        writer.WriteLine("- Effective date: " + (p.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not stated"));
+        writer.WriteLine("- Source: " + p.SourceTitle + " (" + p.SourceDocument + ", " + p.SourceLanguage + ")");
+        writer.WriteLine("- Loaded from: " + (p.IsEmbedded ? "the policy embedded in ResidencyPS" : p.Origin));
+        writer.WriteLine("- SHA-256: `" + p.Sha256 + "`");
+        writer.WriteLine("- Generated: " + data.GeneratedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC");
+        writer.WriteLine();
+        writer.WriteLine("## Where data may be hosted");
+        writer.WriteLine();
+        writer.WriteLine("| Data category | " + string.Join(" | ", data.Products.Select(Cell)) + " |");
+        writer.WriteLine("|---|" + string.Concat(data.Products.Select(_ => "---|")));
+        foreach (var category in data.Categories)
+        {
+            var cells = data.Products.Select(product => data.Cell(product, category)).Select(r => r == null ? "–" : r.Regions.Count == 0 ? "unknown" : string.Join(" ", r.Regions));
+            writer.WriteLine("| " + Cell(category.DataCategory) + " | " + string.Join(" | ", cells.Select(Cell)) + " |");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("## EEA boundary");
+        writer.WriteLine();
+        writer.WriteLine("| Product | Data category | Hosting region | Verdict | Basis | Findings |");
+        writer.WriteLine("|---|---|---|---|---|---|");
+        foreach (var r in data.Results)
+        {
+            writer.WriteLine("| " + string.Join(" | ", new[] { r.Product, r.DataCategory, r.HostingRegion, r.Verdict.ToString(), r.Basis.ToString(),
+                string.Join("<br>", r.Findings.Select(f => f.Rule + " (" + f.Effect + "): " + f.Message)) }.Select(Cell)) + " |");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("## Retention");
+        writer.WriteLine();
+        writer.WriteLine("| Product | Subject | Hosting region | Kept in | Period | After the period |");
+        writer.WriteLine("|---|---|---|---|---|---|");
+        foreach (var rule in p.Retention)
+        {
+            writer.WriteLine("| " + string.Join(" | ", new[] { rule.Product, rule.Subject, rule.HostingRegion.ToString(), rule.StorageLocation, rule.PeriodText ?? "not stated",
+                rule.AfterPeriod + (rule.MovesTo == null ? string.Empty : " " + rule.MovesTo) }.Select(Cell)) + " |");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("## Source statements cited");
+        writer.WriteLine();
+        writer.WriteLine("| Line | Id | Source text | English |");
+        writer.WriteLine("|---|---|---|---|");
+        foreach (var s in data.CitedStatements)
+        {
+            writer.WriteLine("| " + s.Line + " | " + Cell(s.Id) + " | " + Cell(s.Text) + " | " + Cell(s.English) + " |");
+        }
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
+}
+
+/// <summary>Writes one CSV row per EEA boundary result.</summary>
+internal static class CsvReportWriter
+{
+    /// <summary>Writes the report to <paramref name="writer"/>.</summary>
+    public static void Write(ReportData data, TextWriter writer)
+    {
+        writer.WriteLine("Vendor,Product,DataCategory,HostingRegion,Verdict,StaysInEea,Basis,Regions,Findings,Source,PolicySha256");
+        foreach (var r in data.Results)
+        {
+            var record = data.RecordOf(r);
+            var fields = new[]
+            {
+                r.Vendor, r.Product, r.DataCategory, r.HostingRegion, r.Verdict.ToString(), r.StaysInEea ? "True" : "False", r.Basis.ToString(),
+                record?.Regions.ToString() ?? string.Empty,
+                string.Join("; ", r.Findings.Select(f => f.Rule + " (" + f.Effect + "): " + f.Message)),
+                string.Join(" | ", r.Findings.SelectMany(f => f.Source).Distinct().Select(s => s.Text)),
+                data.Policy.Sha256,
+            };
+            writer.WriteLine(string.Join(",", fields.Select(Quote)));
+        }
+    }
+
+    private static string Quote(string field) => "\"" + field.Replace("\"", "\"\"") + "\"";
+}
