@@ -15,4 +15,8 @@ internal static class ErrorIds
     public const string PolicyFileUnreadable = nameof(PolicyFileUnreadable);
     public const string PolicyFileExists = nameof(PolicyFileExists);
     public const string AmbiguousPolicyPath = nameof(AmbiguousPolicyPath);
+    public const string PolicyUnavailable = nameof(PolicyUnavailable);
+    public const string ReportFileExists = nameof(ReportFileExists);
+    public const string PathNotFileSystem = nameof(PathNotFileSystem);
+    public const string AmbiguousPath = nameof(AmbiguousPath);
 }

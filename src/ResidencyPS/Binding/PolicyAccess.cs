@@ -1,5 +1,5 @@
-using System.Management.Automation;
 using System;
+using System.Management.Automation;
 using ResidencyPS.Engine.Loading;
 
 namespace ResidencyPS.Binding;
@@ -21,7 +21,7 @@ internal static class PolicyAccess
         }
         catch (Exception ex) when (ex is PolicyValidationException || ex is InvalidOperationException)
         {
-            cmdlet.ThrowTerminatingError(new ErrorRecord(ex, "PolicyUnavailable", ErrorCategory.InvalidData, null));
+            cmdlet.ThrowTerminatingError(PolicyErrors.Unavailable(ex));
             throw; // not reached: ThrowTerminatingError always throws
         }
     }

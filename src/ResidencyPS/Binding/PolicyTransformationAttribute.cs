@@ -36,7 +36,11 @@ public sealed class PolicyTransformationAttribute : ArgumentTransformationAttrib
         {
             return PolicyLoader.LoadFile(path);
         }
-        catch (Exception ex) when (ex is PolicyValidationException || ex is IOException || ex is UnauthorizedAccessException)
+        catch (PolicyValidationException ex)
+        {
+            throw new ArgumentTransformationMetadataException(PolicyErrors.TransformationMessage(ex), ex);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
             throw new ArgumentTransformationMetadataException(ex.Message, ex);
         }

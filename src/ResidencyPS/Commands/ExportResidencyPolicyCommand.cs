@@ -7,23 +7,46 @@ using ResidencyPS.IO;
 namespace ResidencyPS.Commands;
 
 /// <summary>Writes a policy (the active one by default) to a JSON file, as a starting point for a policy of your own.</summary>
-[Cmdlet(VerbsData.Export, "ResidencyPolicy", SupportsShouldProcess = true)]
+[Cmdlet(VerbsData.Export, "ResidencyPolicy", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(FileInfo))]
 public sealed class ExportResidencyPolicyCommand : PSCmdlet
 {
-    /// <summary>The file to write.</summary>
-    [Parameter(Mandatory = true, Position = 0)]
+    /// <summary>The parameter set that writes a given or the active policy to -Path.</summary>
+    public const string PathSet = nameof(Path);
+
+    /// <summary>The parameter set that writes a given or the active policy to -LiteralPath.</summary>
+    public const string LiteralPathSet = nameof(LiteralPath);
+
+    /// <summary>The parameter set that writes the embedded policy to -Path.</summary>
+    public const string EmbeddedPathSet = nameof(Embedded) + nameof(Path);
+
+    /// <summary>The parameter set that writes the embedded policy to -LiteralPath.</summary>
+    public const string EmbeddedLiteralPathSet = nameof(Embedded) + nameof(LiteralPath);
+
+    /// <summary>The file to write; a wildcard must name exactly one existing file.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = EmbeddedPathSet)]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = null!;
 
+    /// <summary>The file to write, taken literally.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+    [Parameter(Mandatory = true, ParameterSetName = EmbeddedLiteralPathSet)]
+    [Alias("PSPath")]
+    [ValidateNotNullOrEmpty]
+    public string LiteralPath { get; set; } = null!;
+
     /// <summary>The policy to write (an object or a file path); the active policy when omitted.</summary>
-    [Parameter(ValueFromPipeline = true)]
+    [Parameter(ValueFromPipeline = true, ParameterSetName = PathSet)]
+    [Parameter(ValueFromPipeline = true, ParameterSetName = LiteralPathSet)]
     [PolicyTransformation]
     [ValidateNotNull]
     public ResidencyPolicy? Policy { get; set; }
 
     /// <summary>Writes the embedded policy, whatever is active.</summary>
-    [Parameter]
+    [Parameter(Mandatory = true, ParameterSetName = EmbeddedPathSet)]
+    [Parameter(Mandatory = true, ParameterSetName = EmbeddedLiteralPathSet)]
     public SwitchParameter Embedded { get; set; }
 
     /// <summary>Refuses to overwrite an existing file.</summary>
@@ -38,11 +61,17 @@ public sealed class ExportResidencyPolicyCommand : PSCmdlet
     protected override void ProcessRecord()
     {
         var policy = Embedded.IsPresent ? PolicyStore.Embedded : PolicyAccess.Resolve(this, Policy);
-        var target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        var literal = ParameterSetName == LiteralPathSet || ParameterSetName == EmbeddedLiteralPathSet;
+        var given = literal ? LiteralPath : Path;
+        if (!(PathResolver.Target(this, given, literal) is string target))
+        {
+            return;
+        }
+
         if (NoClobber.IsPresent && File.Exists(target))
         {
             WriteError(new ErrorRecord(new IOException("The file '" + target + "' already exists; -NoClobber keeps it."),
-                ErrorIds.PolicyFileExists, ErrorCategory.ResourceExists, Path));
+                ErrorIds.PolicyFileExists, ErrorCategory.ResourceExists, given));
             return;
         }
 

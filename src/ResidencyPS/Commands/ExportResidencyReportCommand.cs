@@ -13,18 +13,29 @@ namespace ResidencyPS.Commands;
 /// Writes a report of a policy and EEA boundary results as HTML (one self-contained page), markdown or CSV.
 /// Test-EeaBoundary results piped in are reported; without input every product is tested for EEA hosting.
 /// </summary>
-[Cmdlet(VerbsData.Export, "ResidencyReport", SupportsShouldProcess = true)]
+[Cmdlet(VerbsData.Export, "ResidencyReport", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
 [OutputType(typeof(FileInfo))]
-public sealed class ExportResidencyReportCommand : PSCmdlet
+public sealed class ExportResidencyReportCommand : ResidencyCmdlet
 {
     private const int ProgressEvery = 500;
     private readonly List<EeaBoundaryResult> _results = new List<EeaBoundaryResult>();
-    private ResidencyPolicy _policy = null!;
+    /// <summary>The parameter set that writes to -Path.</summary>
+    public const string PathSet = nameof(Path);
 
-    /// <summary>The file to write.</summary>
-    [Parameter(Mandatory = true, Position = 0)]
+    /// <summary>The parameter set that writes to -LiteralPath.</summary>
+    public const string LiteralPathSet = nameof(LiteralPath);
+
+    /// <summary>The file to write; a wildcard must name exactly one existing file.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = null!;
+
+    /// <summary>The file to write, taken literally.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+    [Alias("PSPath")]
+    [ValidateNotNullOrEmpty]
+    public string LiteralPath { get; set; } = null!;
 
     /// <summary>Html, Markdown or Csv; taken from the file's extension when omitted (.md, .csv, else Html).</summary>
     [Parameter(Position = 1)]
@@ -35,12 +46,6 @@ public sealed class ExportResidencyReportCommand : PSCmdlet
     [ValidateNotNull]
     public EeaBoundaryResult[]? InputObject { get; set; }
 
-    /// <summary>The policy to report on (an object or a file path); the active policy when omitted.</summary>
-    [Parameter]
-    [PolicyTransformation]
-    [ValidateNotNull]
-    public ResidencyPolicy? Policy { get; set; }
-
     /// <summary>Refuses to overwrite an existing file.</summary>
     [Parameter]
     public SwitchParameter NoClobber { get; set; }
@@ -48,9 +53,6 @@ public sealed class ExportResidencyReportCommand : PSCmdlet
     /// <summary>Returns the file written.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
-
-    /// <inheritdoc />
-    protected override void BeginProcessing() => _policy = PolicyAccess.Resolve(this, Policy);
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -68,10 +70,16 @@ public sealed class ExportResidencyReportCommand : PSCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        var target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+        var literal = ParameterSetName == LiteralPathSet;
+        var given = literal ? LiteralPath : Path;
+        if (!(PathResolver.Target(this, given, literal) is string target))
+        {
+            return;
+        }
+
         if (NoClobber.IsPresent && File.Exists(target))
         {
-            WriteError(new ErrorRecord(new IOException("The file '" + target + "' already exists; -NoClobber keeps it."), "ReportFileExists", ErrorCategory.ResourceExists, Path));
+            WriteError(new ErrorRecord(new IOException("The file '" + target + "' already exists; -NoClobber keeps it."), ErrorIds.ReportFileExists, ErrorCategory.ResourceExists, given));
             return;
         }
 
@@ -87,7 +95,7 @@ public sealed class ExportResidencyReportCommand : PSCmdlet
         }
 
         WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Writing " + target) { PercentComplete = 100 });
-        var data = new ReportData(_policy, _results, DateTime.UtcNow);
+        var data = new ReportData(AnsweringPolicy, _results, DateTime.UtcNow);
         AtomicFile.Write(target, writer =>
         {
             switch (format)
@@ -112,22 +120,22 @@ public sealed class ExportResidencyReportCommand : PSCmdlet
 
     private void EvaluateWholePolicy()
     {
-        var eea = _policy.RegionIndex.Find(RegionCodes.Eea);
+        var eea = AnsweringPolicy.RegionIndex.Find(RegionCodes.Eea);
         if (eea == null)
         {
             return; // a policy without the EEA has nothing to test against it
         }
 
-        var products = _policy.ProductIndex.Items;
+        var products = AnsweringPolicy.ProductIndex.Items;
         for (var i = 0; i < products.Count; i++)
         {
             WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Testing " + products[i].Name + " against EEA hosting")
             {
                 PercentComplete = i * 100 / products.Count,
             });
-            foreach (var record in _policy.ResidencyOf(products[i]))
+            foreach (var record in AnsweringPolicy.ResidencyOf(products[i]))
             {
-                _results.Add(BoundaryEvaluator.Evaluate(_policy, record, eea, BoundaryOptions.None));
+                _results.Add(BoundaryEvaluator.Evaluate(AnsweringPolicy, record, eea, BoundaryOptions.None));
             }
         }
     }

@@ -10,10 +10,8 @@ namespace ResidencyPS.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "DataResidency")]
 [OutputType(typeof(DataResidencyInfo))]
-public sealed class GetDataResidencyCommand : PSCmdlet
+public sealed class GetDataResidencyCommand : ResidencyCmdlet
 {
-    private ResidencyPolicy _policy = null!;
-
     /// <summary>Product names or wildcards.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -37,27 +35,18 @@ public sealed class GetDataResidencyCommand : PSCmdlet
     [ArgumentCompleter(typeof(RegionCompleter))]
     public string[]? Region { get; set; }
 
-    /// <summary>The policy to answer from (an object or a file path); the session's active policy when omitted.</summary>
-    [Parameter]
-    [PolicyTransformation]
-    [ValidateNotNull]
-    public ResidencyPolicy? Policy { get; set; }
-
-    /// <inheritdoc />
-    protected override void BeginProcessing() => _policy = PolicyAccess.Resolve(this, Policy);
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var products = NameFilter.Resolve(this, _policy.ProductIndex, Product, ErrorIds.ProductNotFound, "product");
-        var categories = NameFilter.Resolve(this, _policy.CategoryIndex, DataCategory, ErrorIds.DataCategoryNotFound, "data category");
-        var regions = NameFilter.Resolve(this, _policy.RegionIndex, Region, ErrorIds.HostingRegionNotFound, "hosting region");
+        var products = ResolveProducts(Product);
+        var categories = ResolveCategories(DataCategory);
+        var regions = ResolveRegions(Region);
         if (Empty(products) || Empty(categories) || Empty(regions))
         {
             return;
         }
 
-        foreach (var record in _policy.Residency)
+        foreach (var record in AnsweringPolicy.Residency)
         {
             if (products != null && !products.Exists(p => p.Name == record.Product))
             {
@@ -79,5 +68,4 @@ public sealed class GetDataResidencyCommand : PSCmdlet
     }
 
     private static bool Empty<T>(List<T>? filter) => filter != null && filter.Count == 0;
-
 }

@@ -8,10 +8,8 @@ namespace ResidencyPS.Commands;
 /// <summary>Gets the hosting regions the vendor offers, with the countries in each.</summary>
 [Cmdlet(VerbsCommon.Get, "HostingRegion")]
 [OutputType(typeof(HostingRegionInfo))]
-public sealed class GetHostingRegionCommand : PSCmdlet
+public sealed class GetHostingRegionCommand : ResidencyCmdlet
 {
-    private ResidencyPolicy _policy = null!;
-
     /// <summary>Region codes or names (English or Dutch), or wildcards.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -26,19 +24,10 @@ public sealed class GetHostingRegionCommand : PSCmdlet
     [ArgumentCompleter(typeof(CountryCompleter))]
     public string[]? Country { get; set; }
 
-    /// <summary>The policy to answer from (an object or a file path); the session's active policy when omitted.</summary>
-    [Parameter]
-    [PolicyTransformation]
-    [ValidateNotNull]
-    public ResidencyPolicy? Policy { get; set; }
-
-    /// <inheritdoc />
-    protected override void BeginProcessing() => _policy = PolicyAccess.Resolve(this, Policy);
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var regions = NameFilter.Resolve(this, _policy.RegionIndex, Code, ErrorIds.HostingRegionNotFound, "hosting region");
+        var regions = ResolveRegions(Code);
         HashSet<HostingRegionInfo>? byCountry = null;
         if (Country != null && Country.Length > 0)
         {
@@ -46,14 +35,14 @@ public sealed class GetHostingRegionCommand : PSCmdlet
             byCountry = new HashSet<HostingRegionInfo>();
             foreach (var country in Country)
             {
-                if (_policy.RegionOfCountry(country) is HostingRegionInfo region)
+                if (AnsweringPolicy.RegionOfCountry(country) is HostingRegionInfo region)
                 {
                     byCountry.Add(region);
                 }
             }
         }
 
-        foreach (var region in _policy.RegionIndex.Items)
+        foreach (var region in AnsweringPolicy.RegionIndex.Items)
         {
             if (NameFilter.Admits(regions, region) && (byCountry == null || byCountry.Contains(region)))
             {

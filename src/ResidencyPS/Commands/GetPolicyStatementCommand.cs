@@ -7,10 +7,8 @@ namespace ResidencyPS.Commands;
 /// <summary>Gets the statements of the policy's source document, verbatim, with English renderings.</summary>
 [Cmdlet(VerbsCommon.Get, "PolicyStatement")]
 [OutputType(typeof(PolicyStatement))]
-public sealed class GetPolicyStatementCommand : PSCmdlet
+public sealed class GetPolicyStatementCommand : ResidencyCmdlet
 {
-    private ResidencyPolicy _policy = null!;
-
     /// <summary>Statement ids or wildcards.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -27,15 +25,6 @@ public sealed class GetPolicyStatementCommand : PSCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string[]? Search { get; set; }
-
-    /// <summary>The policy to answer from (an object or a file path); the session's active policy when omitted.</summary>
-    [Parameter]
-    [PolicyTransformation]
-    [ValidateNotNull]
-    public ResidencyPolicy? Policy { get; set; }
-
-    /// <inheritdoc />
-    protected override void BeginProcessing() => _policy = PolicyAccess.Resolve(this, Policy);
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -58,7 +47,7 @@ public sealed class GetPolicyStatementCommand : PSCmdlet
         var idPatterns = Patterns(Id);
         var sectionPatterns = Patterns(Section);
         var found = new bool[idPatterns?.Length ?? 0];
-        foreach (var statement in _policy.Statements)
+        foreach (var statement in AnsweringPolicy.Statements)
         {
             var idMatch = idPatterns == null || MatchAny(idPatterns, statement.Id, found);
             if (idMatch && (sectionPatterns == null || MatchAny(sectionPatterns, statement.Section, null)) && Contains(statement))

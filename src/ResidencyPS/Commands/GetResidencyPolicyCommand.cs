@@ -15,18 +15,27 @@ public sealed class GetResidencyPolicyCommand : PSCmdlet
     /// <summary>The parameter set that describes the embedded policy.</summary>
     public const string EmbeddedSet = nameof(Embedded);
 
-    /// <summary>The parameter set that reads and validates a file without making it active.</summary>
+    /// <summary>The parameter set that reads and validates files (wildcards allowed) without making them active.</summary>
     public const string PathSet = nameof(Path);
+
+    /// <summary>The parameter set that reads and validates a file named literally.</summary>
+    public const string LiteralPathSet = nameof(LiteralPath);
 
     /// <summary>Describes the policy built into the module.</summary>
     [Parameter(Mandatory = true, ParameterSetName = EmbeddedSet)]
     public SwitchParameter Embedded { get; set; }
 
-    /// <summary>A policy file to read and validate without making it active.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+    /// <summary>Policy files to read and validate without making them active; wildcards allowed.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = null!;
+
+    /// <summary>Policy files, taken literally (Get-ChildItem output binds here).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
     [Alias("PSPath", "FullName")]
     [ValidateNotNullOrEmpty]
-    public string Path { get; set; } = null!;
+    public string[] LiteralPath { get; set; } = null!;
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -37,15 +46,16 @@ public sealed class GetResidencyPolicyCommand : PSCmdlet
                 WriteObject(PolicyStore.Embedded);
                 break;
             case PathSet:
-                if (LiteralPaths.Resolve(this, Path) is string file)
+            case LiteralPathSet:
+                var literal = ParameterSetName == LiteralPathSet;
+                foreach (var given in literal ? LiteralPath : Path)
                 {
-                    try
+                    foreach (var file in PathResolver.ExistingFiles(this, given, literal))
                     {
-                        WriteObject(PolicyLoader.LoadFile(file));
-                    }
-                    catch (PolicyValidationException ex)
-                    {
-                        WriteError(new ErrorRecord(ex, ErrorIds.InvalidPolicy, ErrorCategory.InvalidData, file));
+                        if (PolicyErrors.TryLoad(this, file, given) is ResidencyPolicy policy)
+                        {
+                            WriteObject(policy);
+                        }
                     }
                 }
 

@@ -9,10 +9,8 @@ namespace ResidencyPS.Commands;
 /// <summary>Gets how long logs, backups and call recordings are kept, where, and what happens next.</summary>
 [Cmdlet(VerbsCommon.Get, "RetentionPolicy")]
 [OutputType(typeof(RetentionRule))]
-public sealed class GetRetentionPolicyCommand : PSCmdlet
+public sealed class GetRetentionPolicyCommand : ResidencyCmdlet
 {
-    private ResidencyPolicy _policy = null!;
-
     /// <summary>Product names or wildcards.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -39,22 +37,13 @@ public sealed class GetRetentionPolicyCommand : PSCmdlet
     [Parameter]
     public DateTime? AsOf { get; set; }
 
-    /// <summary>The policy to answer from (an object or a file path); the session's active policy when omitted.</summary>
-    [Parameter]
-    [PolicyTransformation]
-    [ValidateNotNull]
-    public ResidencyPolicy? Policy { get; set; }
-
-    /// <inheritdoc />
-    protected override void BeginProcessing() => _policy = PolicyAccess.Resolve(this, Policy);
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var products = NameFilter.Resolve(this, _policy.ProductIndex, Product, ErrorIds.ProductNotFound, "product");
-        var regions = NameFilter.Resolve(this, _policy.RegionIndex, HostingRegion, ErrorIds.HostingRegionNotFound, "hosting region");
-        var subjects = NameFilter.Resolve(this, _policy.SubjectIndex, Subject, ErrorIds.SubjectNotFound, "retention subject");
-        foreach (var rule in _policy.Retention)
+        var products = ResolveProducts(Product);
+        var regions = ResolveRegions(HostingRegion);
+        var subjects = ResolveSubjects(Subject);
+        foreach (var rule in AnsweringPolicy.Retention)
         {
             if ((products == null || products.Exists(p => p.Name == rule.Product))
                 && (subjects == null || subjects.Exists(s => s.Name == rule.Subject))
@@ -64,5 +53,4 @@ public sealed class GetRetentionPolicyCommand : PSCmdlet
             }
         }
     }
-
 }

@@ -1,6 +1,4 @@
-using System.IO;
 using System.Management.Automation;
-using System;
 using ResidencyPS.Binding;
 using ResidencyPS.Engine.Loading;
 
@@ -51,12 +49,14 @@ public sealed class ImportResidencyPolicyCommand : PSCmdlet
         }
         else
         {
-            var file = ParameterSetName == LiteralPathSet ? LiteralPaths.Resolve(this, LiteralPath) : LiteralPaths.ResolveSingle(this, Path);
-            if (file == null || !TryLoad(file, out policy))
+            var literal = ParameterSetName == LiteralPathSet;
+            var given = literal ? LiteralPath : Path;
+            if (!(PathResolver.ExistingFile(this, given, literal) is string file) || !(PolicyErrors.TryLoad(this, file, file) is ResidencyPolicy loaded))
             {
                 return; // the errors say why; the active policy is unchanged
             }
 
+            policy = loaded;
             PolicyStore.SetActive(policy);
             WriteVerbose("Active policy: " + policy + ", SHA-256 " + policy.Sha256 + ".");
         }
@@ -65,32 +65,5 @@ public sealed class ImportResidencyPolicyCommand : PSCmdlet
         {
             WriteObject(policy);
         }
-    }
-
-    private bool TryLoad(string file, out ResidencyPolicy policy)
-    {
-        policy = null!;
-        try
-        {
-            policy = PolicyLoader.LoadFile(file);
-            return true;
-        }
-        catch (PolicyValidationException ex)
-        {
-            foreach (var problem in ex.Problems)
-            {
-                var message = file + ": " + problem;
-                WriteError(new ErrorRecord(new InvalidDataException(message, ex), ErrorIds.InvalidPolicy, ErrorCategory.InvalidData, file)
-                {
-                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Fix the file (see docs/policy-format.md and docs/policy.schema.json) and import it again; the active policy was not changed." },
-                });
-            }
-        }
-        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-        {
-            WriteError(new ErrorRecord(ex, ErrorIds.PolicyFileUnreadable, ErrorCategory.ReadError, file));
-        }
-
-        return false;
     }
 }

@@ -11,15 +11,13 @@ namespace ResidencyPS.Commands;
 [Cmdlet(VerbsDiagnostic.Test, "EeaBoundary", DefaultParameterSetName = DetailedSet)]
 [OutputType(typeof(EeaBoundaryResult), ParameterSetName = new[] { DetailedSet })]
 [OutputType(typeof(bool), ParameterSetName = new[] { QuietSet })]
-public sealed class TestEeaBoundaryCommand : PSCmdlet
+public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
 {
     /// <summary>The parameter set that returns one result object per product and data category.</summary>
     public const string DetailedSet = "Detailed";
 
     /// <summary>The parameter set that returns one boolean per input.</summary>
     public const string QuietSet = nameof(Quiet);
-
-    private ResidencyPolicy _policy = null!;
 
     /// <summary>The product to test (name, alias or wildcard).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -55,15 +53,6 @@ public sealed class TestEeaBoundaryCommand : PSCmdlet
     [Parameter(Mandatory = true, ParameterSetName = QuietSet)]
     public SwitchParameter Quiet { get; set; }
 
-    /// <summary>The policy to answer from (an object or a file path); the session's active policy when omitted.</summary>
-    [Parameter]
-    [PolicyTransformation]
-    [ValidateNotNull]
-    public ResidencyPolicy? Policy { get; set; }
-
-    /// <inheritdoc />
-    protected override void BeginProcessing() => _policy = PolicyAccess.Resolve(this, Policy);
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -88,19 +77,8 @@ public sealed class TestEeaBoundaryCommand : PSCmdlet
 
         var options = (UsesIntegrations.IsPresent ? BoundaryOptions.UsesIntegrations : BoundaryOptions.None)
             | (CustomMailbox.IsPresent ? BoundaryOptions.CustomMailbox : BoundaryOptions.None);
-        if (!NameFilter.IsWildcard(Product))
-        {
-            var product = _policy.ProductIndex.Find(Product);
-            if (product == null)
-            {
-                WriteError(NameFilter.NotFound(_policy.ProductIndex, Product, ErrorIds.ProductNotFound, "product"));
-                return false;
-            }
-
-            return TestProduct(product, hosting, options, ref stays, ref tested);
-        }
-
-        if (!NameFilter.TryMatch(this, _policy.ProductIndex, Product, out var products))
+        var products = ResolveProduct(Product);
+        if (products == null)
         {
             return false;
         }
@@ -116,7 +94,7 @@ public sealed class TestEeaBoundaryCommand : PSCmdlet
 
     private bool TestProduct(ProductInfo product, HostingRegionInfo hosting, BoundaryOptions options, ref bool stays, ref int tested)
     {
-        var records = _policy.ResidencyOf(product);
+        var records = AnsweringPolicy.ResidencyOf(product);
         if (DataCategory == null || DataCategory.Length == 0)
         {
             for (var i = 0; i < records.Count; i++)
@@ -127,45 +105,29 @@ public sealed class TestEeaBoundaryCommand : PSCmdlet
             return true;
         }
 
-        if (DataCategory.Length == 1 && !NameFilter.IsWildcard(DataCategory[0]))
-        {
-            var record = RecordOf(product, DataCategory[0], records);
-            if (record == null)
-            {
-                return false;
-            }
-
-            Emit(record, hosting, options, ref stays, ref tested);
-            return true;
-        }
-
         var complete = true;
         var chosen = new HashSet<DataResidencyInfo>();
         foreach (var name in DataCategory)
         {
-            if (NameFilter.IsWildcard(name))
-            {
-                if (!NameFilter.TryMatch(this, _policy.CategoryIndex, name, out var categories))
-                {
-                    complete = false;
-                    continue;
-                }
-
-                foreach (var category in categories)
-                {
-                    if (_policy.Find(product, category) is DataResidencyInfo match)
-                    {
-                        chosen.Add(match);
-                    }
-                }
-            }
-            else if (RecordOf(product, name, records) is DataResidencyInfo record)
-            {
-                chosen.Add(record);
-            }
-            else
+            var categories = ResolveCategory(name);
+            if (categories == null)
             {
                 complete = false;
+                continue;
+            }
+
+            foreach (var category in categories)
+            {
+                if (AnsweringPolicy.Find(product, category) is DataResidencyInfo record)
+                {
+                    chosen.Add(record);
+                }
+                else if (!NameFilter.IsWildcard(name))
+                {
+                    // A wildcard may match categories other products hold; a literal must name one of this product's.
+                    WriteError(NotInProduct(product, category, name, records));
+                    complete = false;
+                }
             }
         }
 
@@ -180,27 +142,9 @@ public sealed class TestEeaBoundaryCommand : PSCmdlet
         return complete;
     }
 
-    private DataResidencyInfo? RecordOf(ProductInfo product, string name, IReadOnlyList<DataResidencyInfo> records)
-    {
-        var category = _policy.CategoryIndex.Find(name);
-        if (category == null)
-        {
-            WriteError(NameFilter.NotFound(_policy.CategoryIndex, name, ErrorIds.DataCategoryNotFound, "data category"));
-            return null;
-        }
-
-        var record = _policy.Find(product, category);
-        if (record == null)
-        {
-            WriteError(NotInProduct(product, category, name, records));
-        }
-
-        return record;
-    }
-
     private void Emit(DataResidencyInfo record, HostingRegionInfo hosting, BoundaryOptions options, ref bool stays, ref int tested)
     {
-        var result = BoundaryEvaluator.Evaluate(_policy, record, hosting, options);
+        var result = BoundaryEvaluator.Evaluate(AnsweringPolicy, record, hosting, options);
         tested++;
         stays &= result.StaysInEea;
         if (!Quiet.IsPresent)
@@ -211,10 +155,10 @@ public sealed class TestEeaBoundaryCommand : PSCmdlet
 
     private HostingRegionInfo? ResolveHostingRegion()
     {
-        var region = _policy.RegionIndex.Find(HostingRegion) ?? _policy.RegionOfCountry(HostingRegion);
+        var region = AnsweringPolicy.RegionIndex.Find(HostingRegion) ?? AnsweringPolicy.RegionOfCountry(HostingRegion);
         if (region == null)
         {
-            WriteError(NameFilter.NotFound(_policy.RegionIndex, HostingRegion, ErrorIds.HostingRegionNotFound, "hosting region"));
+            WriteError(NameFilter.NotFound(AnsweringPolicy.RegionIndex, HostingRegion, ErrorIds.HostingRegionNotFound, "hosting region"));
         }
 
         return region;

@@ -58,9 +58,9 @@ public class ConventionTests : IClassFixture<PowerShellSession>
     [MemberData(nameof(Cmdlets))]
     public void Name_parameters_that_support_wildcards_say_so(string name)
     {
-        foreach (var property in Cmdlet(name).GetProperties().Where(p => p.GetCustomAttribute<ParameterAttribute>() != null))
+        foreach (var property in Cmdlet(name).GetProperties().Where(p => p.GetCustomAttributes<ParameterAttribute>().Any()))
         {
-            if (property.PropertyType == typeof(string[]) && property.Name != "Search" && property.Name != "Country")
+            if (property.PropertyType == typeof(string[]) && property.Name is not ("Search" or "Country" or "LiteralPath"))
             {
                 Assert.True(property.GetCustomAttribute<SupportsWildcardsAttribute>() != null, $"{name}.{property.Name}");
             }
@@ -90,6 +90,63 @@ public class ConventionTests : IClassFixture<PowerShellSession>
             Assert.Contains("TableControl", views);
             Assert.Contains("ListControl", views);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void Cmdlets_that_answer_from_a_policy_share_the_base_class_that_owns_Policy(string name)
+    {
+        var type = Cmdlet(name);
+        var policy = type.GetProperty("Policy");
+        if (policy == null || type.Name == "ExportResidencyPolicyCommand")
+        {
+            return; // Export-ResidencyPolicy takes the policy to write from the pipeline, in its own parameter sets
+        }
+
+        Assert.True(typeof(ResidencyPS.Commands.ResidencyCmdlet).IsAssignableFrom(type), name + " declares -Policy but does not derive from ResidencyCmdlet");
+        Assert.Equal(typeof(ResidencyPS.Commands.ResidencyCmdlet), policy.DeclaringType);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void Cmdlets_with_a_Path_take_it_with_wildcards_and_a_LiteralPath_aliased_PSPath_in_another_set(string name)
+    {
+        var type = Cmdlet(name);
+        var path = type.GetProperty("Path");
+        if (path == null)
+        {
+            return;
+        }
+
+        var literal = type.GetProperty("LiteralPath");
+        Assert.True(literal != null, name + " has -Path but no -LiteralPath");
+        Assert.NotNull(path.GetCustomAttribute<SupportsWildcardsAttribute>());
+        Assert.Null(literal!.GetCustomAttribute<SupportsWildcardsAttribute>());
+        Assert.Contains("PSPath", literal.GetCustomAttribute<AliasAttribute>()!.AliasNames);
+        var pathSets = path.GetCustomAttributes<ParameterAttribute>().Select(a => a.ParameterSetName).ToHashSet();
+        var literalSets = literal.GetCustomAttributes<ParameterAttribute>().Select(a => a.ParameterSetName).ToHashSet();
+        Assert.Empty(pathSets.Intersect(literalSets));
+        Assert.DoesNotContain("__AllParameterSets", pathSets.Concat(literalSets));
+    }
+
+    [Fact]
+    public void Error_ids_are_PascalCase_words_named_after_their_value()
+    {
+        var fields = typeof(PolicyStore).Assembly.GetType("ResidencyPS.Binding.ErrorIds")!.GetFields(BindingFlags.Public | BindingFlags.Static);
+        Assert.NotEmpty(fields);
+        foreach (var field in fields)
+        {
+            var value = (string)field.GetValue(null)!;
+            Assert.Equal(field.Name, value);
+            Assert.Matches("^[A-Z][A-Za-z]+$", value);
+        }
+    }
+
+    [Fact]
+    public void Export_ResidencyPolicy_refuses_Embedded_together_with_Policy()
+    {
+        var result = _ps.Run("Export-ResidencyPolicy -Path (Join-Path ([IO.Path]::GetTempPath()) 'never-written.json') -Embedded -Policy (Get-ResidencyPolicy)");
+        Assert.Equal("AmbiguousParameterSet,ResidencyPS.Commands.ExportResidencyPolicyCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
     }
 
     [Fact]

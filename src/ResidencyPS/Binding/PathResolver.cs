@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+
+namespace ResidencyPS.Binding;
+
+/// <summary>
+/// The one place PowerShell paths become file system paths, for every cmdlet that reads or writes a file:
+/// -Path expands wildcards (to exactly one file), -LiteralPath never does; relative paths and PSDrives
+/// resolve against the session, and only FileSystem paths are accepted. Each failure is an error record
+/// that names the path as the user gave it.
+/// </summary>
+internal static class PathResolver
+{
+    /// <summary>An existing file to read; null, with an error written, when there is none (or more than one).</summary>
+    public static string? ExistingFile(PSCmdlet cmdlet, string path, bool literal)
+    {
+        if (literal || !WildcardPattern.ContainsWildcardCharacters(path))
+        {
+            var full = FileSystemPath(cmdlet, path);
+            if (full == null)
+            {
+                return null;
+            }
+
+            if (File.Exists(full))
+            {
+                return full;
+            }
+
+            cmdlet.WriteError(new ErrorRecord(new FileNotFoundException("The policy file '" + full + "' does not exist.", full),
+                ErrorIds.PolicyFileNotFound, ErrorCategory.ObjectNotFound, path));
+            return null;
+        }
+
+        var matches = Expand(cmdlet, path).Where(File.Exists).ToList();
+        if (matches.Count == 1)
+        {
+            return matches[0];
+        }
+
+        var message = matches.Count == 0
+            ? "No file matches '" + path + "'."
+            : "'" + path + "' matches " + matches.Count + " files; name one policy file.";
+        cmdlet.WriteError(new ErrorRecord(new FileNotFoundException(message), matches.Count == 0 ? ErrorIds.PolicyFileNotFound : ErrorIds.AmbiguousPolicyPath,
+            matches.Count == 0 ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidArgument, path));
+        return null;
+    }
+
+    /// <summary>Every existing file a path names: a literal must exist; a wildcard that matches nothing is silent.</summary>
+    public static List<string> ExistingFiles(PSCmdlet cmdlet, string path, bool literal)
+    {
+        if (literal || !WildcardPattern.ContainsWildcardCharacters(path))
+        {
+            return ExistingFile(cmdlet, path, literal: true) is string file ? new List<string> { file } : new List<string>();
+        }
+
+        return Expand(cmdlet, path).Where(File.Exists).ToList();
+    }
+
+    /// <summary>
+    /// A file to write: a wildcard must name exactly one existing file (as Out-File's does); otherwise the path is
+    /// taken as written. Null, with an error written, when it is not a FileSystem path.
+    /// </summary>
+    public static string? Target(PSCmdlet cmdlet, string path, bool literal)
+    {
+        if (literal || !WildcardPattern.ContainsWildcardCharacters(path))
+        {
+            return FileSystemPath(cmdlet, path);
+        }
+
+        var matches = Expand(cmdlet, path);
+        if (matches.Count == 1)
+        {
+            return matches[0];
+        }
+
+        cmdlet.WriteError(new ErrorRecord(new ArgumentException("'" + path + "' matches " + matches.Count + " files; -Path must name one file. Use -LiteralPath for a name with wildcard characters."),
+            ErrorIds.AmbiguousPath, ErrorCategory.InvalidArgument, path));
+        return null;
+    }
+
+    private static string? FileSystemPath(PSCmdlet cmdlet, string path)
+    {
+        string full;
+        ProviderInfo provider;
+        try
+        {
+            full = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+        }
+        catch (Exception ex) when (ex is ProviderNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is NotSupportedException || ex is ArgumentException)
+        {
+            cmdlet.WriteError(new ErrorRecord(ex, ErrorIds.PathNotFileSystem, ErrorCategory.InvalidArgument, path));
+            return null;
+        }
+
+        if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
+        {
+            cmdlet.WriteError(NotFileSystem(path, provider.Name));
+            return null;
+        }
+
+        return full;
+    }
+
+    private static List<string> Expand(PSCmdlet cmdlet, string path)
+    {
+        try
+        {
+            var resolved = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var provider);
+            if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
+            {
+                cmdlet.WriteError(NotFileSystem(path, provider.Name));
+                return new List<string>();
+            }
+
+            return resolved.ToList();
+        }
+        catch (ItemNotFoundException)
+        {
+            return new List<string>();
+        }
+    }
+
+    private static ErrorRecord NotFileSystem(string path, string provider) =>
+        new ErrorRecord(new ArgumentException("'" + path + "' is a " + provider + " path; only file system paths are accepted."),
+            ErrorIds.PathNotFileSystem, ErrorCategory.InvalidArgument, path);
+}

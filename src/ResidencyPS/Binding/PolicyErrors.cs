@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using ResidencyPS.Engine.Loading;
+
+namespace ResidencyPS.Binding;
+
+/// <summary>The one shape of every error about a policy that cannot be used, whichever cmdlet or parameter met it.</summary>
+internal static class PolicyErrors
+{
+    /// <summary>What to do about a policy file that was refused.</summary>
+    public const string FixTheFile =
+        "Fix the file (its format: docs/policy-format.md and docs/policy.schema.json) and try again; the active policy was not changed.";
+
+    /// <summary>One InvalidPolicy error per problem: the file, the line and position, the JSON path and what is accepted.</summary>
+    public static IEnumerable<ErrorRecord> Invalid(PolicyValidationException ex, object? target) =>
+        ex.Problems.Select(problem =>
+        {
+            var message = ex.Origin + ": " + problem;
+            return new ErrorRecord(new InvalidDataException(message, ex), ErrorIds.InvalidPolicy, ErrorCategory.InvalidData, target ?? ex.Origin)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = FixTheFile },
+            };
+        });
+
+    /// <summary>A policy file that exists but cannot be read (permissions, a folder, an I/O failure).</summary>
+    public static ErrorRecord Unreadable(Exception ex, string path) =>
+        new ErrorRecord(ex, ErrorIds.PolicyFileUnreadable, ErrorCategory.ReadError, path)
+        {
+            ErrorDetails = new ErrorDetails("The policy file '" + path + "' cannot be read: " + ex.Message),
+        };
+
+    /// <summary>The session's policy could not be loaded at all (a damaged module).</summary>
+    public static ErrorRecord Unavailable(Exception ex) =>
+        new ErrorRecord(ex, ErrorIds.PolicyUnavailable, ErrorCategory.InvalidData, null)
+        {
+            ErrorDetails = new ErrorDetails("No policy is available to answer from: " + ex.Message)
+            {
+                RecommendedAction = "Run Import-ResidencyPolicy -Default, or reinstall the module.",
+            },
+        };
+
+    /// <summary>The message a -Policy argument that names a bad file fails with (parameter binding takes one message).</summary>
+    public static string TransformationMessage(PolicyValidationException ex) =>
+        string.Join(Environment.NewLine, ex.Problems.Select(problem => ex.Origin + ": " + problem));
+
+    /// <summary>Loads a policy file; errors already written for the caller, null when it failed.</summary>
+    public static ResidencyPolicy? TryLoad(PSCmdlet cmdlet, string file, object target)
+    {
+        try
+        {
+            return PolicyLoader.LoadFile(file);
+        }
+        catch (PolicyValidationException ex)
+        {
+            foreach (var error in Invalid(ex, target))
+            {
+                cmdlet.WriteError(error);
+            }
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            cmdlet.WriteError(Unreadable(ex, file));
+        }
+
+        return null;
+    }
+}
