@@ -1,48 +1,38 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System;
 using ResidencyPS.Engine.Names;
 
 namespace ResidencyPS.Engine.Loading;
 
 internal sealed partial class PolicyBuilder
 {
-    private void Problem(string path, string message) => _problems.Add(new PolicyProblem(path, message));
-
-    private string Required(string? value, string path)
+    private static string Required(PolicyNode node, string field)
     {
+        var value = node.Text(field);
         if (string.IsNullOrWhiteSpace(value))
         {
-            Problem(path, "A value is required here.");
+            node.Problem(field, "A value is required here.");
             return string.Empty;
         }
 
         return value!;
     }
 
-    private IEnumerable<(T Item, string Path)> Each<T>(List<T>? items, string path)
-        where T : class
+    private static IReadOnlyList<PolicyNode> Each(PolicyNode node, string field)
     {
+        var items = node.List(field);
         if (items == null || items.Count == 0)
         {
-            Problem(path, "At least one entry is required.");
-            yield break;
+            node.Problem(field, "At least one entry is required.");
+            return Array.Empty<PolicyNode>();
         }
 
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (items[i] == null)
-            {
-                Problem(path + "[" + i + "]", "An entry may not be null.");
-                continue;
-            }
-
-            yield return (items[i], path + "[" + i + "]");
-        }
+        return items;
     }
 
-    private static IReadOnlyList<string> Strings(List<string>? values) =>
-        values == null ? Array.Empty<string>() : values.Where(v => !string.IsNullOrWhiteSpace(v)).ToArray();
+    private static IReadOnlyList<string> Strings(PolicyNode node, string field) =>
+        node.Texts(field) is IReadOnlyList<string> values ? values.Where(v => !string.IsNullOrWhiteSpace(v)).ToArray() : Array.Empty<string>();
 
     private static IEnumerable<string> Names(string first, string? second, string? third, IReadOnlyList<string> aliases)
     {
@@ -63,64 +53,85 @@ internal sealed partial class PolicyBuilder
         }
     }
 
-    private T ParseEnum<T>(string? value, string path)
+    private static T ParseEnum<T>(PolicyNode node, string field)
         where T : struct
     {
+        var value = node.Text(field);
         if (value != null && !value.Any(char.IsDigit) && Enum.TryParse<T>(value, ignoreCase: false, out var parsed))
         {
             return parsed;
         }
 
-        Problem(path, (value == null ? "A value is required here" : "'" + value + "' is not valid") + "; accepted: " + string.Join(", ", Enum.GetNames(typeof(T))) + ".");
+        node.Problem(field, (value == null ? "A value is required here" : "'" + value + "' is not valid") + "; accepted: " + string.Join(", ", Enum.GetNames(typeof(T))) + ".");
         return default;
     }
 
-    private PolicyStatement? Statement(string id, string path)
+    private PolicyStatement? Statement(PolicyNode node, string field, string id, int? index = null)
     {
         if (_statements.TryGetValue(id, out var statement))
         {
             return statement;
         }
 
-        Problem(path, "No statement has the id '" + id + "'.");
+        Problem(node, field, index, "No statement has the id '" + id + "'.");
         return null;
     }
 
-    private IReadOnlyList<PolicyStatement> Sources(List<string>? ids, string path, bool required)
+    private IReadOnlyList<PolicyStatement> Sources(PolicyNode node, bool required)
     {
+        var ids = node.Texts("sources");
         if (ids == null || ids.Count == 0)
         {
             if (required)
             {
-                Problem(path, "Every fact must cite at least one statement of the source document.");
+                node.Problem("sources", "Every fact must cite at least one statement of the source document.");
             }
 
             return Array.Empty<PolicyStatement>();
         }
 
-        return ids.Select((id, i) => Statement(id ?? string.Empty, path + "[" + i + "]")).Where(s => s != null).Select(s => s!).ToArray();
+        return ids.Select((id, i) => Statement(node, "sources", id, i)).Where(s => s != null).Select(s => s!).ToArray();
     }
 
-    private T? Reference<T>(NameIndex<T> index, string? name, string path, string what)
+    private static T? Reference<T>(NameIndex<T> index, PolicyNode node, string field, string what)
+        where T : class => Reference(index, node, field, null, node.Text(field), what);
+
+    private static T? Reference<T>(NameIndex<T> index, PolicyNode node, string field, int? position, string? name, string what)
         where T : class
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            Problem(path, "A " + what + " is required here.");
+            Problem(node, field, position, "A " + what + " is required here.");
             return null;
         }
 
         var item = index.Find(name!);
         if (item == null)
         {
-            Problem(path, "No " + what + " is named '" + name + "'; accepted: " + string.Join(", ", index.Items) + ".");
+            Problem(node, field, position, "No " + what + " is named '" + name + "'; accepted: " + string.Join(", ", index.Items) + ".");
         }
 
         return item;
     }
 
-    private string? RegionCode(string name, string path) => Reference(_regions, name, path, "region")?.Code;
+    /// <summary>The items a list of names refers to, each checked at its own position; unknown names are problems and left out.</summary>
+    private static List<T> References<T>(NameIndex<T> index, PolicyNode node, string field, string what)
+        where T : class =>
+        (node.Texts(field) ?? Array.Empty<string>()).Select((name, i) => Reference(index, node, field, i, name, what)).Where(r => r != null).Select(r => r!).ToList();
 
-    private IReadOnlyList<string> RegionCodes(List<string>? names, string path) =>
-        (names ?? new List<string>()).Select((n, i) => RegionCode(n, path + "[" + i + "]")).Where(c => c != null).Select(c => c!).ToArray();
+    private string? RegionCode(PolicyNode node, string field) => node.Text(field) is string name ? Reference(_regions, node, field, "region")?.Code : null;
+
+    private IReadOnlyList<string> RegionCodes(PolicyNode node, string field) => References(_regions, node, field, "region").Select(r => r.Code).ToArray();
+
+    private static void Problem(PolicyNode node, string field, int? index, string message)
+    {
+        if (index is int i)
+        {
+            node.Problem(field, i, message);
+        }
+        else
+        {
+            node.Problem(field, message);
+        }
+    }
 }

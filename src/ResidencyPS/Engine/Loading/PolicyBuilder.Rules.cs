@@ -13,10 +13,10 @@ internal sealed partial class PolicyBuilder
     private List<SubjectInfo> BuildSubjects()
     {
         var result = new List<SubjectInfo>();
-        foreach (var (dto, path) in Each(_doc.Subjects, "subjects"))
+        foreach (var node in Each(_doc, "subjects"))
         {
-            Sources(dto.Sources, path + ".sources", required: true);
-            result.Add(new SubjectInfo(Required(dto.Id, path + ".id"), Required(dto.Name, path + ".name"), Required(dto.NameNl, path + ".nameNl"), Strings(dto.Aliases)));
+            Sources(node, required: true);
+            result.Add(new SubjectInfo(Required(node, "id"), Required(node, "name"), Required(node, "nameNl"), Strings(node, "aliases")));
         }
 
         return result;
@@ -25,40 +25,40 @@ internal sealed partial class PolicyBuilder
     private List<RetentionRule> BuildRetention(PolicyHeader header, List<DataResidencyInfo> residency, NameIndex<SubjectInfo> subjects)
     {
         var result = new List<RetentionRule>();
-        foreach (var (dto, path) in Each(_doc.Retention, "retention"))
+        foreach (var node in Each(_doc, "retention"))
         {
-            var id = Required(dto.Id, path + ".id");
-            var subject = Reference(subjects, dto.Subject, path + ".subject", "subject");
-            var products = (dto.Products ?? new List<string>()).Select((p, i) => Reference(_products, p, path + ".products[" + i + "]", "product")).ToList();
-            var hosting = RegionCodes(dto.HostingRegions, path + ".hostingRegions");
-            var storage = Required(dto.Storage, path + ".storage");
+            var id = Required(node, "id");
+            var subject = Reference(subjects, node, "subject", "subject");
+            var products = References(_products, node, "products", "product");
+            var hosting = RegionCodes(node, "hostingRegions");
+            var storage = Required(node, "storage");
             if (storage.Length > 0 && storage != HostRegion && _regions.Find(storage) == null)
             {
-                Problem(path + ".storage", "Unknown storage location '" + storage + "'; accepted: " + HostRegion + " or a region code (" + string.Join(", ", _regions.Items.Select(r => r.Code)) + ").");
+                node.Problem("storage", "Unknown storage location '" + storage + "'; accepted: " + HostRegion + " or a region code (" + string.Join(", ", _regions.Items.Select(r => r.Code)) + ").");
             }
 
-            var period = Period(dto.Period, path + ".period");
-            var after = ParseEnum<RetentionOutcome>(dto.After, path + ".after");
-            var movesTo = dto.AfterRegion == null ? null : RegionCode(dto.AfterRegion, path + ".afterRegion");
+            var period = Period(node.Object("period"));
+            var after = ParseEnum<RetentionOutcome>(node, "after");
+            var movesTo = RegionCode(node, "afterRegion");
             if (after == RetentionOutcome.MovedToRegion && movesTo == null)
             {
-                Problem(path + ".afterRegion", "A rule whose data moves to a region must name that region.");
+                node.Problem("afterRegion", "A rule whose data moves to a region must name that region.");
             }
 
-            var basis = ParseEnum<Basis>(dto.Basis, path + ".basis");
-            var notes = Strings(dto.Notes);
-            var sources = Sources(dto.Sources, path + ".sources", required: true);
-            if (subject == null || products.Count == 0)
+            var basis = ParseEnum<Basis>(node, "basis");
+            var notes = Strings(node, "notes");
+            var sources = Sources(node, required: true);
+            if ((node.Texts("products")?.Count ?? 0) == 0)
             {
-                if (products.Count == 0)
-                {
-                    Problem(path + ".products", "A retention rule must name at least one product.");
-                }
+                node.Problem("products", "A retention rule must name at least one product.");
+            }
 
+            if (subject == null)
+            {
                 continue;
             }
 
-            foreach (var product in products.Where(p => p != null).Select(p => p!))
+            foreach (var product in products)
             {
                 var productRegions = RegionsOf(product.Name, residency);
                 var applies = hosting.Count == 0 ? productRegions : hosting;
@@ -84,18 +84,16 @@ internal sealed partial class PolicyBuilder
     private List<BoundaryRule> BuildRules(NameIndex<DataCategoryInfo> categories)
     {
         var result = new List<BoundaryRule>();
-        foreach (var (dto, path) in Each(_doc.Rules, "rules"))
+        foreach (var node in Each(_doc, "rules"))
         {
-            var products = new HashSet<string>((dto.Products ?? new List<string>())
-                .Select((p, i) => Reference(_products, p, path + ".products[" + i + "]", "product")?.Name).Where(n => n != null).Select(n => n!), StringComparer.OrdinalIgnoreCase);
-            var categoryIds = new HashSet<string>((dto.Categories ?? new List<string>())
-                .Select((c, i) => Reference(categories, c, path + ".categories[" + i + "]", "data category")?.Id).Where(n => n != null).Select(n => n!), StringComparer.OrdinalIgnoreCase);
-            var hosting = new HashSet<string>(RegionCodes(dto.HostingRegions, path + ".hostingRegions"), StringComparer.OrdinalIgnoreCase);
-            var destination = dto.Destination == null ? null : RegionCode(dto.Destination, path + ".destination");
-            var duration = Period(dto.Duration, path + ".duration");
-            result.Add(new BoundaryRule(Required(dto.Id, path + ".id"), ParseEnum<RuleCondition>(dto.When, path + ".when"), products, categoryIds, hosting,
-                ParseEnum<FindingEffect>(dto.Effect, path + ".effect"), destination, duration?.Span, duration?.Text,
-                Required(dto.Message, path + ".message"), ParseEnum<Basis>(dto.Basis, path + ".basis"), Sources(dto.Sources, path + ".sources", required: true)));
+            var products = new HashSet<string>(References(_products, node, "products", "product").Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
+            var categoryIds = new HashSet<string>(References(categories, node, "categories", "data category").Select(c => c.Id), StringComparer.OrdinalIgnoreCase);
+            var hosting = new HashSet<string>(RegionCodes(node, "hostingRegions"), StringComparer.OrdinalIgnoreCase);
+            var destination = RegionCode(node, "destination");
+            var duration = Period(node.Object("duration"));
+            result.Add(new BoundaryRule(Required(node, "id"), ParseEnum<RuleCondition>(node, "when"), products, categoryIds, hosting,
+                ParseEnum<FindingEffect>(node, "effect"), destination, duration?.Span, duration?.Text,
+                Required(node, "message"), ParseEnum<Basis>(node, "basis"), Sources(node, required: true)));
         }
 
         return result;
@@ -125,18 +123,19 @@ internal sealed partial class PolicyBuilder
         public TimeSpan Span => RetentionRule.ToTimeSpan(Value, Unit);
     }
 
-    private ParsedPeriod? Period(PeriodDto? dto, string path)
+    private static ParsedPeriod? Period(PolicyNode? node)
     {
-        if (dto == null)
+        if (node == null)
         {
             return null;
         }
 
-        if (dto.Value <= 0)
+        var value = node.Integer("value");
+        if (value <= 0)
         {
-            Problem(path + ".value", "The period must be a positive whole number.");
+            node.Problem("value", "The period must be a positive whole number.");
         }
 
-        return new ParsedPeriod(dto.Value, ParseEnum<PeriodUnit>(dto.Unit, path + ".unit"), Required(dto.Text, path + ".text"));
+        return new ParsedPeriod(value, ParseEnum<PeriodUnit>(node, "unit"), Required(node, "text"));
     }
 }

@@ -1,34 +1,39 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System;
 using ResidencyPS.Engine.Names;
 
 namespace ResidencyPS.Engine.Loading;
 
 /// <summary>
-/// Turns a parsed <see cref="PolicyDocument"/> into a <see cref="ResidencyPolicy"/>, collecting every
-/// problem (missing fields, unknown references, duplicates) before failing, so one run names them all.
+/// Turns a policy file, read as <see cref="PolicyNode"/>s, straight into a <see cref="ResidencyPolicy"/>, collecting
+/// every problem (missing fields, unknown references, duplicates) at its own line before failing, so one run names
+/// them all.
 /// </summary>
 internal sealed partial class PolicyBuilder
 {
     /// <summary>The policy file format versions this module reads.</summary>
     public static readonly string[] SupportedSchemaVersions = { "1.0" };
 
-    private readonly List<PolicyProblem> _problems = new List<PolicyProblem>();
+    private readonly List<PolicyProblem> _problems;
     private readonly Dictionary<string, PolicyStatement> _statements = new Dictionary<string, PolicyStatement>(StringComparer.Ordinal);
-    private readonly PolicyDocument _doc;
+    private readonly PolicyNode _doc;
     private NameIndex<HostingRegionInfo> _regions = null!;
     private NameIndex<ProductInfo> _products = null!;
 
-    private PolicyBuilder(PolicyDocument doc) => _doc = doc;
-
-    /// <summary>The policy, or the problems found (never both).</summary>
-    public static (ResidencyPolicy? Policy, IReadOnlyList<PolicyProblem> Problems) Build(PolicyDocument doc, PolicySource source, Func<string> canonicalJson)
+    private PolicyBuilder(PolicyNode doc, List<PolicyProblem> problems)
     {
-        var builder = new PolicyBuilder(doc);
+        _doc = doc;
+        _problems = problems;
+    }
+
+    /// <summary>The policy, or null when <paramref name="problems"/> holds any problem (those of reading the file included).</summary>
+    public static ResidencyPolicy? Build(PolicyNode doc, List<PolicyProblem> problems, PolicySource source, Func<string> canonicalJson)
+    {
+        var builder = new PolicyBuilder(doc, problems);
         var policy = builder.BuildPolicy(source, canonicalJson);
-        return builder._problems.Count > 0 ? (null, builder._problems) : (policy, builder._problems);
+        return problems.Count > 0 ? null : policy;
     }
 
     private ResidencyPolicy? BuildPolicy(PolicySource source, Func<string> canonicalJson)
@@ -36,14 +41,14 @@ internal sealed partial class PolicyBuilder
         var header = BuildHeader();
         var statements = BuildStatements();
         var regions = BuildRegions();
-        _regions = new NameIndex<HostingRegionInfo>(regions, r => Names(r.Code, r.Name, r.NameNl, r.Aliases), n => Problem("regions", "The name '" + n + "' belongs to more than one region."));
+        _regions = new NameIndex<HostingRegionInfo>(regions, r => Names(r.Code, r.Name, r.NameNl, r.Aliases), n => _doc.Problem("regions", "The name '" + n + "' belongs to more than one region."));
         var products = BuildProducts();
-        _products = new NameIndex<ProductInfo>(products, p => Names(p.Name, null, null, p.Aliases), n => Problem("products", "The name '" + n + "' belongs to more than one product."));
+        _products = new NameIndex<ProductInfo>(products, p => Names(p.Name, null, null, p.Aliases), n => _doc.Problem("products", "The name '" + n + "' belongs to more than one product."));
         var categories = BuildCategories();
-        var categoryIndex = new NameIndex<DataCategoryInfo>(categories, c => Names(c.DataCategory, c.NameNl, c.Id, c.Aliases), n => Problem("categories", "The name '" + n + "' belongs to more than one data category."));
+        var categoryIndex = new NameIndex<DataCategoryInfo>(categories, c => Names(c.DataCategory, c.NameNl, c.Id, c.Aliases), n => _doc.Problem("categories", "The name '" + n + "' belongs to more than one data category."));
         var residency = BuildResidency(categoryIndex);
         var subjects = BuildSubjects();
-        var subjectIndex = new NameIndex<SubjectInfo>(subjects, s => Names(s.Name, s.NameNl, s.Id, s.Aliases), n => Problem("subjects", "The name '" + n + "' belongs to more than one subject."));
+        var subjectIndex = new NameIndex<SubjectInfo>(subjects, s => Names(s.Name, s.NameNl, s.Id, s.Aliases), n => _doc.Problem("subjects", "The name '" + n + "' belongs to more than one subject."));
         var retention = BuildRetention(header, residency, subjectIndex);
         var rules = BuildRules(categoryIndex);
         if (_problems.Count > 0)
@@ -56,50 +61,56 @@ internal sealed partial class PolicyBuilder
 
     private PolicyHeader BuildHeader()
     {
-        var schema = _doc.SchemaVersion;
+        var schema = _doc.Text("schemaVersion");
         if (string.IsNullOrWhiteSpace(schema))
         {
-            Problem("schemaVersion", "The schema version is missing; supported: " + string.Join(", ", SupportedSchemaVersions) + ".");
+            _doc.Problem("schemaVersion", "The schema version is missing; supported: " + string.Join(", ", SupportedSchemaVersions) + ".");
         }
         else if (!SupportedSchemaVersions.Contains(schema))
         {
-            Problem("schemaVersion", "The schema version '" + schema + "' is not supported; supported: " + string.Join(", ", SupportedSchemaVersions) + ".");
+            _doc.Problem("schemaVersion", "The schema version '" + schema + "' is not supported; supported: " + string.Join(", ", SupportedSchemaVersions) + ".");
         }
 
         DateTime? effective = null;
-        if (_doc.EffectiveDate != null)
+        if (_doc.Text("effectiveDate") is string text)
         {
-            if (DateTime.TryParseExact(_doc.EffectiveDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 effective = date;
             }
             else
             {
-                Problem("effectiveDate", "'" + _doc.EffectiveDate + "' is not a date; write it as yyyy-MM-dd, for example 2026-01-31.");
+                _doc.Problem("effectiveDate", "'" + text + "' is not a date; write it as yyyy-MM-dd, for example 2026-01-31.");
             }
         }
 
-        var source = _doc.Source;
-        return new PolicyHeader(schema ?? string.Empty, Required(_doc.Vendor, "vendor"), Required(_doc.PolicyVersion, "policyVersion"), effective,
-            Required(source?.Title, "source.title"), Required(source?.Language, "source.language"), Required(source?.Document, "source.document"));
+        var source = _doc.Object("source");
+        if (source == null)
+        {
+            _doc.Problem("source", "The source document (title, language, document) is required.");
+        }
+
+        return new PolicyHeader(schema ?? string.Empty, Required(_doc, "vendor"), Required(_doc, "policyVersion"), effective,
+            source == null ? string.Empty : Required(source, "title"), source == null ? string.Empty : Required(source, "language"),
+            source == null ? string.Empty : Required(source, "document"));
     }
 
     private List<PolicyStatement> BuildStatements()
     {
         var result = new List<PolicyStatement>();
-        foreach (var (dto, path) in Each(_doc.Statements, "statements"))
+        foreach (var node in Each(_doc, "statements"))
         {
-            var id = Required(dto.Id, path + ".id");
-            var statement = new PolicyStatement(id, dto.Line, Required(dto.Section, path + ".section"), Required(dto.Kind, path + ".kind"),
-                Required(dto.Text, path + ".text"), Required(dto.English, path + ".english"));
-            if (dto.Line < 1)
+            var id = Required(node, "id");
+            var line = node.Integer("line");
+            var statement = new PolicyStatement(id, line, Required(node, "section"), Required(node, "kind"), Required(node, "text"), Required(node, "english"));
+            if (line < 1)
             {
-                Problem(path + ".line", "The line must be a positive line number of the source document.");
+                node.Problem("line", "The line must be a positive line number of the source document.");
             }
 
             if (id.Length > 0 && _statements.ContainsKey(id))
             {
-                Problem(path + ".id", "The statement id '" + id + "' is used more than once.");
+                node.Problem("id", "The statement id '" + id + "' is used more than once.");
             }
             else if (id.Length > 0)
             {
@@ -115,11 +126,11 @@ internal sealed partial class PolicyBuilder
     private List<HostingRegionInfo> BuildRegions()
     {
         var result = new List<HostingRegionInfo>();
-        foreach (var (dto, path) in Each(_doc.Regions, "regions"))
+        foreach (var node in Each(_doc, "regions"))
         {
-            result.Add(new HostingRegionInfo(result.Count, Required(dto.Code, path + ".code"), Required(dto.Name, path + ".name"), Required(dto.NameNl, path + ".nameNl"),
-                Strings(dto.Aliases), Strings(dto.Countries), ParseEnum<Basis>(dto.Basis, path + ".basis"), Strings(dto.Notes),
-                Sources(dto.Sources, path + ".sources", required: true)));
+            result.Add(new HostingRegionInfo(result.Count, Required(node, "code"), Required(node, "name"), Required(node, "nameNl"),
+                Strings(node, "aliases"), Strings(node, "countries"), ParseEnum<Basis>(node, "basis"), Strings(node, "notes"),
+                Sources(node, required: true)));
         }
 
         return result;
@@ -128,10 +139,10 @@ internal sealed partial class PolicyBuilder
     private List<ProductInfo> BuildProducts()
     {
         var result = new List<ProductInfo>();
-        foreach (var (dto, path) in Each(_doc.Products, "products"))
+        foreach (var node in Each(_doc, "products"))
         {
-            result.Add(new ProductInfo(Required(dto.Name, path + ".name"), Strings(dto.Aliases), ParseEnum<Basis>(dto.Basis, path + ".basis"),
-                Strings(dto.Notes), Sources(dto.Sources, path + ".sources", required: true)));
+            result.Add(new ProductInfo(Required(node, "name"), Strings(node, "aliases"), ParseEnum<Basis>(node, "basis"),
+                Strings(node, "notes"), Sources(node, required: true)));
         }
 
         return result;
@@ -139,23 +150,37 @@ internal sealed partial class PolicyBuilder
 
     private List<DataCategoryInfo> BuildCategories()
     {
-        var result = new List<DataCategoryInfo>();
-        foreach (var (dto, path) in Each(_doc.Categories, "categories"))
+        // Which products hold each category, in one pass over the residency records rather than one per category.
+        var holders = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var record in _doc.List("residency") ?? Array.Empty<PolicyNode>())
         {
-            var id = Required(dto.Id, path + ".id");
-            var definition = dto.Definition == null ? null : Statement(dto.Definition, path + ".definition");
-            var sources = Sources(dto.Sources, path + ".sources", required: definition == null);
+            if (record.Text("category") is string id && _products.Find(record.Text("product") ?? string.Empty) is ProductInfo product)
+            {
+                if (!holders.TryGetValue(id, out var names))
+                {
+                    holders.Add(id, names = new List<string>());
+                }
+
+                if (!names.Contains(product.Name))
+                {
+                    names.Add(product.Name);
+                }
+            }
+        }
+
+        var result = new List<DataCategoryInfo>();
+        foreach (var node in Each(_doc, "categories"))
+        {
+            var id = Required(node, "id");
+            var definition = node.Text("definition") is string definitionId ? Statement(node, "definition", definitionId) : null;
+            var sources = Sources(node, required: definition == null);
             if (definition != null)
             {
                 sources = new[] { definition }.Concat(sources).ToArray();
             }
 
-            var holders = (_doc.Residency ?? new List<ResidencyDto>())
-                .Where(r => r != null && string.Equals(r.Category, id, StringComparison.OrdinalIgnoreCase))
-                .Select(r => _products.Find(r.Product ?? string.Empty)?.Name)
-                .Where(n => n != null).Select(n => n!).Distinct().ToArray();
-            result.Add(new DataCategoryInfo(id, Required(dto.Name, path + ".name"), Required(dto.NameNl, path + ".nameNl"), Strings(dto.Aliases),
-                definition, holders, Strings(dto.Notes), sources));
+            result.Add(new DataCategoryInfo(id, Required(node, "name"), Required(node, "nameNl"), Strings(node, "aliases"),
+                definition, holders.TryGetValue(id, out var held) ? held.ToArray() : Array.Empty<string>(), Strings(node, "notes"), sources));
         }
 
         return result;
@@ -165,13 +190,14 @@ internal sealed partial class PolicyBuilder
     {
         var result = new List<DataResidencyInfo>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (dto, path) in Each(_doc.Residency, "residency"))
+        var vendor = _doc.Text("vendor") ?? string.Empty;
+        foreach (var node in Each(_doc, "residency"))
         {
-            var product = Reference(_products, dto.Product, path + ".product", "product");
-            var category = Reference(categories, dto.Category, path + ".category", "data category");
-            var regions = RegionCodes(dto.Regions, path + ".regions");
-            var basis = ParseEnum<Basis>(dto.Basis, path + ".basis");
-            var sources = Sources(dto.Sources, path + ".sources", required: true);
+            var product = Reference(_products, node, "product", "product");
+            var category = Reference(categories, node, "category", "data category");
+            var regions = RegionCodes(node, "regions");
+            var basis = ParseEnum<Basis>(node, "basis");
+            var sources = Sources(node, required: true);
             if (product == null || category == null)
             {
                 continue;
@@ -179,12 +205,12 @@ internal sealed partial class PolicyBuilder
 
             if (!seen.Add(product.Name + "\n" + category.Id))
             {
-                Problem(path, "The product '" + product.Name + "' lists the data category '" + category.Id + "' more than once.");
+                node.Problem("The product '" + product.Name + "' lists the data category '" + category.Id + "' more than once.");
                 continue;
             }
 
-            result.Add(new DataResidencyInfo(result.Count, _doc.Vendor ?? string.Empty, product.Name, category, Required(dto.Term, path + ".term"),
-                regions, basis, Strings(dto.Notes), sources));
+            result.Add(new DataResidencyInfo(result.Count, vendor, product.Name, category, Required(node, "term"),
+                regions, basis, Strings(node, "notes"), sources));
         }
 
         return result;

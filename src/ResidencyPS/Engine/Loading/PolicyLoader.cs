@@ -1,11 +1,11 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
 using System;
 using Newtonsoft.Json.Linq;
-using Newtonsoft.Json.Serialization;
 using Newtonsoft.Json;
 
 namespace ResidencyPS.Engine.Loading;
@@ -25,16 +25,6 @@ internal static class PolicyLoader
 
     /// <summary>How often this process parsed the embedded policy (the tests check it is once).</summary>
     internal static int EmbeddedLoads => Volatile.Read(ref _embeddedLoads);
-
-    // No serializer reads a policy (PolicyDocumentReader maps the tree by hand), so nothing in a file
-    // can name a .NET type to create; the writer keeps TypeNameHandling.None all the same.
-    private static readonly JsonSerializerSettings WriteSettings = new JsonSerializerSettings
-    {
-        TypeNameHandling = TypeNameHandling.None,
-        NullValueHandling = NullValueHandling.Ignore,
-        Formatting = Formatting.Indented,
-        ContractResolver = new DefaultContractResolver { NamingStrategy = new CamelCaseNamingStrategy() },
-    };
 
     /// <summary>Loads the policy embedded in the module (the Freshworks data-hosting policy).</summary>
     public static ResidencyPolicy LoadEmbedded()
@@ -80,8 +70,16 @@ internal static class PolicyLoader
     public static ResidencyPolicy Load(TextReader reader, string origin) => Load(reader, new PolicySource(origin, isEmbedded: false));
 
     /// <summary>The policy as canonical, indented JSON: what Export-ResidencyPolicy writes and the SHA-256 covers.</summary>
-    public static string ToJson(PolicyDocument document) =>
-        JsonConvert.SerializeObject(document, WriteSettings).Replace("\r\n", "\n") + "\n";
+    internal static string ToJson(PolicyNode document)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented })
+        {
+            document.WriteTo(json);
+        }
+
+        return text.ToString().Replace("\r\n", "\n") + "\n";
+    }
 
     private static ResidencyPolicy Load(TextReader reader, PolicySource source)
     {
@@ -104,19 +102,16 @@ internal static class PolicyLoader
             throw new PolicyValidationException(source.Name, new[] { new PolicyProblem(string.Empty, "The file must hold one JSON object, not " + token.Type + ".") });
         }
 
-        var (document, problems) = PolicyDocumentReader.Read((JObject)token);
+        // Reading checks every property against the format; only a well-typed file goes on to the builder.
+        var problems = new List<PolicyProblem>();
+        var document = PolicyNode.Read((JObject)token, PolicyFormat.Document, problems);
         if (problems.Count > 0)
         {
             throw new PolicyValidationException(source.Name, problems);
         }
 
-        var (policy, found) = PolicyBuilder.Build(document, source, () => ToJson(document));
-        if (policy == null)
-        {
-            throw new PolicyValidationException(source.Name, found.Select(p => WithLine(p, token)).ToList());
-        }
-
-        return policy;
+        return PolicyBuilder.Build(document, problems, source, () => ToJson(document))
+            ?? throw new PolicyValidationException(source.Name, problems);
     }
 
     private static JToken Parse(TextReader reader)
@@ -138,29 +133,6 @@ internal static class PolicyLoader
         }
 
         return token;
-    }
-
-    private static PolicyProblem WithLine(PolicyProblem problem, JToken root)
-    {
-        if (problem.Line != null || string.IsNullOrEmpty(problem.Path))
-        {
-            return problem;
-        }
-
-        // The builder reports JSON paths; the parsed tree knows where each path stands in the file.
-        var path = problem.Path;
-        while (path.Length > 0)
-        {
-            if (root.SelectToken(path, errorWhenNoMatch: false) is IJsonLineInfo info && info.HasLineInfo())
-            {
-                return new PolicyProblem(problem.Path, problem.Message, info.LineNumber, info.LinePosition);
-            }
-
-            var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
-            path = cut > 0 ? path.Substring(0, cut) : string.Empty;
-        }
-
-        return problem;
     }
 
     private static PolicyProblem ToProblem(Exception ex)

@@ -1,0 +1,229 @@
+using System.Collections.Generic;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace ResidencyPS.Engine.Loading;
+
+/// <summary>
+/// One object of a policy file, checked against <see cref="PolicyFormat"/> as it is read: unknown properties and
+/// values of the wrong type become problems at their own line and position, and only well-typed values remain.
+/// No serializer is involved (42 is not "42"), and nothing in a file can name a .NET type to create.
+/// </summary>
+internal sealed class PolicyNode
+{
+    private readonly JObject _object;
+    private readonly List<PolicyProblem> _problems;
+    private readonly Dictionary<string, JToken> _values = new Dictionary<string, JToken>(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, object> _children = new Dictionary<string, object>(System.StringComparer.Ordinal);
+
+    private PolicyNode(JObject value, ObjectSpec spec, List<PolicyProblem> problems)
+    {
+        _object = value;
+        Spec = spec;
+        _problems = problems;
+    }
+
+    public ObjectSpec Spec { get; }
+
+    /// <summary>The JSON path of this object, for example <c>residency[3]</c> (empty for the whole file).</summary>
+    public string Path => _object.Path;
+
+    /// <summary>Reads <paramref name="value"/> as a <paramref name="spec"/> object, adding what is wrong to <paramref name="problems"/>.</summary>
+    public static PolicyNode Read(JObject value, ObjectSpec spec, List<PolicyProblem> problems)
+    {
+        var node = new PolicyNode(value, spec, problems);
+        foreach (var property in value.Properties())
+        {
+            if (spec == PolicyFormat.Document && property.Name == PolicyFormat.SchemaReference)
+            {
+                node.Expect(property.Value, property.Value.Type == JTokenType.String, "a string");
+                continue;
+            }
+
+            if (spec.Find(property.Name) is FieldSpec field)
+            {
+                node.Accept(field, property.Value);
+            }
+            else
+            {
+                node.Add(property, "Unknown property '" + property.Name + "' in a " + spec.Name + "; see docs/policy-format.md for the properties a policy file has.");
+            }
+        }
+
+        return node;
+    }
+
+    public string? Text(string name) => _values.TryGetValue(name, out var token) ? (string?)token : null;
+
+    public int Integer(string name) => _values.TryGetValue(name, out var token) ? (int)(long)token : 0;
+
+    /// <summary>The strings of a list (items of another type are problems and left out); null when absent.</summary>
+    public IReadOnlyList<string>? Texts(string name) => _children.TryGetValue(name, out var list) ? (List<string>)list : null;
+
+    public PolicyNode? Object(string name) => _children.TryGetValue(name, out var node) ? (PolicyNode)node : null;
+
+    /// <summary>The objects of a list (items of another type are problems and left out); null when absent.</summary>
+    public IReadOnlyList<PolicyNode>? List(string name) => _children.TryGetValue(name, out var list) ? (List<PolicyNode>)list : null;
+
+    /// <summary>A problem with a property: at its value when present, else at this object.</summary>
+    public void Problem(string field, string message)
+    {
+        if (_object.Property(field) is JProperty property)
+        {
+            Add(property.Value, message);
+        }
+        else
+        {
+            Add(_object, message, PathOf(field));
+        }
+    }
+
+    /// <summary>A problem with one item of a list property.</summary>
+    public void Problem(string field, int index, string message)
+    {
+        if (_object[field] is JArray array && index < array.Count)
+        {
+            Add(array[index], message);
+        }
+        else
+        {
+            Problem(field, message);
+        }
+    }
+
+    /// <summary>A problem with this object as a whole.</summary>
+    public void Problem(string message) => Add(_object, message);
+
+    public string PathOf(string field) => Path.Length == 0 ? field : Path + "." + field;
+
+    /// <summary>Writes this object in the format's order: the canonical JSON that Export-ResidencyPolicy writes and the SHA-256 covers.</summary>
+    public void WriteTo(JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        foreach (var field in Spec.Fields)
+        {
+            if (_values.TryGetValue(field.Name, out var token))
+            {
+                writer.WritePropertyName(field.Name);
+                token.WriteTo(writer);
+            }
+            else if (_children.TryGetValue(field.Name, out var child))
+            {
+                writer.WritePropertyName(field.Name);
+                switch (child)
+                {
+                    case PolicyNode node:
+                        node.WriteTo(writer);
+                        break;
+                    case List<string> texts:
+                        writer.WriteStartArray();
+                        texts.ForEach(writer.WriteValue);
+                        writer.WriteEndArray();
+                        break;
+                    case List<PolicyNode> nodes:
+                        writer.WriteStartArray();
+                        nodes.ForEach(n => n.WriteTo(writer));
+                        writer.WriteEndArray();
+                        break;
+                }
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private void Accept(FieldSpec field, JToken value)
+    {
+        if (value.Type == JTokenType.Null)
+        {
+            return; // null is the same as absent
+        }
+
+        switch (field.Kind)
+        {
+            case FieldKind.Text:
+                if (Expect(value, value.Type == JTokenType.String, "a string"))
+                {
+                    _values[field.Name] = value;
+                }
+
+                break;
+            case FieldKind.Integer:
+                if (Expect(value, value.Type == JTokenType.Integer && value is JValue { Value: long number } && number >= int.MinValue && number <= int.MaxValue, "a whole number"))
+                {
+                    _values[field.Name] = value;
+                }
+
+                break;
+            case FieldKind.Texts:
+                if (Expect(value, value is JArray, "a list of strings"))
+                {
+                    var texts = new List<string>();
+                    foreach (var item in (JArray)value)
+                    {
+                        if (Expect(item, item.Type == JTokenType.String, "a string"))
+                        {
+                            texts.Add((string)item!);
+                        }
+                    }
+
+                    _children[field.Name] = texts;
+                }
+
+                break;
+            case FieldKind.Object:
+                if (Expect(value, value is JObject, "an object"))
+                {
+                    _children[field.Name] = Read((JObject)value, field.Element!, _problems);
+                }
+
+                break;
+            case FieldKind.List:
+                if (Expect(value, value is JArray, "a list of objects"))
+                {
+                    var nodes = new List<PolicyNode>();
+                    foreach (var item in (JArray)value)
+                    {
+                        if (Expect(item, item is JObject, "an object"))
+                        {
+                            nodes.Add(Read((JObject)item, field.Element!, _problems));
+                        }
+                    }
+
+                    _children[field.Name] = nodes;
+                }
+
+                break;
+        }
+    }
+
+    private bool Expect(JToken value, bool ok, string expected)
+    {
+        if (!ok)
+        {
+            Add(value, "Expected " + expected + ", found " + Describe(value) + ".");
+        }
+
+        return ok;
+    }
+
+    private void Add(JToken token, string message, string? path = null)
+    {
+        var info = (IJsonLineInfo)token;
+        _problems.Add(info.HasLineInfo()
+            ? new PolicyProblem(path ?? token.Path, message, info.LineNumber, info.LinePosition)
+            : new PolicyProblem(path ?? token.Path, message));
+    }
+
+    private static string Describe(JToken token) =>
+        token.Type switch
+        {
+            JTokenType.Integer => "the number " + token.ToString(Formatting.None),
+            JTokenType.Float => "the number " + token.ToString(Formatting.None),
+            JTokenType.String => "the string " + token.ToString(Formatting.None),
+            JTokenType.Boolean => token.ToString(Formatting.None),
+            JTokenType.Array => "a list",
+            JTokenType.Object => "an object",
+            _ => token.Type.ToString().ToLowerInvariant(),
+        };
+}
