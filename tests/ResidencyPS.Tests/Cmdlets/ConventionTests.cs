@@ -149,6 +149,36 @@ public class ConventionTests : IClassFixture<PowerShellSession>
         Assert.Equal("AmbiguousParameterSet,ResidencyPS.Commands.ExportResidencyPolicyCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
     }
 
+    [Theory]
+    [InlineData("Engine", "System.Management.Automation")]
+    [InlineData("Reports", "System.Management.Automation")]
+    [InlineData("IO", "System.Management.Automation")]
+    [InlineData("Engine", "ResidencyPS.Commands")]
+    [InlineData("Engine", "ResidencyPS.Binding")]
+    [InlineData("Completion", "ResidencyPS.Commands")]
+    [InlineData("Binding", "ResidencyPS.Commands")]
+    public void Layers_depend_downwards_only(string folder, string forbidden)
+    {
+        var files = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "src", "ResidencyPS", folder), "*.cs", SearchOption.AllDirectories);
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            Assert.False(File.ReadAllText(file).Contains(forbidden, StringComparison.Ordinal), Path.GetRelativePath(TestPaths.RepoRoot, file) + " uses " + forbidden);
+        }
+    }
+
+    [Fact]
+    public void Source_folders_are_namespaces()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "src", "ResidencyPS"), "*.cs", SearchOption.AllDirectories)
+                     .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+        {
+            var folder = Path.GetDirectoryName(Path.GetRelativePath(Path.Combine(TestPaths.RepoRoot, "src", "ResidencyPS"), file))!;
+            var expected = folder is "Model" ? "ResidencyPS" : "ResidencyPS." + folder.Replace(Path.DirectorySeparatorChar, '.');
+            Assert.Contains("namespace " + expected + ";", File.ReadAllText(file), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Manifest_exports_exactly_the_cmdlets_of_the_assembly_and_passes_Test_ModuleManifest()
     {

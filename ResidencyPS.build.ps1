@@ -1,0 +1,273 @@
+<#
+.SYNOPSIS
+    The ResidencyPS tasks, for Invoke-Build. Run them through ./build.ps1, which restores Invoke-Build first:
+    dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
+.DESCRIPTION
+    Setup  prepares the machine for the tests: installs Debian's chromium package (report rendering) when missing.
+    Build  assembles the importable module at out/ResidencyPS (dotnet publish, manifest stamped with the version from
+           Directory.Build.props, format/types files, help); skipped when out/ResidencyPS is newer than every source.
+    Demo   imports out/ResidencyPS in a fresh pwsh and answers a few questions from the embedded policy.
+    Test   runs every xunit test and Pester spec (dotnet test) and leaves "N passed, N failed" in out/test-summary.txt.
+    Fuzz   runs only the policy loader fuzzer, longer: -FuzzCases and -FuzzSeed.
+    Bench  measures import, first answer and pipeline cost against PowerShell's own floor and the engine with
+           BenchmarkDotNet (bench/); not part of Test.
+    Package publishes out/ResidencyPS with Publish-PSResource to out/packages (ResidencyPS.<version>.nupkg).
+    Clean  removes out/ and the bin/obj folders.
+#>
+param(
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+    [switch] $SkipEngineBenchmarks,
+    [int] $FuzzCases = 20000,
+    [int] $FuzzSeed = (Get-Random -Maximum ([int]::MaxValue))
+)
+
+Set-StrictMode -Version Latest
+
+$root = $BuildRoot
+$out = Join-Path $root 'out'
+$moduleOut = Join-Path $out 'ResidencyPS'
+$manifestOut = Join-Path $moduleOut 'ResidencyPS.psd1'
+
+function Invoke-Native {
+    param([string] $Command, [string[]] $Arguments)
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) {
+        throw "'$Command $($Arguments -join ' ')' failed with exit code $LASTEXITCODE."
+    }
+}
+
+# The pwsh running this script, also when it is the dotnet tool (dotnet + pwsh.dll).
+function Get-PwshCommand {
+    $exe = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { , @($exe, (Join-Path $PSHOME 'pwsh.dll')) } else { , @($exe) }
+}
+
+function Get-ModuleVersion {
+    [xml] $props = Get-Content -Raw -LiteralPath (Join-Path $root 'Directory.Build.props')
+    $version = @($props.Project.PropertyGroup | ForEach-Object { $_.SelectSingleNode('Version') } | Where-Object { $_ })[0].InnerText
+    if (-not $version) { throw 'Directory.Build.props has no <Version>.' }
+    $version
+}
+
+# The CHANGELOG.md section of this version, so the package's release notes say what changed.
+function Get-ReleaseNotes([string] $Version) {
+    $changelog = Get-Content -Raw -LiteralPath (Join-Path $root 'CHANGELOG.md')
+    $match = [regex]::Match($changelog, '(?ms)^## ' + [regex]::Escape($Version) + '\s*$(.*?)(?=^## |\z)')
+    if (-not $match.Success) { throw "CHANGELOG.md has no section '## $Version'." }
+    $match.Groups[1].Value.Trim()
+}
+
+# The report tests render in headless Chromium: setting up the machine is a task of its own, which Test runs
+# first. On a Debian machine (this project's) it installs Debian's chromium package when it is missing; elsewhere
+# it says how to install it and the rest of the suite still runs. RESIDENCYPS_CHROMIUM names another executable;
+# RESIDENCYPS_CHROMIUM_CANDIDATES (paths joined by the path separator) replaces the places looked in, so a test
+# can hide an installed Chromium and exercise the install path.
+function Get-ChromiumPath {
+    $candidates = if ($env:RESIDENCYPS_CHROMIUM_CANDIDATES) { $env:RESIDENCYPS_CHROMIUM_CANDIDATES -split [IO.Path]::PathSeparator }
+    else { @($env:RESIDENCYPS_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser') }
+    foreach ($candidate in $candidates | Where-Object { $_ }) {
+        if (Test-Path -LiteralPath $candidate -PathType Leaf) { return $candidate }
+    }
+    $null
+}
+
+# Everything the module folder is made from: when none of it is newer than the manifest, Build is skipped.
+function Get-BuildInput {
+    $folders = 'src/ResidencyPS', 'module', 'docs/en-US', 'tools/ResidencyPS.Help'
+    foreach ($folder in $folders) {
+        Get-ChildItem -LiteralPath (Join-Path $root $folder) -File -Recurse |
+            Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }
+    }
+    foreach ($file in 'Directory.Build.props', 'Directory.Packages.props', 'global.json', 'CHANGELOG.md', 'LICENSE') {
+        Get-Item -LiteralPath (Join-Path $root $file)
+    }
+}
+
+# Synopsis: install what the tests need on this machine (Chromium for the report rendering test).
+task Setup {
+    if (Get-ChromiumPath) { Write-Host "Chromium: $(Get-ChromiumPath)"; return }
+    if (-not (Get-Command apt-get -ErrorAction SilentlyContinue)) {
+        Write-Warning ('Chromium is missing and apt-get is not available: the report rendering test will fail. ' +
+            'Install Chromium (https://www.chromium.org/getting-involved/download-chromium/) and set RESIDENCYPS_CHROMIUM to its executable.')
+        return
+    }
+    $isRoot = (& id -u) -eq '0'
+    if (-not $isRoot -and -not (Get-Command sudo -ErrorAction SilentlyContinue)) {
+        Write-Warning 'Chromium is missing, and installing it needs root or sudo: run "apt-get install chromium" as root. The report rendering test will fail.'
+        return
+    }
+    # An array splatted into & must name a command, so root and sudo get separate calls rather than "& @sudo".
+    function Invoke-AptGet([string[]] $Arguments) {
+        if ($isRoot) { & apt-get @Arguments | Out-Host } else { & sudo -n apt-get @Arguments | Out-Host }
+        $LASTEXITCODE
+    }
+    Write-Host 'Installing Chromium for the report rendering test (apt-get install chromium)' -ForegroundColor Cyan
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    $null = Invoke-AptGet @('update', '-qq')
+    $exit = Invoke-AptGet @('install', '-y', '-qq', '--no-install-recommends', 'chromium')
+    if ($exit -ne 0 -or -not (Get-ChromiumPath)) {
+        Write-Warning "apt-get install chromium failed (exit code $exit): the report rendering test will fail. Install it with: sudo apt-get install chromium"
+    }
+}
+
+# Synopsis: assemble out/ResidencyPS; incremental.
+task Build -Inputs { Get-BuildInput } -Outputs { $manifestOut } {
+    $version = Get-ModuleVersion
+    Write-Host "Building ResidencyPS $version ($Configuration)" -ForegroundColor Cyan
+    $publish = Join-Path $out 'publish'
+    if (Test-Path $moduleOut) { Remove-Item -Recurse -Force $moduleOut }
+    if (Test-Path $publish) { Remove-Item -Recurse -Force $publish }
+    Invoke-Native dotnet @('publish', (Join-Path $root 'src/ResidencyPS/ResidencyPS.csproj'), '-c', $Configuration, '-o', $publish, '--nologo', '-v', 'quiet')
+
+    $null = New-Item -ItemType Directory -Force -Path $moduleOut
+    foreach ($file in 'ResidencyPS.dll', 'ResidencyPS.pdb', 'Newtonsoft.Json.dll') {
+        Copy-Item -LiteralPath (Join-Path $publish $file) -Destination $moduleOut
+    }
+    Copy-Item -Path (Join-Path $root 'module/*') -Destination $moduleOut -Recurse
+
+    # Help: PlatyPS-format markdown in docs/ becomes MAML and about_ text (PlatyPS itself is not installable here).
+    Invoke-Native dotnet @('run', '--project', (Join-Path $root 'tools/ResidencyPS.Help/ResidencyPS.Help.csproj'), '-c', $Configuration, '-v', 'quiet', '--',
+        (Join-Path $root 'docs/en-US'), $moduleOut)
+
+    # The version lives in Directory.Build.props; the manifest gets it here, the assembly from MSBuild.
+    $manifestText = Get-Content -Raw -LiteralPath $manifestOut
+    $stamped = $manifestText -replace "ModuleVersion(\s*)=(\s*)'[^']*'", "ModuleVersion`$1=`$2'$version'"
+    $notes = (Get-ReleaseNotes $version) -replace "'", "''"
+    $stamped = $stamped -replace "ReleaseNotes(\s*)=(\s*)'[^']*'", "ReleaseNotes`$1=`$2'$notes'"
+    Copy-Item -LiteralPath (Join-Path $root 'LICENSE') -Destination $moduleOut
+    [IO.File]::WriteAllText($manifestOut, $stamped, [Text.UTF8Encoding]::new($false))
+
+    $manifest = Test-ModuleManifest -Path $manifestOut -ErrorAction Stop
+    if ($manifest.Version -ne [version] $version) { throw "Manifest version $($manifest.Version) does not match $version." }
+    Write-Host "Module ready: $manifestOut" -ForegroundColor Green
+}
+
+# Synopsis: answer a few questions from the embedded policy in a fresh pwsh.
+task Demo Build, {
+    $demo = {
+        param($Manifest)
+        Import-Module $Manifest
+        $module = Get-Module ResidencyPS
+        "ResidencyPS $($module.Version): cmdlets $((($module.ExportedCmdlets.Keys) | Sort-Object) -join ', ')"
+        ''
+        '# Where may Freshdesk data be hosted?'
+        Get-DataResidency -Product Freshdesk | Format-Table -AutoSize | Out-String -Width 200
+        '# Does Freshsales data stay inside the EEA for an EEA-hosted customer?'
+        Test-EeaBoundary -Product Freshsales | Format-Table -AutoSize | Out-String -Width 200
+        '# Why are Freshsales call recordings only transient?'
+        Test-EeaBoundary -Product Freshsales -DataCategory 'Call recordings' | Select-Object -ExpandProperty Findings | Format-List Rule, Effect, Destination, DurationText, Message, SourceText | Out-String -Width 200
+        '# How long are Freshdesk logs kept, and where?'
+        ResidencyPS\Get-RetentionPolicy -Product Freshdesk -Subject Logs | Format-Table -AutoSize | Out-String -Width 200
+        '# Which region does Norway belong to?'
+        Get-HostingRegion -Country NO | Format-Table -AutoSize | Out-String -Width 200
+    }
+    $pwsh = Get-PwshCommand
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $demo -args $manifestOut
+    if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
+}
+
+# Synopsis: every xunit test and Pester spec.
+task Test Setup, Build, {
+    $results = Join-Path $out 'test-results'
+    if (Test-Path $results) { Remove-Item -Recurse -Force $results }
+    $null = New-Item -ItemType Directory -Force -Path $results
+    $summaryFile = Join-Path $out 'test-summary.txt'
+    Remove-Item -LiteralPath $summaryFile -ErrorAction SilentlyContinue
+    $trx = 'results.trx'
+    & dotnet test (Join-Path $root 'tests/ResidencyPS.Tests/ResidencyPS.Tests.csproj') -c $Configuration --nologo `
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $results
+    $testExit = $LASTEXITCODE
+    $trxPath = Join-Path $results $trx
+    if (-not (Test-Path $trxPath)) {
+        # The count line stays the last line CI reads, so report the cause first.
+        Set-Content -LiteralPath $summaryFile -Value '0 passed, 1 failed'
+        throw "dotnet test produced no results (exit code $testExit); see the build output above."
+    }
+    $fuzz = Join-Path $results 'fuzz.txt'
+    if (Test-Path $fuzz) { Get-Content -LiteralPath $fuzz | Write-Host }
+    [xml] $report = Get-Content -Raw -LiteralPath $trxPath
+    $counters = $report.TestRun.ResultSummary.Counters
+    $failed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+    $passed = [int] $counters.passed
+    if ($testExit -ne 0 -and $failed -eq 0) { $failed = 1 }
+    Set-Content -LiteralPath $summaryFile -Value "$passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { throw "$failed tests failed ($passed passed)." }
+}
+
+# Synopsis: the policy loader fuzzer, longer.
+task Fuzz Build, {
+    $env:RESIDENCYPS_FUZZ_CASES = $FuzzCases
+    $env:RESIDENCYPS_FUZZ_SEED = $FuzzSeed
+    try {
+        Invoke-Native dotnet @('test', (Join-Path $root 'tests/ResidencyPS.Tests/ResidencyPS.Tests.csproj'), '-c', $Configuration, '--nologo',
+            '--filter', 'FullyQualifiedName~LoaderFuzzTests')
+    }
+    finally {
+        Remove-Item Env:RESIDENCYPS_FUZZ_CASES, Env:RESIDENCYPS_FUZZ_SEED -ErrorAction SilentlyContinue
+        $summary = Join-Path $out 'test-results/fuzz.txt'
+        if (Test-Path $summary) { Get-Content -LiteralPath $summary | Write-Host }
+    }
+}
+
+# Synopsis: process, pipeline and engine benchmarks.
+task Bench Build, {
+    $bench = Join-Path $out 'bench'
+    if (Test-Path $bench) { Remove-Item -Recurse -Force $bench }
+    $floor = Join-Path $bench 'floor'
+    Invoke-Native dotnet @('publish', (Join-Path $root 'bench/ResidencyPS.BenchFloor/ResidencyPS.BenchFloor.csproj'), '-c', 'Release', '-o', $floor, '--nologo', '-v', 'quiet')
+    $empty = Join-Path $bench 'Empty'
+    $null = New-Item -ItemType Directory -Force -Path $empty
+    Copy-Item -LiteralPath (Join-Path $root 'bench/Empty/Empty.psd1') -Destination $empty
+    Copy-Item -LiteralPath (Join-Path $root 'bench/ResidencyPS.BenchFloor/ResidencyPS.BenchFloor.psd1') -Destination $floor
+    $pwsh = Get-PwshCommand
+    $results = Join-Path $bench 'results.json'
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'bench/ResidencyPS.Benchmarks/bench.ps1') `
+        -Module $manifestOut -FloorModule (Join-Path $floor 'ResidencyPS.BenchFloor.dll') -EmptyModule (Join-Path $empty 'Empty.psd1') -EmptyBinaryModule (Join-Path $floor 'ResidencyPS.BenchFloor.psd1') -PwshCommand ($pwsh -join '|') -Output $results
+    if ($LASTEXITCODE -ne 0) { throw "The benchmark failed with exit code $LASTEXITCODE." }
+    if (-not $SkipEngineBenchmarks) {
+        Invoke-Native dotnet @('run', '--project', (Join-Path $root 'bench/ResidencyPS.Benchmarks/ResidencyPS.Benchmarks.csproj'), '-c', 'Release', '--',
+            '--filter', '*', '--artifacts', (Join-Path $bench 'engine'))
+    }
+}
+
+# Synopsis: the gallery-ready package in out/packages.
+task Package Build, {
+    $packages = Join-Path $out 'packages'
+    if (Test-Path $packages) { Remove-Item -Recurse -Force $packages }
+    $null = New-Item -ItemType Directory -Force -Path $packages
+    # PSResourceGet keeps its repository list under HOME: a throwaway HOME keeps the user's list untouched.
+    $scratchHome = Join-Path $out 'package-home'
+    # It must exist: .NET reports a missing HOME's folders as '', and NuGet would then write ./NuGet/NuGet.Config.
+    $null = New-Item -ItemType Directory -Force -Path (Join-Path $scratchHome '.config'), (Join-Path $scratchHome '.local/share')
+    $publish = {
+        param($Module, $Packages)
+        $ErrorActionPreference = 'Stop'
+        Register-PSResourceRepository -Name ResidencyPSLocal -Uri $Packages -Trusted
+        try { Publish-PSResource -Path $Module -Repository ResidencyPSLocal }
+        finally { Unregister-PSResourceRepository -Name ResidencyPSLocal }
+    }
+    $pwsh = Get-PwshCommand
+    $savedHome = $env:HOME
+    try {
+        $env:HOME = $scratchHome
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $publish -args $moduleOut, $packages
+        if ($LASTEXITCODE -ne 0) { throw "Publish-PSResource failed with exit code $LASTEXITCODE." }
+    }
+    finally {
+        $env:HOME = $savedHome
+        if (Test-Path $scratchHome) { Remove-Item -Recurse -Force $scratchHome }
+    }
+    $package = Get-ChildItem -Path $packages -Filter 'ResidencyPS.*.nupkg'
+    if (-not $package) { throw "No package was written to $packages." }
+    Write-Host "Package ready: $($package.FullName)" -ForegroundColor Green
+}
+
+# Synopsis: remove out/ and every bin and obj folder.
+task Clean {
+    foreach ($path in @($out) + @(Get-ChildItem -Path (Join-Path $root 'src'), (Join-Path $root 'tests') -Directory -Recurse -Include bin, obj | ForEach-Object FullName)) {
+        if (Test-Path $path) { Remove-Item -Recurse -Force $path }
+    }
+}
+
+task . Demo

@@ -1,0 +1,1 @@
+@{ RootModule = 'ResidencyPS.BenchFloor.dll'; ModuleVersion = '1.0'; GUID = '5b0f0e0c-3c1d-4f57-a4f5-0b7f4c9d1e22'; CmdletsToExport = @('Test-EeaBoundaryFloor'); FunctionsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }
