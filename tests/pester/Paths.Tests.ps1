@@ -8,8 +8,11 @@ Describe 'Paths of the cmdlets that read or write files' {
         Export-ResidencyPolicy -LiteralPath $file -Embedded
         Test-Path -LiteralPath $file | Should -BeTrue
         (Get-ResidencyPolicy -LiteralPath $file).Sha256 | Should -Be (Get-ResidencyPolicy -Embedded).Sha256
-        Import-ResidencyPolicy -LiteralPath $file -PassThru | Select-Object -ExpandProperty IsEmbedded | Should -BeFalse
-        Import-ResidencyPolicy -Default
+        # Import-ResidencyPolicy changes the process's active policy, which other tests read at the same time:
+        # its -LiteralPath is shown to take [ ] literally through the error for a file that is not there.
+        Import-ResidencyPolicy -LiteralPath (Join-Path $TestDrive 'policy[2].json') -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'PolicyFileNotFound,ResidencyPS.Commands.ImportResidencyPolicyCommand'
+        $err[0].Exception.Message | Should -BeLike '*policy`[2`].json*'
         $report = Join-Path $TestDrive 'report[1].md'
         Export-ResidencyReport -LiteralPath $report
         Test-Path -LiteralPath $report | Should -BeTrue
@@ -39,7 +42,7 @@ Describe 'Paths of the cmdlets that read or write files' {
         $json = Get-Content -Raw -LiteralPath (Export-ResidencyPolicy -Path $file -Embedded -PassThru) | ConvertFrom-Json
         $json.residency[0].regions = @('MARS'); $json.residency[1].regions = @('VENUS')
         $json | ConvertTo-Json -Depth 12 | Set-Content -LiteralPath $file
-        Import-ResidencyPolicy -Path $file -ErrorVariable imported -ErrorAction SilentlyContinue
+        Import-ResidencyPolicy -Path $file -ErrorVariable imported -ErrorAction SilentlyContinue # refused: nothing changes
         Get-ResidencyPolicy -Path $file -ErrorVariable described -ErrorAction SilentlyContinue
         $imported.Count | Should -Be 2
         $described.Count | Should -Be 2

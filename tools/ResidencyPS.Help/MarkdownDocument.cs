@@ -1,11 +1,20 @@
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+
 namespace ResidencyPS.Help;
 
 /// <summary>
-/// Just enough markdown for help pages: front matter, one H1, H2 sections, H3 subsections,
-/// paragraphs and fenced code blocks. Headings inside code blocks are left alone.
+/// A help page as platyPS reads it: Markdig parses the markdown (CommonMark, with YAML front matter) and YamlDotNet
+/// the front matter; this class keeps what help needs: the H1, H2 sections and their H3 subsections, each with the
+/// source lines under it. Headings inside code blocks are code, as CommonMark says.
 /// </summary>
 public sealed class MarkdownDocument
 {
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
+
     /// <summary>Front matter keys and values.</summary>
     public Dictionary<string, string> Metadata { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -18,66 +27,76 @@ public sealed class MarkdownDocument
     /// <summary>Parses markdown text.</summary>
     public static MarkdownDocument Parse(string text, string file)
     {
+        text = text.Replace("\r\n", "\n");
+        var lines = text.Split('\n');
         var doc = new MarkdownDocument();
-        var lines = text.Replace("\r\n", "\n").Split('\n');
-        var i = 0;
-        if (lines.Length > 0 && lines[0].Trim() == "---")
+        var parsed = Markdown.Parse(text, Pipeline);
+        if (lines.Length > 0 && lines[0].Trim() == "---" && !parsed.OfType<YamlFrontMatterBlock>().Any())
         {
-            for (i = 1; i < lines.Length && lines[i].Trim() != "---"; i++)
-            {
-                var colon = lines[i].IndexOf(':');
-                if (colon > 0)
-                {
-                    doc.Metadata[lines[i][..colon].Trim()] = lines[i][(colon + 1)..].Trim();
-                }
-            }
-
-            if (i == lines.Length)
-            {
-                throw new HelpFormatException(file, 1, "The front matter is not closed by '---'.");
-            }
-
-            i++;
+            throw new HelpFormatException(file, 1, "The front matter is not closed by '---'.");
         }
 
         MarkdownSection? section = null;
         MarkdownSection? sub = null;
-        var inFence = false;
-        for (; i < lines.Length; i++)
+        var bodyStart = 0;
+        foreach (var block in parsed)
         {
-            var line = lines[i];
-            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
+            if (block is FencedCodeBlock { ClosingFencedCharCount: 0 })
             {
-                inFence = !inFence;
+                throw new HelpFormatException(file, lines.Length, "A code block is not closed.");
             }
 
-            if (!inFence && line.StartsWith("# ", StringComparison.Ordinal) && doc.Title == null)
+            if (block is YamlFrontMatterBlock yaml)
             {
-                doc.Title = line[2..].Trim();
+                doc.ReadFrontMatter(yaml, file);
+                bodyStart = yaml.Line + yaml.Lines.Count + 2;
+                continue;
             }
-            else if (!inFence && line.StartsWith("## ", StringComparison.Ordinal))
+
+            if (block is not HeadingBlock heading || heading.Level > 3 || (heading.Level == 1 && doc.Title != null) || (heading.Level == 3 && section == null))
             {
-                section = new MarkdownSection(line[3..].Trim(), file, i + 1);
-                sub = null;
-                doc.Sections.Add(section);
+                continue;
             }
-            else if (!inFence && line.StartsWith("### ", StringComparison.Ordinal) && section != null)
+
+            (sub ?? section)?.Body.AddRange(lines[bodyStart..heading.Line]);
+            bodyStart = heading.Line + 1;
+            var title = lines[heading.Line].Trim().TrimStart('#').Trim();
+            switch (heading.Level)
             {
-                sub = new MarkdownSection(line[4..].Trim(), file, i + 1);
-                section.Subsections.Add(sub);
-            }
-            else
-            {
-                (sub ?? section)?.Body.Add(line);
+                case 1:
+                    doc.Title = title;
+                    break;
+                case 2:
+                    section = new MarkdownSection(title, file, heading.Line + 1);
+                    sub = null;
+                    doc.Sections.Add(section);
+                    break;
+                default:
+                    sub = new MarkdownSection(title, file, heading.Line + 1);
+                    section!.Subsections.Add(sub);
+                    break;
             }
         }
 
-        if (inFence)
-        {
-            throw new HelpFormatException(file, lines.Length, "A code block is not closed.");
-        }
-
+        (sub ?? section)?.Body.AddRange(lines[Math.Min(bodyStart, lines.Length)..]);
         return doc;
+    }
+
+    private void ReadFrontMatter(YamlFrontMatterBlock yaml, string file)
+    {
+        var text = string.Join("\n", yaml.Lines.Lines.Take(yaml.Lines.Count).Select(l => l.ToString()));
+        try
+        {
+            var values = new DeserializerBuilder().Build().Deserialize<Dictionary<string, string?>>(text) ?? new Dictionary<string, string?>();
+            foreach (var pair in values)
+            {
+                Metadata[pair.Key] = pair.Value ?? string.Empty;
+            }
+        }
+        catch (YamlException ex)
+        {
+            throw new HelpFormatException(file, yaml.Line + 1 + (int)ex.Start.Line, "The front matter is not valid YAML: " + ex.Message);
+        }
     }
 }
 

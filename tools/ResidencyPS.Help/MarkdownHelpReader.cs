@@ -141,19 +141,17 @@ public static class MarkdownHelpReader
 
     private static Dictionary<string, string> ParseYaml(string text, MarkdownSection where)
     {
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in text.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0))
+        // Parameter metadata is YAML whose values are plain text ("True (ByPropertyName)", "PSPath, FullName").
+        try
         {
-            var colon = line.IndexOf(':');
-            if (colon <= 0)
-            {
-                throw new HelpFormatException(where.File, where.Line, $"'{line}' in the metadata of {where.Title} is not 'Key: value'.");
-            }
-
-            values[line[..colon].Trim()] = line[(colon + 1)..].Trim();
+            var values = new YamlDotNet.Serialization.DeserializerBuilder().Build().Deserialize<Dictionary<string, string?>>(text)
+                ?? throw new HelpFormatException(where.File, where.Line, $"The metadata of {where.Title} is empty.");
+            return values.ToDictionary(p => p.Key, p => p.Value ?? string.Empty, StringComparer.OrdinalIgnoreCase);
         }
-
-        return values;
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            throw new HelpFormatException(where.File, where.Line, $"The metadata of {where.Title} is not 'Key: value' YAML: {ex.Message}");
+        }
     }
 }
 
