@@ -1,5 +1,5 @@
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../out/ResidencyPS/ResidencyPS.psd1') -Force
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 }
 
 Describe 'Get-DataResidency' {
@@ -88,5 +88,80 @@ Describe 'Get-DataResidency' {
 
     It 'rejects an empty product name at binding time' {
         { Get-DataResidency -Product '' -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,ResidencyPS.Commands.GetDataResidencyCommand'
+    }
+
+    Context 'Tab completion' {
+        It 'completes products from the policy, aliases included, quoting names with spaces' {
+            $texts = (Get-Completion 'Get-DataResidency -Product Freshd').CompletionText
+            $texts | Should -Contain 'Freshdesk'
+            $texts | Should -Contain "'Freshdesk Contact Center'"
+            $texts | Should -Contain "'Freshdesk Messaging'"
+            $texts | Should -Not -Contain 'Freshsales'
+        }
+
+        It 'completes Dutch category names, ignoring case' {
+            (Get-Completion 'Get-DataResidency -DataCategory ticketg').CompletionText | Should -Be 'Ticketgegevens'
+            (Get-Completion 'Get-DataCategory opnames').CompletionText | Should -Contain "'Opnames van gesprekken'"
+        }
+
+        It 'explains an alias in the tooltip' {
+            $match = Get-Completion "Get-DataResidency -Product 'Freshworks" | Select-Object -First 1
+            $match.ToolTip | Should -BeLike '*Freshsales*'
+        }
+    }
+
+    Context 'Views' {
+        It 'shows a residency answer as one table line: product, category, regions, basis' {
+            $lines = (Get-DataResidency Freshdesk 'Ticket data' | Out-String -Width 120) -split "`n" | Where-Object { $_.Trim() }
+            $lines[0] | Should -Match '^Product\s+DataCategory\s+Regions\s+Basis\s*$'
+            $lines[2] | Should -Match '^Freshdesk\s+Ticket data\s+US, EEA, IND, AU\s+Stated\s*$'
+            $lines.Count | Should -Be 3
+        }
+
+        It 'groups residency answers by product with the ByProduct view' {
+            $text = Get-DataResidency -Product Freshteam, Freshmarketer | Format-Table -View ByProduct | Out-String -Width 120
+            $text | Should -Match 'Product: Freshteam'
+            $text | Should -Match 'Product: Freshmarketer'
+        }
+
+        It 'keeps every property for Select-Object *' {
+            $props = (Get-DataResidency Freshdesk 'Ticket data' | Select-Object *).PSObject.Properties.Name
+            $props | Should -Contain 'Source'
+            $props | Should -Contain 'Notes'
+            $props | Should -Contain 'AvailableInEea'
+        }
+    }
+
+    Context 'Hostile input' {
+        It 'answers whitespace, control characters and very long names with ObjectNotFound, quickly and without suggestions of nonsense' {
+            foreach ($name in '   ', "Fresh`tdesk", "`0`a`b", ('x' * 100000)) {
+                $err = $null
+                Get-DataResidency -Product $name -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+                $err[0].FullyQualifiedErrorId | Should -BeLike 'ProductNotFound,*'
+                $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            }
+        }
+
+        It 'trims surrounding blanks and ignores case and diacritics in real names' {
+            (Get-DataResidency -Product '  FRESHDESK ' -DataCategory ' ticketgegevens').Product | Should -Be 'Freshdesk'
+            (Get-HostingRegion 'australie').Code | Should -Be 'AU'
+        }
+
+        It 'matches escaped wildcard characters literally' {
+            Get-DataResidency -Product 'Fresh`[desk' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        }
+
+        It 'handles arrays of thousands of names' {
+            $names = @('Freshdesk') * 5000
+            (Get-DataResidency -Product $names).Count | Should -Be (Get-DataResidency -Product Freshdesk).Count
+            $err = $null
+            $null = Get-DataResidency -DataCategory (1..2000 | ForEach-Object { "nope$_" }) -ErrorVariable err -ErrorAction SilentlyContinue
+            $err.Count | Should -Be 2000
+        }
+
+        It 'mixes English and Dutch names in one call' {
+            (Get-DataResidency -Product Freshdesk -DataCategory 'Ticket data', 'Chatberichten', 'opnames VAN gesprekken').DataCategory |
+                Should -Be @('Ticket data', 'Call recordings', 'Chat messages')
+        }
     }
 }

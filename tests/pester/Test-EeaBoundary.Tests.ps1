@@ -1,5 +1,5 @@
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../out/ResidencyPS/ResidencyPS.psd1') -Force
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
 }
 
 Describe 'Test-EeaBoundary' {
@@ -97,5 +97,53 @@ Describe 'Test-EeaBoundary' {
         $err = $null
         Test-EeaBoundary Freshdsk -Quiet -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeExactly $false
         $err[0].FullyQualifiedErrorId | Should -BeLike 'ProductNotFound,*'
+    }
+
+    Context 'Tab completion' {
+        It 'offers each product once by its main name when nothing is typed' {
+            (Get-Completion 'Test-EeaBoundary -Product ').CompletionText | Should -Be @(
+                'Freshdesk', 'Freshservice', 'Freshsales', 'Freshcaller', 'Freshchat', 'Freshteam', 'Freshmarketer')
+        }
+
+        It 'narrows categories to the product already on the command line' {
+            $texts = (Get-Completion 'Test-EeaBoundary -Product Freshteam -DataCategory ').CompletionText
+            $texts | Should -Contain "'Employee data'"
+            $texts | Should -Not -Contain "'Ticket data'"
+        }
+    }
+
+    Context 'Views' {
+        It 'lists findings and source lines in the list view of a boundary result' {
+            $text = Test-EeaBoundary Freshsales -DataCategory 'Call recordings' | Format-List | Out-String -Width 200
+            $text | Should -Match '\[Transient\] CallRecordingTransit'
+            $text | Should -Match 'line 81: \*opname van gesprekken'
+        }
+    }
+
+    Context 'Hostile input' {
+        It 'goes on past pipeline objects with missing properties or wrong types' {
+            $err = $null
+            $inputs = @(
+                [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data' }
+                [pscustomobject]@{ Name = 'no product property' }
+                [pscustomobject]@{ Product = 42 }
+                [pscustomobject]@{ Product = 'Freshteam'; DataCategory = 'Employee data'; HostingRegion = 'Mars' }
+                [pscustomobject]@{ Product = 'Freshchat'; DataCategory = 'Conversations' }
+            )
+            $results = $inputs | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue
+            $results.Product | Should -Be @('Freshdesk', 'Freshchat')
+            $err.FullyQualifiedErrorId | Should -Contain 'InputObjectNotBound,ResidencyPS.Commands.TestEeaBoundaryCommand'
+            ($err.FullyQualifiedErrorId | Where-Object { $_ -like 'ProductNotFound,*' }) | Should -Not -BeNullOrEmpty
+            ($err.FullyQualifiedErrorId | Where-Object { $_ -like 'HostingRegionNotFound,*' }) | Should -Not -BeNullOrEmpty
+        }
+
+        It 'gives one boolean per input under -Quiet even when inputs are bad' {
+            $answers = @(
+                [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data' }
+                [pscustomobject]@{ Product = 'Nope' }
+                [pscustomobject]@{ Product = 'Freshteam' }
+            ) | Test-EeaBoundary -Quiet -ErrorAction SilentlyContinue
+            $answers | Should -Be @($true, $false, $false)
+        }
     }
 }

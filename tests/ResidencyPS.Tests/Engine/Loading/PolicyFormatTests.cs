@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using ResidencyPS.Engine.Loading;
+using ResidencyPS.Tests.Infrastructure;
+
+namespace ResidencyPS.Tests.Engine.Loading;
+
+/// <summary>The format description the reader and writer share agrees with docs/policy.schema.json, property for property.</summary>
+public class PolicyFormatTests
+{
+    private static readonly JsonNode Schema = JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "policy.schema.json")))!;
+
+    private static JsonObject Resolve(JsonNode node) =>
+        node["$ref"] is JsonNode reference
+            ? Resolve(Schema["$defs"]![reference.GetValue<string>().Split('/').Last()]!)
+            : node.AsObject();
+
+    private static void Agree(ObjectSpec spec, JsonObject schema, string path)
+    {
+        var properties = schema["properties"]!.AsObject().Select(p => p.Key).Where(k => k != PolicyFormat.SchemaReference).OrderBy(k => k, StringComparer.Ordinal);
+        Assert.Equal(properties, spec.Fields.Select(f => f.Name).OrderBy(k => k, StringComparer.Ordinal));
+        Assert.False(schema["additionalProperties"]!.GetValue<bool>(), path + " must refuse unknown properties, as the reader does");
+        foreach (var field in spec.Fields)
+        {
+            var property = Resolve(schema["properties"]![field.Name]!);
+            switch (field.Kind)
+            {
+                case FieldKind.Object:
+                    Agree(field.Element!, property, path + "." + field.Name);
+                    break;
+                case FieldKind.List:
+                    Assert.Equal("array", property["type"]!.GetValue<string>());
+                    Agree(field.Element!, Resolve(property["items"]!), path + "." + field.Name + "[]");
+                    break;
+                case FieldKind.Texts:
+                    Assert.Equal("array", property["type"]!.GetValue<string>());
+                    break;
+                case FieldKind.Integer:
+                    Assert.Equal("integer", property["type"]!.GetValue<string>());
+                    break;
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_object_of_the_format_has_the_properties_the_schema_lists()
+    {
+        Agree(PolicyFormat.Document, Schema.AsObject(), "policy");
+    }
+
+    [Fact]
+    public void The_canonical_JSON_is_written_from_the_format_and_reads_back_to_the_same_bytes()
+    {
+        var policy = PolicyStore.Embedded;
+        var again = PolicyLoader.Load(new StringReader(policy.CanonicalJson), "canonical");
+        Assert.Equal(policy.CanonicalJson, again.CanonicalJson);
+        Assert.Equal(policy.Sha256, again.Sha256);
+        Assert.StartsWith("{\n  \"schemaVersion\": \"1.0\",\n  \"vendor\": \"Freshworks\",", policy.CanonicalJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_problem_the_builder_finds_keeps_the_line_and_position_of_the_value()
+    {
+        var json = PolicyStore.Embedded.CanonicalJson.Replace("\"vendor\": \"Freshworks\"", "\"vendor\": \"  \"", StringComparison.Ordinal);
+        var ex = Assert.Throws<PolicyValidationException>(() => PolicyLoader.Load(new StringReader(json), "blank-vendor"));
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal(("vendor", 3, 16), (problem.Path, problem.Line, problem.Position));
+    }
+}

@@ -1,0 +1,91 @@
+using Newtonsoft.Json.Linq;
+using ResidencyPS.Engine.Loading;
+using ResidencyPS.Tests.Infrastructure;
+
+namespace ResidencyPS.Tests.Engine.Loading;
+
+/// <summary>A bad policy file is refused with every problem named, and never instantiates anything it names.</summary>
+public class PolicyLoaderTests
+{
+    private static readonly string EmbeddedJson = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "src", "ResidencyPS", "Data", "freshworks.policy.json"));
+
+    private static PolicyValidationException Refused(string json) =>
+        Assert.Throws<PolicyValidationException>(() => PolicyLoader.Load(new StringReader(json), "test.json"));
+
+    private static string Mutate(Action<JObject> change)
+    {
+        var doc = JObject.Parse(EmbeddedJson);
+        change(doc);
+        return doc.ToString();
+    }
+
+    [Fact]
+    public void The_embedded_json_loads_and_is_parsed_once()
+    {
+        Assert.Same(PolicyStore.Embedded, PolicyStore.Embedded);
+        var copies = Enumerable.Range(0, 8).AsParallel().Select(_ => PolicyStore.Embedded).Distinct().Count();
+        Assert.Equal(1, copies);
+        Assert.Equal(PolicyStore.Embedded.Residency.Count, PolicyLoader.Load(new StringReader(EmbeddedJson), "copy").Residency.Count);
+    }
+
+    [Fact]
+    public void Truncated_json_names_line_and_position()
+    {
+        var error = Refused(EmbeddedJson.Substring(0, EmbeddedJson.Length / 2));
+        var problem = Assert.Single(error.Problems);
+        Assert.NotNull(problem.Line);
+        Assert.Contains("test.json", error.Message);
+    }
+
+    [Fact]
+    public void Every_dangling_reference_is_reported_at_once()
+    {
+        var error = Refused(Mutate(doc =>
+        {
+            doc["residency"]![0]!["regions"]![0] = "MARS";
+            doc["residency"]![1]!["category"] = "NoSuchCategory";
+            doc["residency"]![2]!["sources"]![0] = "no-such-statement";
+        }));
+        Assert.Contains(error.Problems, p => p.Path == "residency[0].regions[0]" && p.Message.Contains("MARS"));
+        Assert.Contains(error.Problems, p => p.Path == "residency[1].category");
+        Assert.Contains(error.Problems, p => p.Path == "residency[2].sources[0]");
+        Assert.Equal(3, error.Problems.Count);
+    }
+
+    [Fact]
+    public void Duplicate_ids_missing_sources_and_unsupported_schema_are_refused()
+    {
+        var error = Refused(Mutate(doc =>
+        {
+            doc["schemaVersion"] = "9.9";
+            doc["statements"]![1]!["id"] = doc["statements"]![0]!["id"];
+            doc["retention"]![0]!["sources"] = new JArray();
+        }));
+        Assert.Contains(error.Problems, p => p.Path == "schemaVersion" && p.Message.Contains("1.0"));
+        Assert.Contains(error.Problems, p => p.Path == "statements[1].id");
+        Assert.Contains(error.Problems, p => p.Path == "retention[0].sources");
+    }
+
+    [Fact]
+    public void Wrong_enum_values_list_what_is_accepted()
+    {
+        var error = Refused(Mutate(doc => doc["residency"]![0]!["basis"] = "Guessed"));
+        var problem = Assert.Single(error.Problems);
+        Assert.Contains("Stated, InferredFromTableLayout, InferredFromContent", problem.Message);
+    }
+
+    [Fact]
+    public void A_type_name_in_the_file_is_refused_not_instantiated()
+    {
+        var json = Mutate(doc => doc["source"]!["$type"] = "System.IO.FileInfo, System.IO.FileSystem");
+        var error = Refused(json);
+        Assert.Contains(error.Problems, p => p.Message.Contains("$type"));
+    }
+
+    [Fact]
+    public void Nesting_deeper_than_the_limit_is_refused()
+    {
+        var deep = "{\"schemaVersion\":" + new string('[', 200) + new string(']', 200) + "}";
+        Assert.NotNull(Refused(deep).Problems.Single().Line);
+    }
+}

@@ -1,0 +1,58 @@
+using ResidencyPS.Engine.Loading;
+using ResidencyPS.Engine.Names;
+
+namespace ResidencyPS.Tests.Engine.Names;
+
+public class NameIndexTests
+{
+    private static readonly ResidencyPolicy Policy = PolicyStore.Embedded;
+
+    [Theory]
+    [InlineData("ticket data", "TicketData")]
+    [InlineData("TICKETGEGEVENS", "TicketData")]
+    [InlineData("  Sociale gegevens ", "SocialContent")]
+    [InlineData("kennisbankgegevens", "KnowledgeBase")]
+    [InlineData("Opnames van gesprekken", "CallRecordings")]
+    public void Categories_resolve_in_English_and_Dutch_ignoring_case(string input, string id) =>
+        Assert.Equal(id, Policy.CategoryIndex.Find(input)!.Id);
+
+    [Theory]
+    [InlineData("Australie", "AU")]
+    [InlineData("Australië", "AU")]
+    [InlineData("vs", "US")]
+    [InlineData("Europese Economische Ruimte", "EEA")]
+    public void Regions_resolve_by_code_Dutch_name_and_without_diacritics(string input, string code) =>
+        Assert.Equal(code, Policy.RegionIndex.Find(input)!.Code);
+
+    [Theory]
+    [InlineData("product", "Freshdsk", "Freshdesk")]
+    [InlineData("product", "Freshsevice", "Freshservice")]
+    [InlineData("category", "Tiketgegevens", "Ticketgegevens")]
+    [InlineData("region", "EAA", "EEA")]
+    public void Misspelt_names_suggest_the_closest(string kind, string input, string expected)
+    {
+        var suggestions = kind switch
+        {
+            "product" => Policy.ProductIndex.Suggest(input),
+            "category" => Policy.CategoryIndex.Suggest(input),
+            _ => Policy.RegionIndex.Suggest(input),
+        };
+        Assert.Equal(expected, suggestions[0]);
+    }
+
+    [Fact]
+    public void Nonsense_suggests_nothing() => Assert.Empty(Policy.ProductIndex.Suggest("zzzzzzzzzzzz"));
+
+    [Fact]
+    public void Match_returns_each_item_once_in_policy_order()
+    {
+        var matched = Policy.ProductIndex.Match(name => name.StartsWith("Freshdesk", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(new[] { "Freshdesk", "Freshcaller", "Freshchat" }, matched.Select(p => p.Name));
+    }
+
+    [Theory]
+    [InlineData("kitten", "sitting", 3)]
+    [InlineData("", "abc", 3)]
+    [InlineData("same", "same", 0)]
+    public void Edit_distance(string a, string b, int expected) => Assert.Equal(expected, EditDistance.Compute(a, b));
+}

@@ -1,0 +1,54 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+}
+
+Describe 'Import-ResidencyPolicy' {
+    AfterEach { Import-ResidencyPolicy -Default }
+
+    It 'imports an exported policy: not embedded, the same SHA-256, its file as origin, nothing compares different' {
+        $file = Join-Path $TestDrive 'default.json'
+        Export-ResidencyPolicy -Path $file
+        $imported = Import-ResidencyPolicy -Path $file -PassThru
+        $imported.IsEmbedded | Should -BeFalse
+        $imported.Sha256 | Should -Be (Get-ResidencyPolicy -Embedded).Sha256
+        (Get-ResidencyPolicy).Origin | Should -Be (Resolve-Path $file).ProviderPath
+        Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy $imported | Should -BeNullOrEmpty
+    }
+
+    It 'answers from an imported policy, then goes back with -Default' {
+        $file = New-PolicyFile 'freshteam-eea.json' { param($j) ($j.residency | Where-Object { $_.product -eq 'Freshteam' -and $_.category -eq 'EmployeeData' }).regions = @('US', 'EEA') }
+        Import-ResidencyPolicy $file
+        (Test-EeaBoundary Freshteam -DataCategory 'Employee data').Verdict | Should -Be 'Within'
+        Import-ResidencyPolicy -Default
+        (Test-EeaBoundary Freshteam -DataCategory 'Employee data').Verdict | Should -Be 'Outside'
+        (Get-ResidencyPolicy).IsEmbedded | Should -BeTrue
+    }
+
+    It 'refuses a broken file with one located error per problem, and the previous policy still answers' {
+        $good = New-PolicyFile 'good.json' { param($j) $j.policyVersion = 'custom-1' }
+        Import-ResidencyPolicy $good
+        $bad = New-PolicyFile 'bad.json' { param($j)
+            $j.residency[0].regions = @('US', 'MARS')
+            $j.residency[1].category = 'NoSuchCategory'
+            $j.statements[1].id = $j.statements[0].id
+            $j.schemaVersion = '2.0'
+        }
+        $err = $null
+        Import-ResidencyPolicy $bad -ErrorVariable err -ErrorAction SilentlyContinue
+        $err.Count | Should -BeGreaterOrEqual 4
+        $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -Be 'InvalidPolicy,ResidencyPS.Commands.ImportResidencyPolicyCommand' }
+        ($err.Exception.Message -join "`n") | Should -Match 'line \d+, position \d+, residency\[0\]\.regions\[1\]: No region is named .MARS.'
+        ($err.Exception.Message -join "`n") | Should -Match 'schemaVersion'
+        (Get-ResidencyPolicy).PolicyVersion | Should -Be 'custom-1'
+        (Get-DataResidency Freshdesk 'Ticket data').Regions | Should -Be @('US', 'EEA', 'IND', 'AU')
+    }
+
+    It 'reports a missing file and an ambiguous wildcard' {
+        $err = $null
+        Import-ResidencyPolicy (Join-Path $TestDrive 'nope.json') -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'PolicyFileNotFound,*'
+        Export-ResidencyPolicy (Join-Path $TestDrive 'a1.json'); Export-ResidencyPolicy (Join-Path $TestDrive 'a2.json')
+        Import-ResidencyPolicy (Join-Path $TestDrive 'a*.json') -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'AmbiguousPolicyPath,*'
+    }
+}

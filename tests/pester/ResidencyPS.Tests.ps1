@@ -1,0 +1,160 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+}
+
+Describe 'The ResidencyPS module' {
+    AfterAll { Import-ResidencyPolicy -Default }
+
+    Context 'Tab completion' {
+        It 'completes regions by code and Dutch name on every region parameter' {
+            (Get-Completion 'Get-DataResidency -Region E').CompletionText | Should -Contain 'EER'
+            (Get-Completion 'Test-EeaBoundary Freshdesk -HostingRegion Verenigde').CompletionText | Should -Be "'Verenigde Staten'"
+            (Get-Completion 'Get-HostingRegion -Code AU').CompletionText | Should -Contain 'AU'
+            (Get-Completion 'ResidencyPS\Get-RetentionPolicy -HostingRegion IN').CompletionText | Should -Contain 'IND'
+        }
+
+        It 'completes subjects and countries' {
+            (Get-Completion 'ResidencyPS\Get-RetentionPolicy -Subject Logb').CompletionText | Should -Contain 'Logboeken'
+            (Get-Completion 'Get-HostingRegion -Country N').CompletionText | Should -Be @('NL', 'NO')
+        }
+
+        It 'completes the names of an imported policy, and of a policy given with -Policy' {
+            $file = Join-Path $TestDrive 'renamed.json'
+            $json = Get-Content -Raw -LiteralPath (Export-ResidencyPolicy -Path $file -Embedded -PassThru) | ConvertFrom-Json
+            ($json.products | Where-Object name -EQ 'Freshteam').aliases = @('Freshworks HR')
+            $json | ConvertTo-Json -Depth 12 | Set-Content -LiteralPath $file
+            try {
+                Import-ResidencyPolicy -Path $file
+                (Get-Completion "Get-DataResidency -Product 'Freshworks H").CompletionText | Should -Be "'Freshworks HR'"
+            }
+            finally {
+                Import-ResidencyPolicy -Default
+            }
+            (Get-Completion "Get-DataResidency -Product 'Freshworks H").CompletionText | Should -BeNullOrEmpty
+            $script:renamed = Get-ResidencyPolicy -Path $file
+            (Get-Completion 'Get-DataResidency -Policy $script:renamed -Product Freshworks').CompletionText | Should -Contain "'Freshworks HR'"
+        }
+    }
+
+    Context 'Hostile input' {
+        BeforeAll { $script:policyBefore = (Get-ResidencyPolicy).Sha256 }
+
+        # Nothing a hostile input did may have changed the session's policy.
+        AfterAll { (Get-ResidencyPolicy).Sha256 | Should -Be $script:policyBefore }
+
+        It 'refuses $null and empty names at binding, naming the parameter' -ForEach @(
+            @{ Command = { Get-DataResidency -Product $null -ErrorAction Stop } }
+            @{ Command = { Get-DataResidency -Product '' -ErrorAction Stop } }
+            @{ Command = { Test-EeaBoundary -Product '' -ErrorAction Stop } }
+            @{ Command = { Test-EeaBoundary -Product Freshdesk -HostingRegion $null -ErrorAction Stop } }
+            @{ Command = { ResidencyPS\Get-RetentionPolicy -Subject @() -ErrorAction Stop } }
+        ) {
+            $Command | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        }
+
+        It 'reports an invalid wildcard pattern instead of failing the pipeline' {
+            $err = $null
+            $r = Get-DataResidency -Product 'Fresh[', 'Freshteam' -ErrorVariable err -ErrorAction SilentlyContinue
+            $r.Product | Sort-Object -Unique | Should -Be 'Freshteam'
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidWildcardPattern,*'
+            Test-EeaBoundary -Product 'Fresh[' -Quiet -ErrorAction SilentlyContinue | Should -BeExactly $false
+            Get-PolicyStatement -Id 'logs-[' -ErrorVariable err -ErrorAction SilentlyContinue
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidWildcardPattern,*'
+        }
+    }
+
+    Context 'Paths' {
+        It 'takes a file whose name holds wildcard characters with -LiteralPath, everywhere' {
+            $file = Join-Path $TestDrive 'policy[1].json'
+            Export-ResidencyPolicy -LiteralPath $file -Embedded
+            Test-Path -LiteralPath $file | Should -BeTrue
+            (Get-ResidencyPolicy -LiteralPath $file).Sha256 | Should -Be (Get-ResidencyPolicy -Embedded).Sha256
+            # Import-ResidencyPolicy changes the process's active policy, which other tests read at the same time:
+            # its -LiteralPath is shown to take [ ] literally through the error for a file that is not there.
+            Import-ResidencyPolicy -LiteralPath (Join-Path $TestDrive 'policy[2].json') -ErrorVariable err -ErrorAction SilentlyContinue
+            $err[0].FullyQualifiedErrorId | Should -Be 'PolicyFileNotFound,ResidencyPS.Commands.ImportResidencyPolicyCommand'
+            $err[0].Exception.Message | Should -BeLike '*policy`[2`].json*'
+            $report = Join-Path $TestDrive 'report[1].md'
+            Export-ResidencyReport -LiteralPath $report
+            Test-Path -LiteralPath $report | Should -BeTrue
+        }
+
+        It 'refuses a path of another provider, naming the path as given (<Path>)' -ForEach @(
+            @{ Path = 'Variable:/residency' }, @{ Path = 'Env:/residency' }, @{ Path = 'Function:/residency' }
+        ) {
+            Export-ResidencyPolicy -Path $Path -Embedded -ErrorVariable err -ErrorAction SilentlyContinue
+            $err[0].FullyQualifiedErrorId | Should -Be 'PathNotFileSystem,ResidencyPS.Commands.ExportResidencyPolicyCommand'
+            $err[0].TargetObject | Should -Be $Path
+            Export-ResidencyReport -Path $Path -ErrorVariable err -ErrorAction SilentlyContinue
+            $err[0].FullyQualifiedErrorId | Should -Be 'PathNotFileSystem,ResidencyPS.Commands.ExportResidencyReportCommand'
+            Test-Path -LiteralPath (Join-Path (Get-Location) 'residency') | Should -BeFalse
+        }
+
+        It 'writes one InvalidPolicy error per problem, with the file and line, from Import- and Get-ResidencyPolicy alike' {
+            $file = Join-Path $TestDrive 'two-problems.json'
+            $json = Get-Content -Raw -LiteralPath (Export-ResidencyPolicy -Path $file -Embedded -PassThru) | ConvertFrom-Json
+            $json.residency[0].regions = @('MARS'); $json.residency[1].regions = @('VENUS')
+            $json | ConvertTo-Json -Depth 12 | Set-Content -LiteralPath $file
+            Import-ResidencyPolicy -Path $file -ErrorVariable imported -ErrorAction SilentlyContinue # refused: nothing changes
+            Get-ResidencyPolicy -Path $file -ErrorVariable described -ErrorAction SilentlyContinue
+            $imported.Count | Should -Be 2
+            $described.Count | Should -Be 2
+            foreach ($err in @($imported) + @($described)) {
+                $err.FullyQualifiedErrorId | Should -BeLike 'InvalidPolicy,*'
+                $err.ToString() | Should -Match ([regex]::Escape($file) + ': line \d+, position \d+, residency\[\d\]\.regions\[0\]')
+            }
+            (Get-ResidencyPolicy).IsEmbedded | Should -BeTrue
+        }
+    }
+
+    Context 'Any policy with -Policy' {
+        It 'queries another policy side by side with -Policy without touching the session' {
+            $file = New-PolicyFile 'side.json' { param($j) ($j.residency | Where-Object { $_.product -eq 'Freshsales' -and $_.category -eq 'DealData' }).regions = @('US') }
+            (Get-DataResidency -Policy $file -Product Freshsales -DataCategory 'Deal data').Regions | Should -Be @('US')
+            (Get-DataResidency -Product Freshsales -DataCategory 'Deal data').Regions | Should -Be @('US', 'EEA')
+            $policy = Get-ResidencyPolicy -Path $file
+            (Test-EeaBoundary -Policy $policy Freshsales -DataCategory 'Deal data').Verdict | Should -Be 'Outside'
+            (Get-ResidencyPolicy).IsEmbedded | Should -BeTrue
+        }
+
+        It 'gives a clear binding error for a -Policy that is not a valid policy' {
+            { Get-DataResidency -Policy (Join-Path $TestDrive 'missing.json') -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,ResidencyPS.Commands.GetDataResidencyCommand'
+        }
+    }
+
+    Context 'Module' {
+        It 'shows the module version and the policy commands on Get-Module' {
+            $module = Get-Module ResidencyPS
+            $module.Version | Should -Be ([version] (Select-Xml -Path (Join-Path $PSScriptRoot '../../Directory.Build.props') -XPath '//Version').Node.InnerText)
+            $module.ExportedCmdlets.Keys | Should -Contain 'Get-ResidencyPolicy'
+        }
+    }
+
+    Context 'The policy text through the cmdlets' {
+        It 'cites every table cell, definition and footnote from the fact cmdlets' {
+            $cited = @(
+                (Get-DataResidency).Source
+                (ResidencyPS\Get-RetentionPolicy).Source
+                (Get-DataCategory).Source
+                (Get-HostingRegion).Source
+                (Get-DataResidency | Test-EeaBoundary -UsesIntegrations -CustomMailbox).Findings.Source
+            ).Id | Sort-Object -Unique
+            $facts = Get-PolicyStatement | Where-Object Kind -In 'TableCell', 'TableRow', 'Footnote'
+            $facts | Should -Not -BeNullOrEmpty
+            $facts | ForEach-Object { $cited | Should -Contain $_.Id -Because "'$($_.Text)' is a fact of the seed" }
+        }
+
+        It 'cites every sentence of the hosting, backup, SSO, migration and integration sections from the fact cmdlets' {
+            $cited = @(
+                (Get-DataResidency).Source
+                (ResidencyPS\Get-RetentionPolicy).Source
+                (Get-HostingRegion).Source
+                (Get-DataResidency | Test-EeaBoundary -UsesIntegrations -CustomMailbox).Findings.Source
+                (Get-DataResidency | Test-EeaBoundary).Findings.Source
+            ).Id | Sort-Object -Unique
+            $sections = 'Gegevenshosting', 'Back-up en logboeken', 'Freshworks productoverschrijdende verificatie', 'Gegevensmigratie', 'Integratiegegevens'
+            $sentences = Get-PolicyStatement | Where-Object { $_.Kind -eq 'Sentence' -and $_.Section -in $sections -and $_.Id -notlike 'hosting-list-intro-*' }
+            $sentences | ForEach-Object { $cited | Should -Contain $_.Id -Because "'$($_.Text)' is a fact of the seed" }
+        }
+    }
+}
