@@ -121,56 +121,82 @@ public sealed class MarkdownSection(string title, string file, int line)
     /// <summary>The paragraphs of the body, each joined into one line; code blocks are skipped.</summary>
     public List<string> Paragraphs() => Blocks().Where(b => b.Fence == null).Select(b => b.Text).ToList();
 
-    /// <summary>Paragraphs (Fence null, lines joined by spaces; list items kept one per line) and fenced blocks (text verbatim).</summary>
+    /// <summary>
+    /// Paragraphs (Fence null, lines joined by spaces; list items kept one per line) and fenced blocks (text verbatim),
+    /// as Markdig reads the body: a fence is a fence by CommonMark's rules, and text blocks that touch (a list right
+    /// under its lead-in sentence) read as one paragraph, as help text shows them.
+    /// </summary>
     public IEnumerable<MarkdownBlock> Blocks()
     {
+        var text = string.Join("\n", Body);
         var paragraph = new List<string>();
-        List<string>? fence = null;
-        string fenceInfo = string.Empty;
-        foreach (var raw in Body)
+        var lastLine = -2;
+        foreach (var block in Markdown.Parse(text, Pipeline))
         {
-            var line = raw.TrimEnd();
-            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
-            {
-                if (fence == null)
-                {
-                    if (paragraph.Count > 0)
-                    {
-                        yield return new MarkdownBlock(null, JoinParagraph(paragraph));
-                        paragraph.Clear();
-                    }
-
-                    fenceInfo = line.Trim()[3..].Trim();
-                    fence = new List<string>();
-                }
-                else
-                {
-                    yield return new MarkdownBlock(fenceInfo, string.Join("\n", fence));
-                    fence = null;
-                }
-            }
-            else if (fence != null)
-            {
-                fence.Add(raw.TrimEnd());
-            }
-            else if (line.Length == 0)
+            if (block is FencedCodeBlock fenced)
             {
                 if (paragraph.Count > 0)
                 {
                     yield return new MarkdownBlock(null, JoinParagraph(paragraph));
                     paragraph.Clear();
                 }
+
+                var code = fenced.Lines.Lines.Take(fenced.Lines.Count).Select(l => l.ToString().TrimEnd());
+                yield return new MarkdownBlock(fenced.Info ?? string.Empty, string.Join("\n", code));
+                lastLine = -2;
+                continue;
             }
-            else
+
+            var first = block.Line;
+            var last = LastLine(text, block);
+            if (paragraph.Count > 0 && first > lastLine + 1)
             {
-                paragraph.Add(line.Trim());
+                yield return new MarkdownBlock(null, JoinParagraph(paragraph));
+                paragraph.Clear();
             }
+
+            // The block's own lines; a blank line inside it (a loose list) still separates paragraphs.
+            for (var i = first; i <= last && i < Body.Count; i++)
+            {
+                var line = Body[i].Trim();
+                if (line.Length == 0)
+                {
+                    if (paragraph.Count > 0)
+                    {
+                        yield return new MarkdownBlock(null, JoinParagraph(paragraph));
+                        paragraph.Clear();
+                    }
+                }
+                else
+                {
+                    paragraph.Add(line);
+                }
+            }
+
+            lastLine = last;
         }
 
         if (paragraph.Count > 0)
         {
             yield return new MarkdownBlock(null, JoinParagraph(paragraph));
         }
+    }
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
+
+    private static int LastLine(string text, Block block)
+    {
+        var end = Math.Min(block.Span.End, text.Length - 1);
+        var line = 0;
+        for (var i = 0; i <= end; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+            }
+        }
+
+        return text.Length > 0 && end >= 0 && text[end] == '\n' ? line - 1 : line;
     }
 
     // List items stay on lines of their own; other lines of a paragraph are one flowing line.

@@ -91,28 +91,22 @@ internal sealed class SubjectInfo
     public override string ToString() => Name;
 }
 
-/// <summary>A rule an EEA boundary test applies besides where the data is hosted.</summary>
+/// <summary>
+/// A rule an EEA boundary test applies besides where the data is hosted: when it applies (condition, products,
+/// categories, hosting regions) and the finding it adds, built once when the policy loads.
+/// </summary>
 internal sealed class BoundaryRule
 {
-    public BoundaryRule(string id, RuleCondition when, HashSet<string> products, HashSet<string> categories, HashSet<string> hostingRegions,
-        FindingEffect effect, string? destination, TimeSpan? duration, string? durationText, string message, Basis basis,
-        IReadOnlyList<PolicyStatement> source)
+    public BoundaryRule(RuleCondition when, HashSet<string> products, HashSet<string> categories, HashSet<string> hostingRegions, BoundaryFinding finding)
     {
-        Id = id;
         When = when;
         Products = products;
         Categories = categories;
         HostingRegions = hostingRegions;
-        Effect = effect;
-        Destination = destination;
-        Duration = duration;
-        DurationText = durationText;
-        Message = message;
-        Basis = basis;
-        Source = source;
+        Finding = finding;
     }
 
-    public string Id { get; }
+    public string Id => Finding.Rule;
 
     public RuleCondition When { get; }
 
@@ -125,17 +119,6 @@ internal sealed class BoundaryRule
     /// <summary>Region codes; empty means every hosting region.</summary>
     public HashSet<string> HostingRegions { get; }
 
-    public FindingEffect Effect { get; }
-
-    public string? Destination { get; }
-
-    public TimeSpan? Duration { get; }
-
-    public string? DurationText { get; }
-
-    public string Message { get; }
-
-    public Basis Basis { get; }
-
-    public IReadOnlyList<PolicyStatement> Source { get; }
+    /// <summary>What the rule adds to a result it applies to (immutable, so every result shares it).</summary>
+    public BoundaryFinding Finding { get; }
 }

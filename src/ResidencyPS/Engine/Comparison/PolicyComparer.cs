@@ -124,15 +124,15 @@ internal static class PolicyComparer
     private static void Rule(BoundaryRule a, BoundaryRule b, Add add)
     {
         Property(add, "When", a.When.ToString(), b.When.ToString());
-        Property(add, "Effect", a.Effect.ToString(), b.Effect.ToString());
-        Property(add, "Destination", a.Destination, b.Destination);
-        Kind(add, PolicyChangeKind.PeriodChanged, "Duration", a.Duration?.ToString(), b.Duration?.ToString());
+        Property(add, "Effect", a.Finding.Effect.ToString(), b.Finding.Effect.ToString());
+        Property(add, "Destination", a.Finding.Destination, b.Finding.Destination);
+        Kind(add, PolicyChangeKind.PeriodChanged, "Duration", a.Finding.Duration?.ToString(), b.Finding.Duration?.ToString());
         Property(add, "Products", Join(a.Products.OrderBy(p => p)), Join(b.Products.OrderBy(p => p)));
         Property(add, "Categories", Join(a.Categories.OrderBy(p => p)), Join(b.Categories.OrderBy(p => p)));
         Property(add, "HostingRegions", Join(a.HostingRegions.OrderBy(p => p)), Join(b.HostingRegions.OrderBy(p => p)));
-        Property(add, "Message", a.Message, b.Message);
-        Kind(add, PolicyChangeKind.BasisChanged, "Basis", a.Basis.ToString(), b.Basis.ToString());
-        Kind(add, PolicyChangeKind.SourceChanged, "Source", string.Join(" | ", a.Source.Select(s => s.Text)), string.Join(" | ", b.Source.Select(s => s.Text)));
+        Property(add, "Message", a.Finding.Message, b.Finding.Message);
+        Kind(add, PolicyChangeKind.BasisChanged, "Basis", a.Finding.Basis.ToString(), b.Finding.Basis.ToString());
+        Kind(add, PolicyChangeKind.SourceChanged, "Source", string.Join(" | ", a.Finding.Source.Select(s => s.Text)), string.Join(" | ", b.Finding.Source.Select(s => s.Text)));
     }
 
     private static void Property(Add add, string property, string? oldValue, string? newValue) =>

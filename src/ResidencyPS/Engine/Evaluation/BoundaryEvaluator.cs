@@ -71,7 +71,7 @@ internal static class BoundaryEvaluator
         {
             if (Applies(rule, record, hosting, options))
             {
-                findings.Add(new BoundaryFinding(rule.Id, rule.Effect, rule.Destination, rule.Duration, rule.DurationText, rule.Message, rule.Basis, rule.Source));
+                findings.Add(rule.Finding);
             }
         }
 

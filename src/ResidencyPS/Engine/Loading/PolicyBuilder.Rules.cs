@@ -91,9 +91,9 @@ internal sealed partial class PolicyBuilder
             var hosting = new HashSet<string>(RegionCodes(node, "hostingRegions"), StringComparer.OrdinalIgnoreCase);
             var destination = RegionCode(node, "destination");
             var duration = Period(node.Object("duration"));
-            result.Add(new BoundaryRule(Required(node, "id"), ParseEnum<RuleCondition>(node, "when"), products, categoryIds, hosting,
-                ParseEnum<FindingEffect>(node, "effect"), destination, duration?.Span, duration?.Text,
-                Required(node, "message"), ParseEnum<Basis>(node, "basis"), Sources(node, required: true)));
+            var finding = new BoundaryFinding(Required(node, "id"), ParseEnum<FindingEffect>(node, "effect"), destination, duration?.Span, duration?.Text,
+                Required(node, "message"), ParseEnum<Basis>(node, "basis"), Sources(node, required: true));
+            result.Add(new BoundaryRule(ParseEnum<RuleCondition>(node, "when"), products, categoryIds, hosting, finding));
         }
 
         return result;
