@@ -36,4 +36,44 @@ Describe 'Export-ResidencyReport' {
         Export-ResidencyReport -Path (Join-Path $TestDrive 'never.html') -WhatIf
         Test-Path (Join-Path $TestDrive 'never.html') | Should -BeFalse
     }
+
+    It 'counts the rows that could not be evaluated and states the assumptions and waivers' {
+        $waivers = Join-Path $TestDrive 'w.json'
+        @{ waivers = @(@{ product = '*'; dataCategory = 'Authentication and profile data'; justification = 'SSO reviewed.'; approvedBy = 'DPO'; expires = '2099-12-31' }) } |
+            ConvertTo-Json -Depth 5 | Set-Content -LiteralPath $waivers
+        $rows = @(
+            [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data' }
+            [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Authentication and profile data' }
+            [pscustomobject]@{ Product = 'Zendesk'; DataCategory = 'Ticket data' }
+        )
+        foreach ($format in 'Html', 'Markdown', 'Csv') {
+            $file = Join-Path $TestDrive "assumptions.$format"
+            $rows | Test-EeaBoundary -WaiverPath $waivers -CustomMailbox -ErrorAction SilentlyContinue | Export-ResidencyReport -Path $file -Format $format
+            $text = Get-Content -Raw -LiteralPath $file
+            if ($format -eq 'Csv') {
+                $csv = Import-Csv -LiteralPath $file
+                $csv.Count | Should -Be 3
+                $csv.Verdict | Should -Contain 'NotEvaluated'
+                ($csv | Where-Object Waived -EQ 'True').WaiverJustification | Should -Be 'SSO reviewed.'
+                $csv.CustomMailbox | Sort-Object -Unique | Should -Be 'True'
+            }
+            else {
+                $text | Should -Match '3 results .*2 passed; 1 input row was not evaluated'
+                $text | Should -Match 'Assumptions'
+                $text | Should -Match 'Custom mailbox.{0,40}yes'
+                $text | Should -Match 'SSO reviewed\. Approved by DPO\. Expires 2099-12-31\.'
+            }
+        }
+    }
+
+    It 'refuses results computed from another policy, naming both, and writes no file' {
+        $other = New-PolicyFile 'other.json' { param($j) $j.policyVersion = 'other-1' }
+        $file = Join-Path $TestDrive 'mixed.html'
+        $err = $null
+        Test-EeaBoundary Freshdesk -DataCategory 'Ticket data' -Policy $other | Export-ResidencyReport -Path $file -ErrorVariable err -ErrorAction SilentlyContinue
+        Test-Path -LiteralPath $file | Should -BeFalse
+        $err[0].FullyQualifiedErrorId | Should -Be 'PolicyMismatch,ResidencyPS.Commands.ExportResidencyReportCommand'
+        $err[0].Exception.Message | Should -Match 'other-1'
+        $err[0].Exception.Message | Should -Match ([regex]::Escape((Get-ResidencyPolicy).Sha256))
+    }
 }

@@ -45,8 +45,8 @@ Describe 'The ResidencyPS module' {
         It 'refuses $null and empty names at binding, naming the parameter' -ForEach @(
             @{ Command = { Get-DataResidency -Product $null -ErrorAction Stop } }
             @{ Command = { Get-DataResidency -Product '' -ErrorAction Stop } }
-            @{ Command = { Test-EeaBoundary -Product '' -ErrorAction Stop } }
-            @{ Command = { Test-EeaBoundary -Product Freshdesk -HostingRegion $null -ErrorAction Stop } }
+            @{ Command = { Test-EeaBoundary -ExcludeDataCategory '' -ErrorAction Stop } }
+            @{ Command = { Test-EeaBoundary -Product Freshdesk -WaiverPath '' -ErrorAction Stop } }
             @{ Command = { ResidencyPS\Get-RetentionPolicy -Subject @() -ErrorAction Stop } }
         ) {
             $Command | Should -Throw -ErrorId 'ParameterArgumentValidationError*'

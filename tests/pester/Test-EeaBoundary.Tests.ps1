@@ -77,18 +77,24 @@ Describe 'Test-EeaBoundary' {
         $r.Count | Should -Be (Get-DataResidency -Product Freshcaller).Count
     }
 
-    It 'reports a category the product does not hold, and goes on with the rest' {
+    It 'reports a category the product does not hold as a NotEvaluated row, and goes on with the rest' {
         $err = $null
         $r = Test-EeaBoundary Freshteam -DataCategory 'Ticket data', 'Employee data' -ErrorVariable err -ErrorAction SilentlyContinue
-        $r.DataCategory | Should -Be 'Employee data'
+        $r.DataCategory | Should -Be @('Ticket data', 'Employee data')
+        $r.Verdict | Should -Be @('NotEvaluated', 'Outside')
         $err[0].FullyQualifiedErrorId | Should -Be 'DataCategoryNotInProduct,ResidencyPS.Commands.TestEeaBoundaryCommand'
         $err[0].TargetObject | Should -Be 'Ticket data'
         $err[0].Exception.Message | Should -Match 'Its data categories are: Employee data'
+        $r[0].Findings[0].Message | Should -Be $err[0].Exception.Message
     }
 
-    It 'reports an unknown hosting region with what is accepted' {
+    It 'reports an unknown hosting region with what is accepted, and the row as NotEvaluated' {
         $err = $null
-        Test-EeaBoundary Freshdesk -HostingRegion Mars -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $r = Test-EeaBoundary Freshdesk -DataCategory 'Ticket data' -HostingRegion Mars -ErrorVariable err -ErrorAction SilentlyContinue
+        $r.Verdict | Should -Be 'NotEvaluated'
+        $r.HostingRegion | Should -Be 'Mars'
+        $r.Passed | Should -BeFalse
+        $err.Count | Should -Be 1
         $err[0].FullyQualifiedErrorId | Should -Be 'HostingRegionNotFound,ResidencyPS.Commands.TestEeaBoundaryCommand'
         $err[0].Exception.Message | Should -Match 'Accepted: US, EEA, IND, AU'
     }
@@ -121,7 +127,7 @@ Describe 'Test-EeaBoundary' {
     }
 
     Context 'Hostile input' {
-        It 'goes on past pipeline objects with missing properties or wrong types' {
+        It 'gives every pipeline object a result, also those with missing properties or wrong types' {
             $err = $null
             $inputs = @(
                 [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data' }
@@ -131,10 +137,10 @@ Describe 'Test-EeaBoundary' {
                 [pscustomobject]@{ Product = 'Freshchat'; DataCategory = 'Conversations' }
             )
             $results = $inputs | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue
-            $results.Product | Should -Be @('Freshdesk', 'Freshchat')
-            $err.FullyQualifiedErrorId | Should -Contain 'InputObjectNotBound,ResidencyPS.Commands.TestEeaBoundaryCommand'
-            ($err.FullyQualifiedErrorId | Where-Object { $_ -like 'ProductNotFound,*' }) | Should -Not -BeNullOrEmpty
-            ($err.FullyQualifiedErrorId | Where-Object { $_ -like 'HostingRegionNotFound,*' }) | Should -Not -BeNullOrEmpty
+            $results.Product | Should -Be @('Freshdesk', '', '42', 'Freshteam', 'Freshchat')
+            $results.Verdict | Should -Be @('Within', 'NotEvaluated', 'NotEvaluated', 'NotEvaluated', 'Within')
+            $err.FullyQualifiedErrorId | Should -Be @('ProductNotGiven,ResidencyPS.Commands.TestEeaBoundaryCommand',
+                'ProductNotFound,ResidencyPS.Commands.TestEeaBoundaryCommand', 'HostingRegionNotFound,ResidencyPS.Commands.TestEeaBoundaryCommand')
         }
 
         It 'gives one boolean per input under -Quiet even when inputs are bad' {
@@ -144,6 +150,222 @@ Describe 'Test-EeaBoundary' {
                 [pscustomobject]@{ Product = 'Freshteam' }
             ) | Test-EeaBoundary -Quiet -ErrorAction SilentlyContinue
             $answers | Should -Be @($true, $false, $false)
+        }
+    }
+
+    Context 'Every product, names from the pipeline (point 1)' {
+        It 'tests every product when -Product is omitted, in policy order' {
+            $r = Test-EeaBoundary -DataCategory 'Authentication and profile data'
+            $r.Product | Should -Be @('Freshdesk', 'Freshservice', 'Freshsales', 'Freshcaller', 'Freshchat', 'Freshteam', 'Freshmarketer')
+        }
+
+        It 'takes several products, wildcards, and product names piped in as strings' {
+            (Test-EeaBoundary -Product Freshdesk, Freshsales -DataCategory 'Reporting data').Product | Should -Be @('Freshdesk', 'Freshsales')
+            (Test-EeaBoundary -Product 'Freshs*' -DataCategory 'Authentication and profile data').Product |
+                Should -Be @('Freshservice', 'Freshsales')
+            ('Freshdesk', 'Freshsales' | Test-EeaBoundary -DataCategory 'Reporting data').Product | Should -Be @('Freshdesk', 'Freshsales')
+            ('Freshdesk', 'Freshsales' | Test-EeaBoundary -DataCategory 'Reporting data' -Quiet) | Should -Be @($true, $true)
+        }
+    }
+
+    Context 'Blank means not given (point 2)' {
+        It 'reads a blank HostingRegion as the EEA and a blank DataCategory as every category of the product' {
+            $r = [pscustomobject]@{ Product = 'Freshchat'; DataCategory = ''; HostingRegion = '  ' } | Test-EeaBoundary
+            $r.DataCategory | Should -Be (Get-DataResidency -Product Freshchat).DataCategory
+            $r.HostingRegion | Sort-Object -Unique | Should -Be 'EEA'
+        }
+
+        It 'gives a blank product a NotEvaluated result and a ProductNotGiven error' {
+            $err = $null
+            $r = [pscustomobject]@{ Product = ''; DataCategory = 'Ticket data' } | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue
+            $r.Verdict | Should -Be 'NotEvaluated'
+            $r.DataCategory | Should -Be 'Ticket data'
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'ProductNotGiven,*'
+        }
+    }
+
+    Context 'Region names people type (point 3)' {
+        It 'reads EU, Europe and EER as the EEA region, whose notes say the first two are not the policy text''s' {
+            foreach ($name in 'EU', 'Europe', 'EER', 'eu') {
+                (Test-EeaBoundary Freshdesk -DataCategory 'Ticket data' -HostingRegion $name).HostingRegion | Should -Be 'EEA'
+            }
+            (Get-HostingRegion EU).Notes -join ' ' | Should -Match 'EU and Europe are not names the policy text uses'
+        }
+
+        It 'says a country in no hosting region is in none, never a look-alike (<Country>)' -ForEach @(
+            @{ Country = 'CH'; Name = 'Switzerland' }, @{ Country = 'GB'; Name = 'United Kingdom' }
+        ) {
+            $err = $null
+            $r = Test-EeaBoundary Freshdesk -DataCategory 'Ticket data' -HostingRegion $Country -ErrorVariable err -ErrorAction SilentlyContinue
+            $r.Verdict | Should -Be 'NotEvaluated'
+            $err[0].FullyQualifiedErrorId | Should -Be 'CountryNotInAnyRegion,ResidencyPS.Commands.TestEeaBoundaryCommand'
+            $err[0].Exception.Message | Should -BeLike "$Country ($Name) is in none of this policy's hosting regions; it is not in the EEA.*"
+            $err[0].Exception.Message | Should -Not -Match 'Did you mean'
+        }
+
+        It 'accepts a member country by English name' {
+            (Test-EeaBoundary Freshdesk -DataCategory 'Ticket data' -HostingRegion Germany).HostingRegion | Should -Be 'EEA'
+        }
+    }
+
+    Context 'Excluding categories (point 4)' {
+        It 'leaves out the categories -ExcludeDataCategory names, by name or wildcard' {
+            $r = Test-EeaBoundary Freshdesk -ExcludeDataCategory 'Call recordings', '*berichten', '*gegevensmigratie'
+            $r.DataCategory | Should -Not -Contain 'Call recordings'
+            $r.DataCategory | Should -Not -Contain 'Chat messages'
+            $r.DataCategory | Should -Not -Contain 'Migration data'
+            $r.DataCategory | Should -Contain 'Ticket data'
+        }
+    }
+
+    Context 'Waivers, Passed and -Quiet (points 5 and 6)' {
+        BeforeAll {
+            function New-WaiverFile([string] $Name, [object[]] $Waivers) {
+                $path = Join-Path $TestDrive $Name
+                @{ waivers = $Waivers } | ConvertTo-Json -Depth 5 | Set-Content -LiteralPath $path
+                $path
+            }
+            $script:sso = @{ product = '*'; dataCategory = 'Authentication and profile data'; verdict = 'Unknown'; justification = 'SSO reviewed under our DPA.'; approvedBy = 'Privacy office'; expires = '2099-12-31' }
+            $script:migration = @{ product = 'Freshdesk'; dataCategory = 'Service-gegevens bij gegevensmigratie'; verdict = 'Unknown'; justification = 'No migration planned.'; expires = '2099-12-31' }
+        }
+
+        It 'passes Freshdesk with the SSO and migration Unknowns waived, and only then; never with integrations' {
+            $file = New-WaiverFile 'w.json' @($sso, $migration)
+            $keep = @{ Product = 'Freshdesk'; ExcludeDataCategory = 'Call recordings', 'Chat messages' }
+            Test-EeaBoundary @keep -WaiverPath $file -Quiet | Should -BeExactly $true
+            Test-EeaBoundary @keep -Quiet | Should -BeExactly $false
+            Test-EeaBoundary @keep -WaiverPath $file -UsesIntegrations -Quiet | Should -BeExactly $false
+        }
+
+        It 'marks a waived result Passed with the justification, approver and expiry, and keeps the policy''s verdict' {
+            $file = New-WaiverFile 'w.json' @($sso)
+            $r = Test-EeaBoundary Freshteam -DataCategory 'Authentication and profile data' -WaiverPath $file
+            $r.Verdict | Should -Be 'Unknown'
+            $r.StaysInEea | Should -BeFalse
+            $r.Waived | Should -BeTrue
+            $r.Passed | Should -BeTrue
+            $r.WaiverJustification | Should -Be 'SSO reviewed under our DPA.'
+            $r.WaiverApprovedBy | Should -Be 'Privacy office'
+            $r.WaiverExpires | Should -Be ([datetime] '2099-12-31')
+            $within = Test-EeaBoundary Freshdesk -DataCategory 'Ticket data' -WaiverPath $file -WarningAction SilentlyContinue
+            $within.Passed | Should -BeTrue
+            $within.Waived | Should -BeFalse
+        }
+
+        It 'covers only the verdict a waiver names' {
+            $file = New-WaiverFile 'outside.json' @(@{ product = 'Freshteam'; dataCategory = '*'; verdict = 'Transient'; justification = 'x'; expires = '2099-12-31' })
+            $r = Test-EeaBoundary Freshteam -DataCategory 'Employee data' -WaiverPath $file -WarningAction SilentlyContinue
+            $r.Verdict | Should -Be 'Outside'
+            $r.Passed | Should -BeFalse
+        }
+
+        It 'ignores an expired waiver with a warning naming it' {
+            $expired = $sso.Clone(); $expired.expires = '2020-01-31'
+            $file = New-WaiverFile 'expired.json' @($expired)
+            $warnings = $null
+            $r = Test-EeaBoundary Freshteam -DataCategory 'Authentication and profile data' -WaiverPath $file -WarningVariable warnings -WarningAction SilentlyContinue
+            $r.Passed | Should -BeFalse
+            ($warnings -join "`n") | Should -Match 'waivers\[0\] \(\* / Authentication and profile data / Unknown, expires 2020-01-31\).*has expired'
+        }
+
+        It 'warns about a waiver that covered none of the results' {
+            $file = New-WaiverFile 'stale.json' @($sso, $migration)
+            $warnings = $null
+            $null = Test-EeaBoundary Freshteam -WaiverPath $file -WarningVariable warnings -WarningAction SilentlyContinue
+            @($warnings).Count | Should -Be 1
+            "$($warnings[0])" | Should -Match 'waivers\[1\] \(Freshdesk / Service-gegevens bij gegevensmigratie.*covered none of the results'
+        }
+
+        It 'refuses a broken waiver file with located errors, and tests nothing' {
+            $file = Join-Path $TestDrive 'broken.json'
+            Set-Content -LiteralPath $file -Value (@'
+{
+  "waivers": [
+    { "product": "Freshdsk", "dataCategory": "*", "expires": "30-06-2027", "reason": "x" }
+  ]
+}
+'@)
+            $err = $null
+            $out = 'not assigned'
+            try { $out = Test-EeaBoundary Freshdesk -WaiverPath $file -ErrorVariable err -ErrorAction SilentlyContinue; $stopped = $null }
+            catch { $stopped = $_ }
+            $stopped.FullyQualifiedErrorId | Should -Be 'WaiverFileInvalid,ResidencyPS.Commands.TestEeaBoundaryCommand'
+            $out | Should -Be 'not assigned'
+            $invalid = @($err | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and $_.FullyQualifiedErrorId -like 'InvalidWaiver,*' })
+            $text = $invalid.Exception.Message -join "`n"
+            $invalid.Count | Should -Be 4
+            $text | Should -Match ([regex]::Escape($file) + ': line 3, position \d+, waivers\[0\]\.reason: Unknown property')
+            $text | Should -Match "waivers\[0\]\.product: No product is named 'Freshdsk' in the policy; did you mean 'Freshdesk'"
+            $text | Should -Match 'waivers\[0\]\.expires: .30-06-2027. is not a date'
+            $text | Should -Match 'waivers\[0\]: A justification is required|waivers\[0\]\.justification: A justification is required'
+        }
+
+        It 'stops with WaiverFileNotFound for a missing waiver file' {
+            { Test-EeaBoundary Freshdesk -WaiverPath (Join-Path $TestDrive 'none.json') -ErrorAction SilentlyContinue } |
+                Should -Throw -ErrorId 'WaiverFileInvalid,ResidencyPS.Commands.TestEeaBoundaryCommand'
+        }
+    }
+
+    Context 'Summary (point 7)' {
+        It 'counts the results of each product and hosting region by verdict' {
+            $inventory = @(
+                [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data'; HostingRegion = 'EEA' }
+                [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Call recordings'; HostingRegion = 'EEA' }
+                [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data'; HostingRegion = 'US' }
+                [pscustomobject]@{ Product = 'Freshdsk'; DataCategory = 'Ticket data'; HostingRegion = 'EEA' }
+            )
+            $summary = $inventory | Test-EeaBoundary -Summary -ErrorAction SilentlyContinue
+            $summary | ForEach-Object { $_ | Should -BeOfType ([ResidencyPS.EeaBoundarySummary]) }
+            ($summary | ForEach-Object { "$($_.Product)/$($_.HostingRegion)" }) | Should -Be @('Freshdesk/US', 'Freshdesk/EEA', 'Freshdsk/EEA')
+            $eea = $summary | Where-Object { $_.Product -eq 'Freshdesk' -and $_.HostingRegion -eq 'EEA' }
+            ($eea.Tested, $eea.Within, $eea.Outside, $eea.Passed) | Should -Be @(2, 1, 1, $false)
+            ($summary | Where-Object Product -EQ 'Freshdsk').NotEvaluated | Should -Be 1
+            $summary[0].PolicySha256 | Should -Be (Get-ResidencyPolicy).Sha256
+        }
+
+        It 'refuses -Summary with -Quiet' {
+            { Test-EeaBoundary Freshdesk -Summary -Quiet -ErrorAction Stop } | Should -Throw -ErrorId 'AmbiguousParameterSet,ResidencyPS.Commands.TestEeaBoundaryCommand'
+        }
+    }
+
+    Context 'No row lost (point 8)' {
+        It 'gives one result per inventory row in Export-Csv, blank cells, Dutch names, aliases, EU, typos and unknown products alike' {
+            $csv = Join-Path $TestDrive 'inventory.csv'
+            Set-Content -LiteralPath $csv -Value @'
+Product,DataCategory,HostingRegion
+Freshdesk,Ticketgegevens,EEA
+Freshworks CRM,Call recordings,EU
+Freshdesk Contact Center,Opnames van gesprekken,
+Freshteam,Employee data,
+Freshdesk,Tiketdata,EEA
+Zendesk,Ticket data,EEA
+Freshchat,Conversations,CH
+Freshsales,Deal data,Europe
+'@
+            $out = Join-Path $TestDrive 'results.csv'
+            Import-Csv $csv | Test-EeaBoundary -ErrorAction SilentlyContinue | Export-Csv -LiteralPath $out -NoTypeInformation
+            $rows = Import-Csv $out
+            $rows.Count | Should -Be 8
+            $rows.Verdict | Should -Be @('Within', 'Transient', 'Transient', 'Outside', 'NotEvaluated', 'NotEvaluated', 'NotEvaluated', 'Within')
+            $rows[4].DataCategory | Should -Be 'Tiketdata'
+            $rows[5].Product | Should -Be 'Zendesk'
+            $rows[6].HostingRegion | Should -Be 'CH'
+            ($rows | Where-Object Verdict -EQ NotEvaluated).Passed | Sort-Object -Unique | Should -Be 'False'
+        }
+
+        It 'still stops at the first bad row with -ErrorAction Stop' {
+            { [pscustomobject]@{ Product = 'Zendesk' } | Test-EeaBoundary -ErrorAction Stop } | Should -Throw -ErrorId 'ProductNotFound,ResidencyPS.Commands.TestEeaBoundaryCommand'
+        }
+    }
+
+    Context 'Results carry their context (point 9)' {
+        It 'names the policy and the assumptions on every result' {
+            $r = Test-EeaBoundary Freshdesk -DataCategory 'Ticket data' -UsesIntegrations
+            $r.PolicyVendor | Should -Be 'Freshworks'
+            $r.PolicyVersion | Should -Be (Get-ResidencyPolicy).PolicyVersion
+            $r.PolicySha256 | Should -Be (Get-ResidencyPolicy).Sha256
+            $r.UsesIntegrations | Should -BeTrue
+            $r.CustomMailbox | Should -BeFalse
         }
     }
 }

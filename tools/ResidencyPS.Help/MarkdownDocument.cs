@@ -141,7 +141,8 @@ public sealed class MarkdownSection(string title, string file, int line)
                     paragraph.Clear();
                 }
 
-                var code = fenced.Lines.Lines.Take(fenced.Lines.Count).Select(l => l.ToString().TrimEnd());
+                // An empty block has no line array at all.
+                var code = fenced.Lines.Count == 0 ? Enumerable.Empty<string>() : fenced.Lines.Lines.Take(fenced.Lines.Count).Select(l => l.ToString().TrimEnd());
                 yield return new MarkdownBlock(fenced.Info ?? string.Empty, string.Join("\n", code));
                 lastLine = -2;
                 continue;

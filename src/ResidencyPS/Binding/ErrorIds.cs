@@ -19,4 +19,12 @@ internal static class ErrorIds
     public const string ReportFileExists = nameof(ReportFileExists);
     public const string PathNotFileSystem = nameof(PathNotFileSystem);
     public const string AmbiguousPath = nameof(AmbiguousPath);
+    public const string ProductNotGiven = nameof(ProductNotGiven);
+    public const string CountryNotInAnyRegion = nameof(CountryNotInAnyRegion);
+    public const string CountryNotFound = nameof(CountryNotFound);
+    public const string InvalidWaiver = nameof(InvalidWaiver);
+    public const string WaiverFileNotFound = nameof(WaiverFileNotFound);
+    public const string WaiverFileInvalid = nameof(WaiverFileInvalid);
+    public const string WaiverExpired = nameof(WaiverExpired);
+    public const string PolicyMismatch = nameof(PolicyMismatch);
 }

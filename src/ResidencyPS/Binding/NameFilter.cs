@@ -68,6 +68,20 @@ internal static class NameFilter
     public static bool TryMatch<T>(PSCmdlet cmdlet, NameIndex<T> index, string pattern, out List<T> matches)
         where T : class
     {
+        if (TryMatch(index, pattern, out matches, out var error))
+        {
+            return true;
+        }
+
+        cmdlet.WriteError(error!);
+        return false;
+    }
+
+    /// <summary>As <see cref="TryMatch{T}(PSCmdlet, NameIndex{T}, string, out List{T})"/>, handing back the error instead of writing it.</summary>
+    public static bool TryMatch<T>(NameIndex<T> index, string pattern, out List<T> matches, out ErrorRecord? error)
+        where T : class
+    {
+        error = null;
         try
         {
             matches = index.Match(Wildcard(pattern).IsMatch);
@@ -75,14 +89,16 @@ internal static class NameFilter
         }
         catch (WildcardPatternException ex)
         {
-            cmdlet.WriteError(new ErrorRecord(ex, ErrorIds.InvalidWildcardPattern, ErrorCategory.InvalidArgument, pattern)
-            {
-                ErrorDetails = new ErrorDetails("'" + pattern + "' is not a valid wildcard pattern: " + ex.Message + " Escape [ and ] with a backtick to match them literally."),
-            });
+            var message = "'" + pattern + "' is not a valid wildcard pattern: " + ex.Message + " Escape [ and ] with a backtick to match them literally.";
+            error = new ErrorRecord(ex, ErrorIds.InvalidWildcardPattern, ErrorCategory.InvalidArgument, pattern) { ErrorDetails = new ErrorDetails(message) };
             matches = new List<T>();
             return false;
         }
     }
+
+    /// <summary>A test for names matching <paramref name="pattern"/>, or null when it holds no wildcard characters (it is a name).</summary>
+    public static System.Func<string, bool>? WildcardTest(string pattern) =>
+        IsWildcard(pattern) ? Wildcard(pattern).IsMatch : null;
 
     /// <summary>Whether <paramref name="pattern"/> holds wildcard characters.</summary>
     public static bool IsWildcard(string pattern) => WildcardPattern.ContainsWildcardCharacters(pattern);

@@ -15,7 +15,7 @@ namespace ResidencyPS.Binding;
 internal static class PathResolver
 {
     /// <summary>An existing file to read; null, with an error written, when there is none (or more than one).</summary>
-    public static string? ExistingFile(PSCmdlet cmdlet, string path, bool literal)
+    public static string? ExistingFile(PSCmdlet cmdlet, string path, bool literal, string what = "policy file", string notFoundId = ErrorIds.PolicyFileNotFound)
     {
         if (literal || !WildcardPattern.ContainsWildcardCharacters(path))
         {
@@ -30,8 +30,8 @@ internal static class PathResolver
                 return full;
             }
 
-            cmdlet.WriteError(new ErrorRecord(new FileNotFoundException("The policy file '" + full + "' does not exist.", full),
-                ErrorIds.PolicyFileNotFound, ErrorCategory.ObjectNotFound, path));
+            cmdlet.WriteError(new ErrorRecord(new FileNotFoundException("The " + what + " '" + full + "' does not exist.", full),
+                notFoundId, ErrorCategory.ObjectNotFound, path));
             return null;
         }
 
@@ -43,8 +43,8 @@ internal static class PathResolver
 
         var message = matches.Count == 0
             ? "No file matches '" + path + "'."
-            : "'" + path + "' matches " + matches.Count + " files; name one policy file.";
-        cmdlet.WriteError(new ErrorRecord(new FileNotFoundException(message), matches.Count == 0 ? ErrorIds.PolicyFileNotFound : ErrorIds.AmbiguousPolicyPath,
+            : "'" + path + "' matches " + matches.Count + " files; name one " + what + ".";
+        cmdlet.WriteError(new ErrorRecord(new FileNotFoundException(message), matches.Count == 0 ? notFoundId : ErrorIds.AmbiguousPolicyPath,
             matches.Count == 0 ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidArgument, path));
         return null;
     }

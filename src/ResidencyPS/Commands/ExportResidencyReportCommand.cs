@@ -19,6 +19,7 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
 {
     private const int ProgressEvery = 500;
     private readonly List<EeaBoundaryResult> _results = new List<EeaBoundaryResult>();
+    private int _mismatched;
     /// <summary>The parameter set that writes to -Path.</summary>
     public const string PathSet = nameof(Path);
 
@@ -59,6 +60,26 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
     {
         foreach (var result in InputObject ?? Array.Empty<EeaBoundaryResult>())
         {
+            if (!string.Equals(result.PolicySha256, AnsweringPolicy.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                _mismatched++;
+                if (_mismatched == 1)
+                {
+                    var message = "The result for " + result.Product + " / " + result.DataCategory + " was computed from policy " + result.PolicyVendor + " "
+                        + result.PolicyVersion + " (SHA-256 " + result.PolicySha256 + "), but the report is on policy " + AnsweringPolicy + " (SHA-256 "
+                        + AnsweringPolicy.Sha256 + "). A report shows one policy's matrix, findings and provenance: no report is written.";
+                    WriteError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.PolicyMismatch, ErrorCategory.InvalidData, result)
+                    {
+                        ErrorDetails = new ErrorDetails(message)
+                        {
+                            RecommendedAction = "Give Export-ResidencyReport the same -Policy as Test-EeaBoundary, or test again with the active policy.",
+                        },
+                    });
+                }
+
+                continue;
+            }
+
             _results.Add(result);
             if (_results.Count % ProgressEvery == 0)
             {
@@ -70,6 +91,11 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
+        if (_mismatched > 0)
+        {
+            return; // the PolicyMismatch error said why; a report mixing two policies would mislead
+        }
+
         var literal = ParameterSetName == LiteralPathSet;
         var given = literal ? LiteralPath : Path;
         if (!(PathResolver.Target(this, given, literal) is string target))

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Completion;
+using ResidencyPS.Engine.Names;
 
 namespace ResidencyPS.Commands;
 
@@ -18,7 +19,7 @@ public sealed class GetHostingRegionCommand : ResidencyCmdlet
     [ArgumentCompleter(typeof(RegionCompleter))]
     public string[]? Code { get; set; }
 
-    /// <summary>Only regions that contain these countries (ISO 3166-1 alpha-2 codes).</summary>
+    /// <summary>Only regions that contain these countries (ISO 3166-1 alpha-2 codes or English names).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(CountryCompleter))]
@@ -31,11 +32,21 @@ public sealed class GetHostingRegionCommand : ResidencyCmdlet
         HashSet<HostingRegionInfo>? byCountry = null;
         if (Country != null && Country.Length > 0)
         {
-            // A country outside every region (CH, say) is a valid question with an empty answer, not an error.
+            // A country outside every region (CH, say) is a valid question with an empty answer, not an error;
+            // a code or name that is no country at all is.
             byCountry = new HashSet<HostingRegionInfo>();
             foreach (var country in Country)
             {
-                if (AnsweringPolicy.RegionOfCountry(country) is HostingRegionInfo region)
+                var code = Countries.CodeOf(country) ?? (AnsweringPolicy.RegionOfCountry(country) != null ? country.Trim().ToUpperInvariant() : null);
+                if (code == null)
+                {
+                    var message = "No country is named '" + country + "'. Give an ISO 3166-1 alpha-2 code (DE, NO) or an English country name (Germany, Norway).";
+                    WriteError(new ErrorRecord(new ItemNotFoundException(message), ErrorIds.CountryNotFound, ErrorCategory.ObjectNotFound, country)
+                    {
+                        ErrorDetails = new ErrorDetails(message),
+                    });
+                }
+                else if (AnsweringPolicy.RegionOfCountry(code) is HostingRegionInfo region)
                 {
                     byCountry.Add(region);
                 }

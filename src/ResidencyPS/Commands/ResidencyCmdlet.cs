@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Linq;
 using ResidencyPS.Binding;
+using ResidencyPS.Engine.Names;
 
 namespace ResidencyPS.Commands;
 
@@ -32,9 +34,73 @@ public abstract class ResidencyCmdlet : PSCmdlet
     private protected List<DataCategoryInfo>? ResolveCategories(string[]? patterns) =>
         NameFilter.Resolve(this, AnsweringPolicy.CategoryIndex, patterns, ErrorIds.DataCategoryNotFound, "data category");
 
-    /// <summary>Hosting regions named by <paramref name="patterns"/>, in policy order; null means all.</summary>
-    private protected List<HostingRegionInfo>? ResolveRegions(string[]? patterns) =>
-        NameFilter.Resolve(this, AnsweringPolicy.RegionIndex, patterns, ErrorIds.HostingRegionNotFound, "hosting region");
+    /// <summary>
+    /// Hosting regions named by <paramref name="patterns"/> (codes, names, aliases, a member country's ISO code or
+    /// English name, wildcards), in policy order; null means all.
+    /// </summary>
+    private protected List<HostingRegionInfo>? ResolveRegions(string[]? patterns)
+    {
+        if (patterns == null || patterns.Length == 0)
+        {
+            return null;
+        }
+
+        var found = new HashSet<HostingRegionInfo>();
+        foreach (var pattern in patterns)
+        {
+            if (ResolveRegion(pattern, out var error) is List<HostingRegionInfo> regions)
+            {
+                found.UnionWith(regions);
+            }
+            else if (error != null)
+            {
+                WriteError(error);
+            }
+        }
+
+        return AnsweringPolicy.RegionIndex.Items.Where(found.Contains).ToList();
+    }
+
+    /// <summary>
+    /// The regions one value names; null with <paramref name="error"/> set (not written) when it names none. A country
+    /// that is in no region says exactly that, never a look-alike region.
+    /// </summary>
+    private protected List<HostingRegionInfo>? ResolveRegion(string pattern, out ErrorRecord? error)
+    {
+        error = null;
+        var index = AnsweringPolicy.RegionIndex;
+        if (NameFilter.IsWildcard(pattern))
+        {
+            return NameFilter.ResolveOne(this, index, pattern, ErrorIds.HostingRegionNotFound, "hosting region");
+        }
+
+        if (index.Find(pattern) is HostingRegionInfo region)
+        {
+            return new List<HostingRegionInfo>(1) { region };
+        }
+
+        var code = Countries.CodeOf(pattern) ?? (pattern.Trim().Length == 2 ? pattern.Trim().ToUpperInvariant() : null);
+        if (code != null && AnsweringPolicy.RegionOfCountry(code) is HostingRegionInfo ofCountry)
+        {
+            return new List<HostingRegionInfo>(1) { ofCountry };
+        }
+
+        error = code != null && Countries.NameOf(code) is string country
+            ? CountryError(pattern, code, country)
+            : NameFilter.NotFound(index, pattern, ErrorIds.HostingRegionNotFound, "hosting region");
+        return null;
+    }
+
+    private ErrorRecord CountryError(string given, string code, string country)
+    {
+        var eea = AnsweringPolicy.RegionIndex.Find(RegionCodes.Eea) != null;
+        var message = code + " (" + country + ") is in none of this policy's hosting regions" + (eea ? "; it is not in the EEA." : ".")
+            + " Accepted: " + string.Join(", ", AnsweringPolicy.RegionIndex.Items) + ", or a country in one of them.";
+        return new ErrorRecord(new ItemNotFoundException(message), ErrorIds.CountryNotInAnyRegion, ErrorCategory.ObjectNotFound, given)
+        {
+            ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Name the region the account is hosted in: " + string.Join(", ", AnsweringPolicy.RegionIndex.Items) + "." },
+        };
+    }
 
     /// <summary>Retention subjects named by <paramref name="patterns"/>, in policy order; null means all.</summary>
     private protected List<SubjectInfo>? ResolveSubjects(string[]? patterns) =>

@@ -1,16 +1,22 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Completion;
 using ResidencyPS.Engine.Evaluation;
+using ResidencyPS.Engine.Waivers;
 
 namespace ResidencyPS.Commands;
 
-/// <summary>Tests whether a product's data stays inside the European Economic Area.</summary>
+/// <summary>
+/// Tests whether products' data stays inside the European Economic Area: one result per product and data category,
+/// passed or not (a current waiver can pass a reviewed result), and never a lost input row.
+/// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "EeaBoundary", DefaultParameterSetName = DetailedSet)]
 [OutputType(typeof(EeaBoundaryResult), ParameterSetName = new[] { DetailedSet })]
 [OutputType(typeof(bool), ParameterSetName = new[] { QuietSet })]
+[OutputType(typeof(EeaBoundarySummary), ParameterSetName = new[] { SummarySet })]
 public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
 {
     /// <summary>The parameter set that returns one result object per product and data category.</summary>
@@ -19,27 +25,45 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     /// <summary>The parameter set that returns one boolean per input.</summary>
     public const string QuietSet = nameof(Quiet);
 
-    /// <summary>The product to test (name, alias or wildcard).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ProductCompleter))]
-    public string Product { get; set; } = null!;
+    /// <summary>The parameter set that returns one summary per product and hosting region.</summary>
+    public const string SummarySet = nameof(Summary);
 
-    /// <summary>The data categories to test; every category of the product when omitted.</summary>
+    private readonly List<EeaBoundaryResult> _row = new List<EeaBoundaryResult>();
+    private readonly Dictionary<string, EeaBoundarySummary> _summaries = new Dictionary<string, EeaBoundarySummary>(StringComparer.Ordinal);
+    private AssessmentContext _context = null!;
+    private BoundaryOptions _options;
+    private HashSet<DataCategoryInfo>? _excluded;
+    private WaiverSet? _waivers;
+
+    /// <summary>The products to test (names, aliases or wildcards); every product when omitted. Names piped in as strings bind here too.</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(ProductCompleter))]
+    public string[]? Product { get; set; }
+
+    /// <summary>A pipeline object: a product name as a string, or a row whose properties bind by name.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>The data categories to test; every category of the product when omitted or blank.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
     [Alias("Category")]
     [ArgumentCompleter(typeof(DataCategoryCompleter))]
     public string[]? DataCategory { get; set; }
 
-    /// <summary>The region the customer's account is hosted in (code, name or ISO country code); EEA when omitted.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    /// <summary>Data categories to leave out (names or wildcards).</summary>
+    [Parameter]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(DataCategoryCompleter))]
+    public string[]? ExcludeDataCategory { get; set; }
+
+    /// <summary>The region the customer's account is hosted in (code, name, member country); EEA when omitted or blank.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Region", "Code")]
     [ArgumentCompleter(typeof(RegionCompleter))]
-    public string HostingRegion { get; set; } = RegionCodes.Eea;
+    public string? HostingRegion { get; set; }
 
     /// <summary>The customer uses integrations or third-party applications.</summary>
     [Parameter]
@@ -49,125 +73,264 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     [Parameter]
     public SwitchParameter CustomMailbox { get; set; }
 
-    /// <summary>Return one boolean per input: true only when everything tested stays within the EEA.</summary>
+    /// <summary>A waiver file: reviewed results that pass until the waiver expires.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string? WaiverPath { get; set; }
+
+    /// <summary>Return one boolean per input: true only when every result of it passed.</summary>
     [Parameter(Mandatory = true, ParameterSetName = QuietSet)]
     public SwitchParameter Quiet { get; set; }
+
+    /// <summary>Return one summary per product and hosting region, after all input.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = SummarySet)]
+    public SwitchParameter Summary { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        _context = new AssessmentContext(AnsweringPolicy, UsesIntegrations.IsPresent, CustomMailbox.IsPresent);
+        _options = (UsesIntegrations.IsPresent ? BoundaryOptions.UsesIntegrations : BoundaryOptions.None)
+            | (CustomMailbox.IsPresent ? BoundaryOptions.CustomMailbox : BoundaryOptions.None);
+        if (ExcludeDataCategory != null)
+        {
+            _excluded = new HashSet<DataCategoryInfo>(ResolveCategories(ExcludeDataCategory) ?? new List<DataCategoryInfo>());
+        }
+
+        if (WaiverPath != null)
+        {
+            _waivers = WaiverFiles.Load(this, WaiverPath, AnsweringPolicy);
+        }
+    }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
         // Per pipeline object: dictionary look-ups and cached outcomes only, so a 100,000-row inventory
         // costs little more than PowerShell's own parameter binding.
-        var stays = true;
-        var tested = 0;
-        var complete = TestProducts(ref stays, ref tested);
+        _row.Clear();
+        var hosting = ResolveHosting(out var hostingText, out var hostingError);
+        if (hostingError != null)
+        {
+            WriteError(hostingError);
+        }
+
+        var products = Product ?? (InputObject?.BaseObject is string name ? new[] { name } : null);
+        if (products == null && InputObject != null)
+        {
+            NotGiven(string.Empty, "The input names no product: it is neither a product name nor an object with a Product property.", hostingText);
+        }
+        else if (products == null)
+        {
+            foreach (var product in AnsweringPolicy.ProductIndex.Items)
+            {
+                TestProduct(product, hosting, hostingText, hostingError);
+            }
+        }
+        else
+        {
+            foreach (var given in products)
+            {
+                TestGivenProduct(given, hosting, hostingText, hostingError);
+            }
+        }
+
         if (Quiet.IsPresent)
         {
-            WriteObject(complete && tested > 0 && stays);
+            WriteObject(_row.Count > 0 && _row.TrueForAll(r => r.Passed));
         }
     }
 
-    private bool TestProducts(ref bool stays, ref int tested)
+    /// <inheritdoc />
+    protected override void EndProcessing()
     {
-        var hosting = ResolveHostingRegion();
-        if (hosting == null)
+        var products = AnsweringPolicy.ProductIndex.Items.Select(p => p.Name).ToList();
+        var regions = AnsweringPolicy.RegionIndex.Items.Select(r => r.Code).ToList();
+        foreach (var summary in _summaries.Values
+                     .OrderBy(s => Rank(products, s.Product)).ThenBy(s => Rank(regions, s.HostingRegion)))
         {
-            return false;
+            WriteObject(summary);
         }
 
-        var options = (UsesIntegrations.IsPresent ? BoundaryOptions.UsesIntegrations : BoundaryOptions.None)
-            | (CustomMailbox.IsPresent ? BoundaryOptions.CustomMailbox : BoundaryOptions.None);
-        var products = ResolveProduct(Product);
+        if (_waivers != null)
+        {
+            WaiverFiles.WarnUnused(this, _waivers);
+        }
+    }
+
+    private static int Rank(List<string> order, string name)
+    {
+        var index = order.IndexOf(name);
+        return index < 0 ? int.MaxValue : index;
+    }
+
+    private HostingRegionInfo? ResolveHosting(out string text, out ErrorRecord? error)
+    {
+        error = null;
+        text = string.IsNullOrWhiteSpace(HostingRegion) ? RegionCodes.Eea : HostingRegion!.Trim();
+        var regions = ResolveRegion(text, out error);
+        if (regions != null && regions.Count == 1)
+        {
+            return regions[0];
+        }
+
+        // A wildcard must name exactly one region: an account is hosted in one place.
+        error ??= new ErrorRecord(new ArgumentException("'" + text + "' names " + (regions?.Count ?? 0) + " hosting regions; name the one the account is hosted in."),
+            ErrorIds.HostingRegionNotFound, ErrorCategory.InvalidArgument, text);
+        return null;
+    }
+
+    private void TestGivenProduct(string given, HostingRegionInfo? hosting, string hostingText, ErrorRecord? hostingError)
+    {
+        if (string.IsNullOrWhiteSpace(given))
+        {
+            NotGiven(given ?? string.Empty, "The product is blank; name one of: " + string.Join(", ", AnsweringPolicy.ProductIndex.Items) + ".", hostingText);
+            return;
+        }
+
+        var products = ResolveProductOrError(given, out var error);
         if (products == null)
         {
-            return false;
+            NotEvaluated(given, error!, hostingText, write: true);
+            return;
         }
 
-        var complete = true;
         foreach (var product in products)
         {
-            complete &= TestProduct(product, hosting, options, ref stays, ref tested);
+            TestProduct(product, hosting, hostingText, hostingError);
         }
-
-        return complete;
     }
 
-    private bool TestProduct(ProductInfo product, HostingRegionInfo hosting, BoundaryOptions options, ref bool stays, ref int tested)
+    private List<ProductInfo>? ResolveProductOrError(string given, out ErrorRecord? error)
     {
+        error = null;
+        if (NameFilter.IsWildcard(given))
+        {
+            return NameFilter.TryMatch(AnsweringPolicy.ProductIndex, given, out var matches, out error) ? matches : null;
+        }
+
+        if (AnsweringPolicy.ProductIndex.Find(given) is ProductInfo product)
+        {
+            return new List<ProductInfo>(1) { product };
+        }
+
+        error = NameFilter.NotFound(AnsweringPolicy.ProductIndex, given, ErrorIds.ProductNotFound, "product");
+        return null;
+    }
+
+    private void TestProduct(ProductInfo product, HostingRegionInfo? hosting, string hostingText, ErrorRecord? hostingError)
+    {
+        if (hosting == null)
+        {
+            NotEvaluated(product.Name, hostingError!, hostingText, write: false);
+            return;
+        }
+
         var records = AnsweringPolicy.ResidencyOf(product);
-        if (DataCategory == null || DataCategory.Length == 0)
+        var named = DataCategory?.Where(c => !string.IsNullOrWhiteSpace(c)).ToArray();
+        if (named == null || named.Length == 0)
         {
             for (var i = 0; i < records.Count; i++)
             {
-                Emit(records[i], hosting, options, ref stays, ref tested);
+                if (_excluded == null || !_excluded.Contains(records[i].Category))
+                {
+                    Emit(BoundaryEvaluator.Evaluate(AnsweringPolicy, records[i], hosting, _options, _context, _waivers));
+                }
             }
 
-            return true;
+            return;
         }
 
-        var complete = true;
         var chosen = new HashSet<DataResidencyInfo>();
-        foreach (var name in DataCategory)
+        foreach (var name in named)
         {
-            var categories = ResolveCategory(name);
-            if (categories == null)
-            {
-                complete = false;
-                continue;
-            }
-
-            foreach (var category in categories)
-            {
-                if (AnsweringPolicy.Find(product, category) is DataResidencyInfo record)
-                {
-                    chosen.Add(record);
-                }
-                else if (!NameFilter.IsWildcard(name))
-                {
-                    // A wildcard may match categories other products hold; a literal must name one of this product's.
-                    WriteError(NotInProduct(product, category, name, records));
-                    complete = false;
-                }
-            }
+            ChooseCategory(product, name, hosting, records, chosen);
         }
 
         foreach (var record in records)
         {
-            if (chosen.Contains(record))
+            if (chosen.Contains(record) && (_excluded == null || !_excluded.Contains(record.Category)))
             {
-                Emit(record, hosting, options, ref stays, ref tested);
+                Emit(BoundaryEvaluator.Evaluate(AnsweringPolicy, record, hosting, _options, _context, _waivers));
             }
         }
-
-        return complete;
     }
 
-    private void Emit(DataResidencyInfo record, HostingRegionInfo hosting, BoundaryOptions options, ref bool stays, ref int tested)
+    private void ChooseCategory(ProductInfo product, string name, HostingRegionInfo hosting, IReadOnlyList<DataResidencyInfo> records, HashSet<DataResidencyInfo> chosen)
     {
-        var result = BoundaryEvaluator.Evaluate(AnsweringPolicy, record, hosting, options);
-        tested++;
-        stays &= result.StaysInEea;
-        if (!Quiet.IsPresent)
+        if (NameFilter.IsWildcard(name))
+        {
+            // A wildcard may match categories other products hold: only this product's count, and no match is silent.
+            if (NameFilter.TryMatch(this, AnsweringPolicy.CategoryIndex, name, out var categories))
+            {
+                chosen.UnionWith(categories.Select(c => AnsweringPolicy.Find(product, c)).Where(r => r != null).Select(r => r!));
+            }
+
+            return;
+        }
+
+        var category = AnsweringPolicy.CategoryIndex.Find(name);
+        if (category == null)
+        {
+            NotEvaluated(product.Name, NameFilter.NotFound(AnsweringPolicy.CategoryIndex, name, ErrorIds.DataCategoryNotFound, "data category"), hosting.Code, name);
+        }
+        else if (AnsweringPolicy.Find(product, category) is DataResidencyInfo record)
+        {
+            chosen.Add(record);
+        }
+        else
+        {
+            var message = product.Name + " holds no '" + category.DataCategory + "' according to the policy. Its data categories are: "
+                + string.Join(", ", records.Select(r => r.DataCategory)) + ".";
+            NotEvaluated(product.Name, new ErrorRecord(new ItemNotFoundException(message), ErrorIds.DataCategoryNotInProduct, ErrorCategory.ObjectNotFound, name),
+                hosting.Code, name);
+        }
+    }
+
+    private void NotGiven(string given, string message, string hostingText) =>
+        NotEvaluated(given, new ErrorRecord(new ArgumentException(message), ErrorIds.ProductNotGiven, ErrorCategory.InvalidArgument, InputObject?.BaseObject ?? given)
+        {
+            ErrorDetails = new ErrorDetails(message),
+        }, hostingText);
+
+    // The row comes out as a NotEvaluated result with the values as given, and the error is written as well,
+    // so -ErrorAction Stop still stops and Export-Csv still has one line per input row.
+    private void NotEvaluated(string product, ErrorRecord error, string hostingText, string? category = null, bool write = true)
+    {
+        if (write)
+        {
+            WriteError(error);
+        }
+
+        var categories = category != null ? new[] { category } : DataCategory?.Where(c => !string.IsNullOrWhiteSpace(c)).ToArray();
+        var reason = error.ErrorDetails?.Message ?? error.Exception.Message;
+        foreach (var name in categories == null || categories.Length == 0 ? new[] { string.Empty } : categories)
+        {
+            Emit(BoundaryEvaluator.NotEvaluated(_context, product, name, hostingText, reason));
+        }
+    }
+
+    private void Emit(EeaBoundaryResult result)
+    {
+        if (Summary.IsPresent)
+        {
+            var key = result.Product + "\n" + result.HostingRegion;
+            if (!_summaries.TryGetValue(key, out var summary))
+            {
+                _summaries.Add(key, summary = new EeaBoundarySummary(_context, result.Product, result.HostingRegion));
+            }
+
+            summary.Add(result);
+        }
+        else if (Quiet.IsPresent)
+        {
+            _row.Add(result);
+        }
+        else
         {
             WriteObject(result);
         }
-    }
-
-    private HostingRegionInfo? ResolveHostingRegion()
-    {
-        var region = AnsweringPolicy.RegionIndex.Find(HostingRegion) ?? AnsweringPolicy.RegionOfCountry(HostingRegion);
-        if (region == null)
-        {
-            WriteError(NameFilter.NotFound(AnsweringPolicy.RegionIndex, HostingRegion, ErrorIds.HostingRegionNotFound, "hosting region"));
-        }
-
-        return region;
-    }
-
-    private static ErrorRecord NotInProduct(ProductInfo product, DataCategoryInfo category, string input, IReadOnlyList<DataResidencyInfo> records)
-    {
-        var message = product.Name + " holds no '" + category.DataCategory + "' according to the policy. Its data categories are: "
-            + string.Join(", ", records.Select(r => r.DataCategory)) + ".";
-        return new ErrorRecord(new ItemNotFoundException(message), ErrorIds.DataCategoryNotInProduct, ErrorCategory.ObjectNotFound, input);
     }
 }

@@ -3,44 +3,80 @@ using System;
 
 namespace ResidencyPS;
 
-/// <summary>Whether one data category of one product stays inside the EEA, with the findings that decided it.</summary>
+/// <summary>
+/// Whether one data category of one product stays inside the EEA, with the findings that decided it, whether it
+/// passed (Within, or covered by a current waiver), and the policy and assumptions that produced it.
+/// </summary>
 public sealed class EeaBoundaryResult
 {
-    internal EeaBoundaryResult(string vendor, string product, string dataCategory, string hostingRegion, Verdict verdict,
-        Basis basis, FindingList findings)
+    private readonly AssessmentContext _context;
+
+    internal EeaBoundaryResult(AssessmentContext context, string product, string dataCategory, string hostingRegion, Verdict verdict,
+        Basis basis, FindingList findings, Waiver? waiver)
     {
-        Vendor = vendor;
+        _context = context;
         Product = product;
         DataCategory = dataCategory;
         HostingRegion = hostingRegion;
         Verdict = verdict;
         Basis = basis;
         Findings = findings;
+        Waived = waiver != null;
+        WaiverJustification = waiver?.Justification;
+        WaiverApprovedBy = waiver?.ApprovedBy;
+        WaiverExpires = waiver?.Expires;
     }
 
-    /// <summary>The vendor whose policy answered.</summary>
-    public string Vendor { get; }
-
-    /// <summary>The product tested.</summary>
+    /// <summary>The product tested (its name in the policy, or the name as given when it names no product).</summary>
     public string Product { get; }
 
-    /// <summary>The data category tested (English name).</summary>
+    /// <summary>The data category tested (English name, or the name as given when it could not be evaluated).</summary>
     public string DataCategory { get; }
 
-    /// <summary>The region (code) the customer's account is hosted in.</summary>
+    /// <summary>The region (code) the customer's account is hosted in, or the value as given when it names no region.</summary>
     public string HostingRegion { get; }
 
-    /// <summary>The overall answer.</summary>
+    /// <summary>The overall answer, as the policy gives it (a waiver never changes it).</summary>
     public Verdict Verdict { get; }
 
     /// <summary>True only when <see cref="Verdict"/> is Within.</summary>
     public bool StaysInEea => Verdict == Verdict.Within;
+
+    /// <summary>True when the verdict is Within, or when a current waiver covers the result.</summary>
+    public bool Passed => Verdict == Verdict.Within || Waived;
+
+    /// <summary>A current waiver covers this result (see <see cref="WaiverJustification"/>).</summary>
+    public bool Waived { get; }
+
+    /// <summary>Why the waiver's approver accepted this result; null when not waived.</summary>
+    public string? WaiverJustification { get; }
+
+    /// <summary>Who approved the waiver, when the waiver file says.</summary>
+    public string? WaiverApprovedBy { get; }
+
+    /// <summary>The last day the waiver applies; null when not waived.</summary>
+    public DateTime? WaiverExpires { get; }
 
     /// <summary>The weakest basis among the facts the verdict rests on.</summary>
     public Basis Basis { get; }
 
     /// <summary>Every rule that applied, in the order they were evaluated.</summary>
     public IReadOnlyList<BoundaryFinding> Findings { get; }
+
+    /// <summary>The vendor of the policy that answered.</summary>
+    public string PolicyVendor => _context.PolicyVendor;
+
+    /// <summary>The version of the policy that answered.</summary>
+    public string PolicyVersion => _context.PolicyVersion;
+
+    /// <summary>The SHA-256 of the policy that answered (its canonical JSON), so a report can refuse results of another policy.</summary>
+    public string PolicySha256 => _context.PolicySha256;
+
+    /// <summary>Whether the test assumed the customer uses integrations or third-party applications.</summary>
+    public bool UsesIntegrations => _context.UsesIntegrations;
+
+    /// <summary>Whether the test assumed the customer has a custom mailbox.</summary>
+    public bool CustomMailbox => _context.CustomMailbox;
 
     /// <inheritdoc />
     public override string ToString() => Product + ": " + DataCategory + " (" + HostingRegion + ") " + Verdict;

@@ -11,6 +11,9 @@ public enum Basis
 
     /// <summary>Read off the content of the source (for example a product identified by the data it holds).</summary>
     InferredFromContent,
+
+    /// <summary>Nothing was read: the input could not be evaluated (an unknown product, category or region). Never in a policy file.</summary>
+    NotEvaluated,
 }
 
 /// <summary>The overall answer of an EEA boundary test.</summary>
@@ -27,6 +30,9 @@ public enum Verdict
 
     /// <summary>The source does not say where the data is; no guess is made.</summary>
     Unknown,
+
+    /// <summary>The input could not be evaluated (an unknown product, category or region); the findings say why.</summary>
+    NotEvaluated,
 }
 
 /// <summary>What one finding of an EEA boundary test means for the verdict.</summary>

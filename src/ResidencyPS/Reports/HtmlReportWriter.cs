@@ -13,7 +13,7 @@ body{font-family:Segoe UI,Helvetica,Arial,sans-serif;margin:2rem;color:#1b1b1b;m
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.85rem}th,td{border:1px solid #bbb;padding:.25rem .5rem;vertical-align:top;text-align:left}
 th{background:#f0f0f0}td.eea{background:#d8f0d8}td.outside{background:#f6d5d2}td.unknown{background:#e4e4e4}td.none{background:#fff;color:#999}
-.Within{background:#d8f0d8}.Transient{background:#fdf0c4}.Outside{background:#f6d5d2}.Unknown{background:#e4e4e4}
+.Within{background:#d8f0d8}.Transient{background:#fdf0c4}.Outside{background:#f6d5d2}.Unknown{background:#e4e4e4}.NotEvaluated{background:#fff;border:2px dashed #a33}
 .legend span{display:inline-block;padding:.15rem .5rem;margin-right:.5rem;border:1px solid #bbb}
 dl.provenance{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
 .nl{color:#444;font-style:italic}code{font-size:.85rem}";
@@ -37,6 +37,17 @@ dl.provenance{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem
         Definition(writer, "Generated", data.GeneratedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC");
         writer.WriteLine("</dl>");
 
+        if (data.Assumptions.Count > 0)
+        {
+            writer.WriteLine("<h2 id=\"assumptions\">Assumptions</h2><dl class=\"provenance\">");
+            foreach (var line in data.Assumptions)
+            {
+                Definition(writer, line.Key, line.Value);
+            }
+
+            writer.WriteLine("</dl>");
+        }
+
         writer.WriteLine("<h2 id=\"matrix\">Where data may be hosted</h2>");
         writer.WriteLine("<p class=\"legend\"><span class=\"eea\" style=\"background:#d8f0d8\">EEA hosting available</span><span style=\"background:#f6d5d2\">not in the EEA</span><span style=\"background:#e4e4e4\">no region stated</span></p>");
         writer.WriteLine("<table id=\"residency-matrix\"><thead><tr><th>Data category</th>" + string.Concat(data.Products.Select(n => "<th>" + E(n) + "</th>")) + "</tr></thead><tbody>");
@@ -57,13 +68,14 @@ dl.provenance{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem
         writer.WriteLine("</tbody></table>");
 
         writer.WriteLine("<h2 id=\"boundary\">EEA boundary</h2>");
-        writer.WriteLine("<p>" + data.Results.Count + " results: " + string.Join(", ", data.Results.GroupBy(r => r.Verdict).OrderBy(g => g.Key).Select(g => g.Count() + " " + g.Key)) + ".</p>");
-        writer.WriteLine("<table id=\"boundary-results\"><thead><tr><th>Product</th><th>Data category</th><th>Hosting region</th><th>Verdict</th><th>Basis</th><th>Findings</th></tr></thead><tbody>");
+        writer.WriteLine("<p id=\"boundary-summary\">" + E(BoundarySummary.Of(data)) + "</p>");
+        writer.WriteLine("<table id=\"boundary-results\"><thead><tr><th>Product</th><th>Data category</th><th>Hosting region</th><th>Verdict</th><th>Passed</th><th>Basis</th><th>Findings</th></tr></thead><tbody>");
         foreach (var result in data.Results)
         {
             var findings = string.Join("<br>", result.Findings.Select(f => "<b>" + E(f.Rule) + "</b> (" + E(f.Effect.ToString()) + "): " + E(f.Message)));
             writer.WriteLine("<tr><td>" + E(result.Product) + "</td><td>" + E(result.DataCategory) + "</td><td>" + E(result.HostingRegion)
-                + "</td><td class=\"" + result.Verdict + "\">" + result.Verdict + "</td><td>" + result.Basis + "</td><td>" + findings + "</td></tr>");
+                + "</td><td class=\"" + result.Verdict + "\">" + result.Verdict + "</td><td>" + (result.Passed ? (result.Waived ? "yes (waived: " + E(result.WaiverJustification) + ")" : "yes") : "no")
+                + "</td><td>" + result.Basis + "</td><td>" + findings + "</td></tr>");
         }
 
         writer.WriteLine("</tbody></table>");

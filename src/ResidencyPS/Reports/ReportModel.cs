@@ -46,6 +46,55 @@ internal sealed class ReportData
             .Concat(Results.SelectMany(r => r.Findings).SelectMany(f => f.Source))
             .Distinct().OrderBy(s => s.Line).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
 
+    /// <summary>Input rows that could not be evaluated (unknown product, category or region): counted, never dropped.</summary>
+    public int NotEvaluatedCount => Results.Count(r => r.Verdict == Verdict.NotEvaluated);
+
+    /// <summary>Results that passed (Within, or covered by a current waiver).</summary>
+    public int PassedCount => Results.Count(r => r.Passed);
+
+    /// <summary>
+    /// What the results assumed, in words: hosting regions, integrations, custom mailbox, and each waiver applied with
+    /// its justification, approver and expiry.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Assumptions
+    {
+        get
+        {
+            var lines = new List<KeyValuePair<string, string>>();
+            if (Results.Count == 0)
+            {
+                return lines;
+            }
+
+            lines.Add(Pair("Hosting regions", string.Join(", ", Results.Select(r => r.HostingRegion).Distinct())));
+            lines.Add(Pair("Uses integrations or third-party apps", YesNo(Results.Select(r => r.UsesIntegrations))));
+            lines.Add(Pair("Custom mailbox", YesNo(Results.Select(r => r.CustomMailbox))));
+            var waived = Results.Where(r => r.Waived).GroupBy(r => (r.WaiverJustification, r.WaiverApprovedBy, r.WaiverExpires)).ToList();
+            if (waived.Count == 0)
+            {
+                lines.Add(Pair("Waivers applied", "none"));
+            }
+
+            foreach (var group in waived)
+            {
+                var (justification, approvedBy, expires) = group.Key;
+                lines.Add(Pair("Waiver applied to " + group.Count() + " result" + (group.Count() == 1 ? string.Empty : "s"),
+                    justification + (approvedBy == null ? string.Empty : " Approved by " + approvedBy + ".")
+                    + " Expires " + expires?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "."));
+            }
+
+            return lines;
+        }
+    }
+
+    private static KeyValuePair<string, string> Pair(string key, string value) => new KeyValuePair<string, string>(key, value);
+
+    private static string YesNo(IEnumerable<bool> values)
+    {
+        var distinct = values.Distinct().ToList();
+        return distinct.Count > 1 ? "mixed (results differ)" : distinct[0] ? "yes" : "no";
+    }
+
     /// <summary>The CSS class of a residency cell: in the EEA, outside it, or unknown.</summary>
     public static string CellClass(DataResidencyInfo? record) =>
         record == null ? "none" : record.AvailableInEea switch { true => "eea", false => "outside", _ => "unknown" };

@@ -20,6 +20,18 @@ internal static class MarkdownReportWriter
         writer.WriteLine("- SHA-256: `" + p.Sha256 + "`");
         writer.WriteLine("- Generated: " + data.GeneratedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC");
         writer.WriteLine();
+        if (data.Assumptions.Count > 0)
+        {
+            writer.WriteLine("## Assumptions");
+            writer.WriteLine();
+            foreach (var line in data.Assumptions)
+            {
+                writer.WriteLine("- " + Cell(line.Key) + ": " + Cell(line.Value));
+            }
+
+            writer.WriteLine();
+        }
+
         writer.WriteLine("## Where data may be hosted");
         writer.WriteLine();
         writer.WriteLine("| Data category | " + string.Join(" | ", data.Products.Select(Cell)) + " |");
@@ -33,11 +45,13 @@ internal static class MarkdownReportWriter
         writer.WriteLine();
         writer.WriteLine("## EEA boundary");
         writer.WriteLine();
-        writer.WriteLine("| Product | Data category | Hosting region | Verdict | Basis | Findings |");
-        writer.WriteLine("|---|---|---|---|---|---|");
+        writer.WriteLine(BoundarySummary.Of(data));
+        writer.WriteLine();
+        writer.WriteLine("| Product | Data category | Hosting region | Verdict | Passed | Basis | Findings |");
+        writer.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var r in data.Results)
         {
-            writer.WriteLine("| " + string.Join(" | ", new[] { r.Product, r.DataCategory, r.HostingRegion, r.Verdict.ToString(), r.Basis.ToString(),
+            writer.WriteLine("| " + string.Join(" | ", new[] { r.Product, r.DataCategory, r.HostingRegion, r.Verdict.ToString(), r.Passed ? (r.Waived ? "yes (waived)" : "yes") : "no", r.Basis.ToString(),
                 string.Join("<br>", r.Findings.Select(f => f.Rule + " (" + f.Effect + "): " + f.Message)) }.Select(Cell)) + " |");
         }
 
@@ -72,21 +86,36 @@ internal static class CsvReportWriter
     /// <summary>Writes the report to <paramref name="writer"/>.</summary>
     public static void Write(ReportData data, TextWriter writer)
     {
-        writer.WriteLine("Vendor,Product,DataCategory,HostingRegion,Verdict,StaysInEea,Basis,Regions,Findings,Source,PolicySha256");
+        writer.WriteLine("PolicyVendor,Product,DataCategory,HostingRegion,Verdict,StaysInEea,Passed,Waived,WaiverJustification,WaiverExpires,Basis,Regions,Findings,Source,UsesIntegrations,CustomMailbox,PolicyVersion,PolicySha256");
         foreach (var r in data.Results)
         {
             var record = data.RecordOf(r);
             var fields = new[]
             {
-                r.Vendor, r.Product, r.DataCategory, r.HostingRegion, r.Verdict.ToString(), r.StaysInEea ? "True" : "False", r.Basis.ToString(),
+                r.PolicyVendor, r.Product, r.DataCategory, r.HostingRegion, r.Verdict.ToString(), r.StaysInEea ? "True" : "False", r.Passed ? "True" : "False",
+                r.Waived ? "True" : "False", r.WaiverJustification ?? string.Empty, r.WaiverExpires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty, r.Basis.ToString(),
                 record?.Regions.ToString() ?? string.Empty,
                 string.Join("; ", r.Findings.Select(f => f.Rule + " (" + f.Effect + "): " + f.Message)),
                 string.Join(" | ", r.Findings.SelectMany(f => f.Source).Distinct().Select(s => s.Text)),
-                data.Policy.Sha256,
+                r.UsesIntegrations ? "True" : "False", r.CustomMailbox ? "True" : "False", r.PolicyVersion, r.PolicySha256,
             };
             writer.WriteLine(string.Join(",", fields.Select(Quote)));
         }
     }
 
     private static string Quote(string field) => "\"" + field.Replace("\"", "\"\"") + "\"";
+}
+
+/// <summary>The one sentence every report opens its EEA boundary section with: counts, passed, and rows not evaluated.</summary>
+internal static class BoundarySummary
+{
+    public static string Of(ReportData data)
+    {
+        var results = data.Results;
+        var counts = string.Join(", ", results.GroupBy(r => r.Verdict).OrderBy(g => g.Key).Select(g => g.Count() + " " + g.Key));
+        return results.Count + " result" + (results.Count == 1 ? string.Empty : "s") + (counts.Length > 0 ? " (" + counts + ")" : string.Empty)
+            + "; " + data.PassedCount + " passed"
+            + (data.NotEvaluatedCount > 0 ? "; " + data.NotEvaluatedCount + " input row" + (data.NotEvaluatedCount == 1 ? " was" : "s were") + " not evaluated (unknown product, category or region): see their findings" : string.Empty)
+            + ".";
+    }
 }

@@ -16,10 +16,17 @@ public static class PwshProcess
         .First();
 
     /// <summary>Runs <paramref name="script"/> with -NoProfile; <paramref name="environment"/> overrides variables (null removes one).</summary>
-    public static PwshResult Run(string script, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
+    public static PwshResult Run(string script, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null) =>
+        Start(new[] { "-Command", script }, environment, timeout);
+
+    /// <summary>Runs a script file as a scheduler does: pwsh -NoProfile -NonInteractive -File <paramref name="file"/>.</summary>
+    public static PwshResult RunFile(string file, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null) =>
+        Start(new[] { "-File", file }, environment, timeout);
+
+    private static PwshResult Start(string[] arguments, IDictionary<string, string?>? environment, TimeSpan? timeout)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { PwshDll, "-NoProfile", "-NonInteractive", "-Command", script })
+        foreach (var arg in new[] { PwshDll, "-NoProfile", "-NonInteractive" }.Concat(arguments))
         {
             start.ArgumentList.Add(arg);
         }
@@ -44,7 +51,7 @@ public static class PwshProcess
         if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(3)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("pwsh did not finish: " + script);
+            throw new TimeoutException("pwsh did not finish: " + string.Join(" ", arguments));
         }
 
         return new PwshResult(process.ExitCode, output.Result, error.Result);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using System;
+using ResidencyPS.Engine.Waivers;
 
 namespace ResidencyPS.Engine.Evaluation;
 
@@ -44,8 +45,15 @@ internal static class BoundaryEvaluator
     /// <summary>The rule name of the finding about where the data is hosted.</summary>
     public const string HostingRule = "Hosting";
 
-    /// <summary>Evaluates <paramref name="record"/> for a customer hosted in <paramref name="hosting"/>.</summary>
-    public static EeaBoundaryResult Evaluate(ResidencyPolicy policy, DataResidencyInfo record, HostingRegionInfo hosting, BoundaryOptions options)
+    /// <summary>The rule name of the finding that says why an input could not be evaluated.</summary>
+    public const string NotEvaluatedRule = "NotEvaluated";
+
+    /// <summary>
+    /// Evaluates <paramref name="record"/> for a customer hosted in <paramref name="hosting"/>; a current waiver in
+    /// <paramref name="waivers"/> that covers the result marks it passed, without changing its verdict.
+    /// </summary>
+    public static EeaBoundaryResult Evaluate(ResidencyPolicy policy, DataResidencyInfo record, HostingRegionInfo hosting, BoundaryOptions options,
+        AssessmentContext? context = null, WaiverSet? waivers = null)
     {
         if ((uint)options >= BoundaryOutcome.OptionSets)
         {
@@ -61,7 +69,21 @@ internal static class BoundaryEvaluator
             Volatile.Write(ref slot, outcome);
         }
 
-        return new EeaBoundaryResult(policy.Vendor, record.Product, record.DataCategory, hosting.Code, outcome.Verdict, outcome.Basis, outcome.Findings);
+        var waiver = outcome.Verdict == Verdict.Within ? null : waivers?.Find(record.Product, record.DataCategory, outcome.Verdict);
+        return new EeaBoundaryResult(context ?? AssessmentContext.Default(policy), record.Product, record.DataCategory, hosting.Code,
+            outcome.Verdict, outcome.Basis, outcome.Findings, waiver);
+    }
+
+    /// <summary>
+    /// The result of an input that could not be evaluated: the values as given, verdict NotEvaluated, and the reason as
+    /// its one finding, so the row still comes out (and counts) wherever results go.
+    /// </summary>
+    /// <remarks>No waiver covers such a row: it is a fault in the input, not a reviewed answer of the policy.</remarks>
+    public static EeaBoundaryResult NotEvaluated(AssessmentContext context, string product, string dataCategory, string hostingRegion, string reason)
+    {
+        var finding = new BoundaryFinding(NotEvaluatedRule, FindingEffect.Unknown, null, null, null, reason, Basis.NotEvaluated, Array.Empty<PolicyStatement>());
+        return new EeaBoundaryResult(context, product, dataCategory, hostingRegion, Verdict.NotEvaluated, Basis.NotEvaluated,
+            new FindingList(new[] { finding }), null);
     }
 
     private static BoundaryOutcome Compute(ResidencyPolicy policy, DataResidencyInfo record, HostingRegionInfo hosting, BoundaryOptions options)

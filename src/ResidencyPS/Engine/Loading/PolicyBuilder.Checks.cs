@@ -56,13 +56,15 @@ internal sealed partial class PolicyBuilder
     private static T ParseEnum<T>(PolicyNode node, string field)
         where T : struct
     {
+        // Basis.NotEvaluated marks results of inputs that could not be evaluated; a fact of a policy always has a basis.
+        var accepted = Enum.GetNames(typeof(T)).Where(n => !(typeof(T) == typeof(Basis) && n == nameof(Basis.NotEvaluated))).ToArray();
         var value = node.Text(field);
-        if (value != null && !value.Any(char.IsDigit) && Enum.TryParse<T>(value, ignoreCase: false, out var parsed))
+        if (value != null && accepted.Contains(value, StringComparer.Ordinal) && Enum.TryParse<T>(value, ignoreCase: false, out var parsed))
         {
             return parsed;
         }
 
-        node.Problem(field, (value == null ? "A value is required here" : "'" + value + "' is not valid") + "; accepted: " + string.Join(", ", Enum.GetNames(typeof(T))) + ".");
+        node.Problem(field, (value == null ? "A value is required here" : "'" + value + "' is not valid") + "; accepted: " + string.Join(", ", accepted) + ".");
         return default;
     }
 

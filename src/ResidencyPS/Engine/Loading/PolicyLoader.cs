@@ -81,7 +81,30 @@ internal static class PolicyLoader
         return text.ToString().Replace("\r\n", "\n") + "\n";
     }
 
-    private static ResidencyPolicy Load(TextReader reader, PolicySource source)
+    /// <summary>
+    /// Reads a JSON file of this module (a policy, a waiver file) as one object with line numbers: at most
+    /// <see cref="MaxBytes"/>, strict UTF-8, no duplicate keys, at most <see cref="MaxDepth"/> deep.
+    /// </summary>
+    internal static JObject ReadObjectFile(string path, string what)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new FileNotFoundException("The " + what + " '" + path + "' does not exist.", path);
+        }
+
+        if (info.Length > MaxBytes)
+        {
+            throw new PolicyValidationException(path, new[] { new PolicyProblem(string.Empty, $"The file is {info.Length:N0} bytes; a {what} may be at most {MaxBytes:N0} bytes.") }, what);
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        return ReadObject(reader, info.FullName, what);
+    }
+
+    /// <summary>Parses JSON text as one object with line numbers; every syntax problem is a <see cref="PolicyValidationException"/>.</summary>
+    internal static JObject ReadObject(TextReader reader, string origin, string what)
     {
         JToken token;
         try
@@ -90,21 +113,24 @@ internal static class PolicyLoader
         }
         catch (JsonException ex)
         {
-            throw new PolicyValidationException(source.Name, new[] { ToProblem(ex) });
+            throw new PolicyValidationException(origin, new[] { ToProblem(ex) }, what);
         }
         catch (DecoderFallbackException ex)
         {
-            throw new PolicyValidationException(source.Name, new[] { new PolicyProblem(string.Empty, "The file is not valid UTF-8: " + ex.Message) });
+            throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, "The file is not valid UTF-8: " + ex.Message) }, what);
         }
 
-        if (token.Type != JTokenType.Object)
-        {
-            throw new PolicyValidationException(source.Name, new[] { new PolicyProblem(string.Empty, "The file must hold one JSON object, not " + token.Type + ".") });
-        }
+        return token as JObject
+            ?? throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, "The file must hold one JSON object, not " + token.Type + ".") }, what);
+    }
+
+    private static ResidencyPolicy Load(TextReader reader, PolicySource source)
+    {
+        var token = ReadObject(reader, source.Name, "policy");
 
         // Reading checks every property against the format; only a well-typed file goes on to the builder.
         var problems = new List<PolicyProblem>();
-        var document = PolicyNode.Read((JObject)token, PolicyFormat.Document, problems);
+        var document = PolicyNode.Read(token, PolicyFormat.Document, problems);
         if (problems.Count > 0)
         {
             throw new PolicyValidationException(source.Name, problems);
@@ -128,7 +154,7 @@ internal static class PolicyLoader
         {
             if (json.TokenType != JsonToken.Comment)
             {
-                throw new JsonReaderException("Additional text found after the end of the policy object.", json.Path, json.LineNumber, json.LinePosition, null);
+                throw new JsonReaderException("Additional text found after the end of the JSON object.", json.Path, json.LineNumber, json.LinePosition, null);
             }
         }
 

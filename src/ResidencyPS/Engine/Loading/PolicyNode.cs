@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -34,7 +35,7 @@ internal sealed class PolicyNode
         var node = new PolicyNode(value, spec, problems);
         foreach (var property in value.Properties())
         {
-            if (spec == PolicyFormat.Document && property.Name == PolicyFormat.SchemaReference)
+            if (value.Parent == null && property.Name == PolicyFormat.SchemaReference)
             {
                 node.Expect(property.Value, property.Value.Type == JTokenType.String, "a string");
                 continue;
@@ -46,7 +47,7 @@ internal sealed class PolicyNode
             }
             else
             {
-                node.Add(property, "Unknown property '" + property.Name + "' in a " + spec.Name + "; see docs/policy-format.md for the properties a policy file has.");
+                node.Add(property, "Unknown property '" + property.Name + "' in a " + spec.Name + "; accepted: " + string.Join(", ", spec.Fields.Select(f => f.Name)) + ".");
             }
         }
 

@@ -37,9 +37,9 @@ public sealed class PolicyProblem
 /// <summary>A policy could not be loaded; <see cref="Problems"/> names every problem found.</summary>
 public sealed class PolicyValidationException : Exception
 {
-    /// <summary>Creates the exception for the problems found in <paramref name="origin"/>.</summary>
-    public PolicyValidationException(string origin, IReadOnlyList<PolicyProblem> problems)
-        : base(FormatMessage(origin, problems))
+    /// <summary>Creates the exception for the problems found in <paramref name="origin"/>, a policy or (<paramref name="what"/>) another file.</summary>
+    public PolicyValidationException(string origin, IReadOnlyList<PolicyProblem> problems, string what = "policy")
+        : base(FormatMessage(origin, problems, what))
     {
         Origin = origin;
         Problems = problems;
@@ -51,7 +51,7 @@ public sealed class PolicyValidationException : Exception
     /// <summary>Every problem found.</summary>
     public IReadOnlyList<PolicyProblem> Problems { get; }
 
-    private static string FormatMessage(string origin, IReadOnlyList<PolicyProblem> problems) =>
-        "The policy '" + origin + "' is not valid (" + problems.Count + " problem" + (problems.Count == 1 ? string.Empty : "s") + "): "
+    private static string FormatMessage(string origin, IReadOnlyList<PolicyProblem> problems, string what) =>
+        "The " + what + " '" + origin + "' is not valid (" + problems.Count + " problem" + (problems.Count == 1 ? string.Empty : "s") + "): "
         + string.Join("; ", problems.Select(p => p.ToString()));
 }

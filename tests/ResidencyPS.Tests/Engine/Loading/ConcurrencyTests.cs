@@ -47,6 +47,13 @@ public sealed class ConcurrencyTests : IDisposable
             }
         });
 
+        // The swapper opens a runspace of its own first; queries start once it is swapping, so they overlap.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (Volatile.Read(ref swaps) == 0 && DateTime.UtcNow < deadline && !swapper.IsCompleted)
+        {
+            await Task.Delay(20);
+        }
+
         var answers = new ConcurrentBag<string>();
         var queries = Enumerable.Range(0, 160).Select(_ => Task.Run(() =>
         {

@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ResidencyPS.Engine.Loading;
+using ResidencyPS.Engine.Names;
+
+namespace ResidencyPS.Engine.Waivers;
+
+/// <summary>
+/// Reads a waiver file (docs/en-US/about_ResidencyPS_Waivers.md, waiver.schema.json) against a policy: every problem
+/// (unknown property, missing justification or expiry, a name the policy does not know) at its line, all at once.
+/// </summary>
+internal static class WaiverLoader
+{
+    /// <summary>What the file is called in messages.</summary>
+    public const string What = "waiver file";
+
+    /// <summary>The verdicts a waiver may name: Within needs no waiver; NotEvaluated rows are faults of the input.</summary>
+    public static readonly Verdict[] WaivableVerdicts = { Verdict.Transient, Verdict.Outside, Verdict.Unknown };
+
+    public static readonly ObjectSpec WaiverSpec = new ObjectSpec("waiver", new FieldSpec("product", FieldKind.Text), new FieldSpec("dataCategory", FieldKind.Text),
+        new FieldSpec("verdict", FieldKind.Text), new FieldSpec("justification", FieldKind.Text), new FieldSpec("approvedBy", FieldKind.Text),
+        new FieldSpec("expires", FieldKind.Text));
+
+    public static readonly ObjectSpec Document = new ObjectSpec("waiver file", new FieldSpec("waivers", FieldKind.List, WaiverSpec));
+
+    /// <summary>
+    /// Loads <paramref name="path"/>; <paramref name="wildcard"/> turns a pattern into a name test (PowerShell's wildcard
+    /// rules, given by the caller so the engine needs no PowerShell type). Throws <see cref="PolicyValidationException"/>.
+    /// </summary>
+    public static WaiverSet LoadFile(string path, ResidencyPolicy policy, Func<string, Func<string, bool>?> wildcard, DateTime today)
+    {
+        var json = PolicyLoader.ReadObjectFile(path, What);
+        var origin = new System.IO.FileInfo(path).FullName;
+        var problems = new List<PolicyProblem>();
+        var document = PolicyNode.Read(json, Document, problems);
+        var waivers = new List<Waiver>();
+        var items = document.List("waivers");
+        if (items == null)
+        {
+            document.Problem("waivers", "A waiver file holds a list 'waivers' (it may be empty).");
+        }
+
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+        {
+            var node = items![i];
+            var product = Text(node, "product", "A product (a name, an alias or a wildcard such as *) is required.");
+            var category = Text(node, "dataCategory", "A data category (a name, an alias or a wildcard such as *) is required.");
+            var justification = Text(node, "justification", "A justification is required: say why the result was accepted.");
+            var products = Names(policy.ProductIndex, node, "product", product, "product", p => p.Name, wildcard);
+            var categories = Names(policy.CategoryIndex, node, "dataCategory", category, "data category", c => c.DataCategory, wildcard);
+            Verdict? verdict = null;
+            if (node.Text("verdict") is string verdictText)
+            {
+                if (Enum.TryParse<Verdict>(verdictText, ignoreCase: false, out var parsed) && WaivableVerdicts.Contains(parsed) && !verdictText.Any(char.IsDigit))
+                {
+                    verdict = parsed;
+                }
+                else
+                {
+                    node.Problem("verdict", "'" + verdictText + "' is not a verdict a waiver covers; accepted: " + string.Join(", ", WaivableVerdicts) + " (or leave it out).");
+                }
+            }
+
+            var expires = DateTime.MinValue;
+            var expiresText = Text(node, "expires", "An expiry date (yyyy-MM-dd) is required: a waiver is reviewed again when it expires.");
+            if (expiresText.Length > 0 && !DateTime.TryParseExact(expiresText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out expires))
+            {
+                node.Problem("expires", "'" + expiresText + "' is not a date; write it as yyyy-MM-dd, for example 2027-06-30.");
+            }
+
+            waivers.Add(new Waiver(i, product, category, verdict, justification, node.Text("approvedBy"), expires, products, categories));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new PolicyValidationException(origin, problems, What);
+        }
+
+        return new WaiverSet(origin, waivers, today);
+    }
+
+    private static string Text(PolicyNode node, string field, string message)
+    {
+        var value = node.Text(field);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            node.Problem(field, message);
+            return string.Empty;
+        }
+
+        return value!.Trim();
+    }
+
+    private static HashSet<string> Names<T>(NameIndex<T> index, PolicyNode node, string field, string pattern, string what, Func<T, string> name,
+        Func<string, Func<string, bool>?> wildcard)
+        where T : class
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        if (pattern.Length == 0)
+        {
+            return result;
+        }
+
+        Func<string, bool>? isMatch;
+        try
+        {
+            isMatch = wildcard(pattern);
+        }
+        catch (Exception ex) when (!(ex is OutOfMemoryException))
+        {
+            node.Problem(field, "'" + pattern + "' is not a valid wildcard pattern: " + ex.Message);
+            return result;
+        }
+
+        if (isMatch != null)
+        {
+            result.UnionWith(index.Match(isMatch).Select(name));
+        }
+        else if (index.Find(pattern) is T item)
+        {
+            result.Add(name(item));
+        }
+        else
+        {
+            var suggestions = index.Suggest(pattern);
+            node.Problem(field, "No " + what + " is named '" + pattern + "' in the policy" + (suggestions.Count > 0 ? "; did you mean " + string.Join(" or ", suggestions.Select(s => "'" + s + "'")) + "?" : ".")
+                + " Accepted: " + string.Join(", ", index.Items) + ", their aliases, or a wildcard.");
+        }
+
+        return result;
+    }
+}

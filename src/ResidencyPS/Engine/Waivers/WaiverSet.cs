@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ResidencyPS.Engine.Waivers;
+
+/// <summary>
+/// The waivers of one file, for one pipeline: the current ones cover results; the expired ones cover nothing and are
+/// named in a warning; and the set remembers which waivers covered something, so the stale ones can be named too.
+/// </summary>
+internal sealed class WaiverSet
+{
+    private readonly List<Waiver> _current;
+    private readonly HashSet<Waiver> _used = new HashSet<Waiver>();
+    private readonly object _gate = new object();
+
+    public WaiverSet(string origin, IReadOnlyList<Waiver> waivers, DateTime today)
+    {
+        Origin = origin;
+        All = waivers;
+        _current = waivers.Where(w => w.Expires.Date >= today.Date).ToList();
+        Expired = waivers.Where(w => w.Expires.Date < today.Date).ToList();
+    }
+
+    /// <summary>The file the waivers came from.</summary>
+    public string Origin { get; }
+
+    /// <summary>Every waiver of the file, in file order.</summary>
+    public IReadOnlyList<Waiver> All { get; }
+
+    /// <summary>Waivers whose last day has passed: they cover nothing.</summary>
+    public IReadOnlyList<Waiver> Expired { get; }
+
+    /// <summary>Current waivers that have covered no result so far.</summary>
+    public IReadOnlyList<Waiver> Unused
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _current.Where(w => !_used.Contains(w)).ToList();
+            }
+        }
+    }
+
+    /// <summary>Current waivers that covered at least one result, in file order.</summary>
+    public IReadOnlyList<Waiver> Used
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _current.Where(_used.Contains).ToList();
+            }
+        }
+    }
+
+    /// <summary>The first current waiver that covers a result of this product, category and verdict; null when none does.</summary>
+    public Waiver? Find(string product, string dataCategory, Verdict verdict)
+    {
+        foreach (var waiver in _current)
+        {
+            if (waiver.Products.Contains(product) && waiver.Categories.Contains(dataCategory) && (waiver.Verdict == null || waiver.Verdict == verdict))
+            {
+                lock (_gate)
+                {
+                    _used.Add(waiver);
+                }
+
+                return waiver;
+            }
+        }
+
+        return null;
+    }
+}

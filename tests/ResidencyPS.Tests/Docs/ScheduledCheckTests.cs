@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using ResidencyPS.Tests.Infrastructure;
+
+namespace ResidencyPS.Tests.Docs;
+
+/// <summary>
+/// The scheduled-task script of the README and about_ResidencyPS, run as a scheduler runs it
+/// (pwsh -NoProfile -NonInteractive -File check.ps1, the module found by name): exit code 0 when every row
+/// passed, 1 when one did not, 2 when the check could not run, and a plain-text log.
+/// </summary>
+public sealed class ScheduledCheckTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("residencyps-check-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string ScriptIn(string file)
+    {
+        var text = File.ReadAllText(file).Replace("\r\n", "\n");
+        var match = Regex.Match(text, "```[a-z]*\n(# check\\.ps1:.*?)\n```", RegexOptions.Singleline);
+        Assert.True(match.Success, file + " shows no check.ps1");
+        return match.Groups[1].Value;
+    }
+
+    private PwshResult Run(string inventory, string waivers)
+    {
+        var script = Path.Combine(_folder, "check.ps1");
+        File.WriteAllText(script, ScriptIn(Path.Combine(TestPaths.RepoRoot, "README.md")));
+        File.WriteAllText(Path.Combine(_folder, "inventory.csv"), inventory);
+        File.WriteAllText(Path.Combine(_folder, "waivers.json"), waivers);
+        var modules = Path.GetDirectoryName(Path.GetDirectoryName(TestPaths.RequireModule()))!;
+        return PwshProcess.RunFile(script, new Dictionary<string, string?> { ["PSModulePath"] = modules });
+    }
+
+    private const string Waivers = """
+        { "waivers": [ { "product": "*", "dataCategory": "Authentication and profile data", "verdict": "Unknown",
+                         "justification": "Reviewed: SSO data under our DPA.", "approvedBy": "DPO", "expires": "2099-12-31" } ] }
+        """;
+
+    private const string Passing = "Product,DataCategory,HostingRegion\nFreshdesk,Ticket data,EEA\nFreshworks CRM,Lead data,EU\nFreshdesk,Authentication and profile data,\n";
+
+    [Fact]
+    public void The_README_and_the_about_topic_show_the_same_script()
+    {
+        Assert.Equal(ScriptIn(Path.Combine(TestPaths.RepoRoot, "README.md")), ScriptIn(Path.Combine(TestPaths.HelpSources, "about_ResidencyPS.md")));
+    }
+
+    [Fact]
+    public void Exit_code_0_when_every_row_passed_with_a_plain_text_log()
+    {
+        var result = Run(Passing, Waivers);
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Matches(@"3 rows, 3 results, 3 passed \(1 waived\), 0 not passed; policy Freshworks", result.Output);
+        Assert.DoesNotContain("\u001b[", result.Output + result.Error);
+    }
+
+    [Fact]
+    public void Exit_code_1_when_a_row_did_not_pass_or_could_not_be_evaluated()
+    {
+        var outside = Run(Passing + "Freshteam,Employee data,EEA\n", Waivers);
+        Assert.True(outside.ExitCode == 1, outside.Output + outside.Error);
+        Assert.Contains("FAIL: Freshteam / Employee data (EEA): Outside", outside.Output);
+
+        var typo = Run(Passing + "Freshdsk,Ticket data,EEA\n", Waivers);
+        Assert.True(typo.ExitCode == 1, typo.Output + typo.Error);
+        Assert.Contains("FAIL: Freshdsk / Ticket data (EEA): NotEvaluated", typo.Output);
+        Assert.Contains("INPUT: No product named 'Freshdsk' was found.", typo.Output);
+        Assert.DoesNotContain("\u001b[", typo.Output + typo.Error);
+    }
+
+    [Fact]
+    public void Exit_code_2_when_the_waiver_file_is_broken_or_the_inventory_missing()
+    {
+        var broken = Run(Passing, """{ "waivers": [ { "product": "*", "dataCategory": "*", "expires": "2027-31-12" } ] }""");
+        Assert.True(broken.ExitCode == 2, broken.Output + broken.Error);
+        Assert.Contains("waivers[0].justification: A justification is required", broken.Output);
+        Assert.Contains("ERROR: the check could not run", broken.Output);
+        Assert.DoesNotContain("   at ", broken.Output + broken.Error);
+
+        File.Delete(Path.Combine(_folder, "inventory.csv"));
+        var script = Path.Combine(_folder, "check.ps1");
+        var missing = PwshProcess.RunFile(script, new Dictionary<string, string?>
+        {
+            ["PSModulePath"] = Path.GetDirectoryName(Path.GetDirectoryName(TestPaths.RequireModule()))!,
+        });
+        Assert.True(missing.ExitCode == 2, missing.Output + missing.Error);
+    }
+}
