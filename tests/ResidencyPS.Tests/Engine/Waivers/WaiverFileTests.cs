@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using Json.Schema;
+using ResidencyPS.Engine.Loading;
+using ResidencyPS.Engine.Waivers;
+using ResidencyPS.Tests.Infrastructure;
+
+namespace ResidencyPS.Tests.Engine.Waivers;
+
+/// <summary>The waiver file: its shipped schema and the loader agree, and the documented examples are valid.</summary>
+public sealed class WaiverFileTests : IDisposable
+{
+    private static readonly string ModuleFolder = Path.GetDirectoryName(TestPaths.RequireModule())!;
+    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(ModuleFolder, "waiver.schema.json")));
+    private readonly string _folder = Directory.CreateTempSubdirectory("residencyps-waivers-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static Func<string, bool>? Wildcard(string pattern) =>
+        pattern.Contains('*') ? name => Regex.IsMatch(name, "^" + Regex.Escape(pattern).Replace("\\*", ".*") + "$", RegexOptions.IgnoreCase) : null;
+
+    private WaiverSet Load(string json)
+    {
+        var path = Path.Combine(_folder, "w.json");
+        File.WriteAllText(path, json);
+        return WaiverLoader.LoadFile(path, PolicyStore.Embedded, Wildcard, new DateTime(2026, 11, 29));
+    }
+
+    private static bool Valid(string json) => Schema.Evaluate(System.Text.Json.JsonDocument.Parse(json).RootElement).IsValid;
+
+    public static IEnumerable<object[]> DocumentedExamples()
+    {
+        foreach (var file in new[] { Path.Combine(TestPaths.RepoRoot, "README.md"), Path.Combine(TestPaths.HelpSources, "about_ResidencyPS_Waivers.md") })
+        {
+            foreach (Match match in Regex.Matches(File.ReadAllText(file), "\n(\\{\n  \"\\$schema\": \"\\./waiver\\.schema\\.json\".*?\n\\})\n", RegexOptions.Singleline))
+            {
+                yield return new object[] { Path.GetFileName(file), match.Groups[1].Value };
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(DocumentedExamples))]
+    public void Every_documented_waiver_file_satisfies_the_schema_and_loads(string file, string json)
+    {
+        Assert.True(Valid(json), file);
+        Assert.NotEmpty(Load(json).All);
+    }
+
+    [Fact]
+    public void The_schema_ships_in_the_module_folder_with_the_about_topic()
+    {
+        Assert.True(File.Exists(Path.Combine(ModuleFolder, "waiver.schema.json")));
+        Assert.True(File.Exists(Path.Combine(ModuleFolder, "en-US", "about_ResidencyPS_Waivers.help.txt")));
+    }
+
+    [Theory]
+    [InlineData("""{ "waivers": [ { "product": "*", "dataCategory": "*", "expires": "2027-01-01" } ] }""", "justification")]
+    [InlineData("""{ "waivers": [ { "product": "*", "dataCategory": "*", "justification": "x" } ] }""", "expires")]
+    [InlineData("""{ "waivers": [ { "product": "*", "dataCategory": "*", "justification": "x", "expires": "2027-01-01", "verdict": "Within" } ] }""", "verdict")]
+    [InlineData("""{ "waivers": [ { "product": "*", "dataCategory": "*", "justification": "x", "expires": "2027-01-01", "note": "x" } ] }""", "note")]
+    [InlineData("""{ "exceptions": [] }""", "exceptions")]
+    public void The_schema_and_the_loader_refuse_the_same_mistakes(string json, string path)
+    {
+        Assert.False(Valid(json));
+        var ex = Assert.Throws<PolicyValidationException>(() => Load(json));
+        Assert.Contains(ex.Problems, p => p.Path.Contains(path, StringComparison.Ordinal) && p.Line != null);
+        Assert.StartsWith("The waiver file ", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Expired_and_current_waivers_are_told_apart_by_their_last_day()
+    {
+        var set = Load("""
+            { "waivers": [
+              { "product": "Freshdesk", "dataCategory": "Ticket data", "justification": "a", "expires": "2026-11-28" },
+              { "product": "Freshdesk", "dataCategory": "Ticket data", "justification": "b", "expires": "2026-11-29" } ] }
+            """);
+        Assert.Equal("a", Assert.Single(set.Expired).Justification);
+        Assert.Equal("b", set.Find("Freshdesk", "Ticket data", Verdict.Outside)!.Justification);
+        Assert.Empty(set.Unused);
+    }
+}
