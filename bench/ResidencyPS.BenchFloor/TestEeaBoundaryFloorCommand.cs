@@ -13,21 +13,27 @@ public sealed class TestEeaBoundaryFloorCommand : PSCmdlet
     private static readonly object Answer = new object();
 
     /// <summary>As Test-EeaBoundary -Product.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string Product { get; set; } = null!;
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    public string[]? Product { get; set; }
+
+    /// <summary>As Test-EeaBoundary -InputObject: every pipeline object binds here too.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
 
     /// <summary>As Test-EeaBoundary -DataCategory.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
     [Alias("Category")]
     public string[]? DataCategory { get; set; }
 
+    /// <summary>As Test-EeaBoundary -ExcludeDataCategory.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? ExcludeDataCategory { get; set; }
+
     /// <summary>As Test-EeaBoundary -HostingRegion.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
     [Alias("Region", "Code")]
-    public string HostingRegion { get; set; } = "EEA";
+    public string? HostingRegion { get; set; }
 
     /// <summary>As Test-EeaBoundary -UsesIntegrations.</summary>
     [Parameter]
@@ -37,9 +43,18 @@ public sealed class TestEeaBoundaryFloorCommand : PSCmdlet
     [Parameter]
     public SwitchParameter CustomMailbox { get; set; }
 
+    /// <summary>As Test-EeaBoundary -WaiverPath.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? WaiverPath { get; set; }
+
     /// <summary>As Test-EeaBoundary -Quiet, with its own parameter set.</summary>
     [Parameter(Mandatory = true, ParameterSetName = "Quiet")]
     public SwitchParameter Quiet { get; set; }
+
+    /// <summary>As Test-EeaBoundary -Summary, with its own parameter set.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = "Summary")]
+    public SwitchParameter Summary { get; set; }
 
     /// <summary>As Test-EeaBoundary -Policy (bound by name only, never from the pipeline).</summary>
     [Parameter]

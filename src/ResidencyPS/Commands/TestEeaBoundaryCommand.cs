@@ -29,6 +29,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     public const string SummarySet = nameof(Summary);
 
     private readonly List<EeaBoundaryResult> _row = new List<EeaBoundaryResult>();
+    private readonly Dictionary<string, HostingRegionInfo> _hostingCache = new Dictionary<string, HostingRegionInfo>(StringComparer.Ordinal);
     private readonly Dictionary<string, EeaBoundarySummary> _summaries = new Dictionary<string, EeaBoundarySummary>(StringComparer.Ordinal);
     private AssessmentContext _context = null!;
     private BoundaryOptions _options;
@@ -168,11 +169,25 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
 
     private HostingRegionInfo? ResolveHosting(out string text, out ErrorRecord? error)
     {
-        error = null;
-        text = string.IsNullOrWhiteSpace(HostingRegion) ? RegionCodes.Eea : HostingRegion!.Trim();
+        // Inventories repeat a handful of region values: resolved ones are remembered for the pipeline.
+        var key = HostingRegion ?? string.Empty;
+        if (_hostingCache.TryGetValue(key, out var cached))
+        {
+            text = cached.Code;
+            error = null;
+            return cached;
+        }
+
+        text = string.IsNullOrWhiteSpace(key) ? RegionCodes.Eea : key.Trim();
         var regions = ResolveRegion(text, out error);
         if (regions != null && regions.Count == 1)
         {
+            if (_hostingCache.Count < 64)
+            {
+                _hostingCache[key] = regions[0];
+            }
+
+            text = regions[0].Code;
             return regions[0];
         }
 
@@ -187,6 +202,13 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         if (string.IsNullOrWhiteSpace(given))
         {
             NotGiven(given ?? string.Empty, "The product is blank; name one of: " + string.Join(", ", AnsweringPolicy.ProductIndex.Items) + ".", hostingText);
+            return;
+        }
+
+        // The common case, one literal name per row, allocates nothing before the result itself.
+        if (!NameFilter.IsWildcard(given) && AnsweringPolicy.ProductIndex.Find(given) is ProductInfo single)
+        {
+            TestProduct(single, hosting, hostingText, hostingError);
             return;
         }
 
@@ -229,8 +251,18 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         }
 
         var records = AnsweringPolicy.ResidencyOf(product);
-        var named = DataCategory?.Where(c => !string.IsNullOrWhiteSpace(c)).ToArray();
-        if (named == null || named.Length == 0)
+        var named = 0;
+        string? only = null;
+        foreach (var name in DataCategory ?? Array.Empty<string>())
+        {
+            if (!string.IsNullOrWhiteSpace(name))
+            {
+                named++;
+                only = name;
+            }
+        }
+
+        if (named == 0)
         {
             for (var i = 0; i < records.Count; i++)
             {
@@ -243,10 +275,25 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             return;
         }
 
-        var chosen = new HashSet<DataResidencyInfo>();
-        foreach (var name in named)
+        // One literal category per row, found: dictionary look-ups only.
+        if (named == 1 && !NameFilter.IsWildcard(only!) && AnsweringPolicy.CategoryIndex.Find(only!) is DataCategoryInfo category
+            && AnsweringPolicy.Find(product, category) is DataResidencyInfo found)
         {
-            ChooseCategory(product, name, hosting, records, chosen);
+            if (_excluded == null || !_excluded.Contains(category))
+            {
+                Emit(BoundaryEvaluator.Evaluate(AnsweringPolicy, found, hosting, _options, _context, _waivers));
+            }
+
+            return;
+        }
+
+        var chosen = new HashSet<DataResidencyInfo>();
+        foreach (var name in DataCategory!)
+        {
+            if (!string.IsNullOrWhiteSpace(name))
+            {
+                ChooseCategory(product, name, hosting, records, chosen);
+            }
         }
 
         foreach (var record in records)

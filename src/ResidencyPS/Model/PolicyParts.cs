@@ -6,47 +6,11 @@ using System;
 namespace ResidencyPS;
 
 /// <summary>What a policy is: vendor, versions and the document it was read from.</summary>
-internal sealed class PolicyHeader
-{
-    public PolicyHeader(string schemaVersion, string vendor, string policyVersion, DateTime? effectiveDate, string sourceTitle, string sourceLanguage, string sourceDocument)
-    {
-        SchemaVersion = schemaVersion;
-        Vendor = vendor;
-        PolicyVersion = policyVersion;
-        EffectiveDate = effectiveDate;
-        SourceTitle = sourceTitle;
-        SourceLanguage = sourceLanguage;
-        SourceDocument = sourceDocument;
-    }
-
-    public string SchemaVersion { get; }
-
-    public string Vendor { get; }
-
-    public string PolicyVersion { get; }
-
-    public DateTime? EffectiveDate { get; }
-
-    public string SourceTitle { get; }
-
-    public string SourceLanguage { get; }
-
-    public string SourceDocument { get; }
-}
+internal sealed record PolicyHeader(string SchemaVersion, string Vendor, string PolicyVersion, DateTime? EffectiveDate,
+    string SourceTitle, string SourceLanguage, string SourceDocument);
 
 /// <summary>Where a policy came from.</summary>
-internal sealed class PolicySource
-{
-    public PolicySource(string name, bool isEmbedded)
-    {
-        Name = name;
-        IsEmbedded = isEmbedded;
-    }
-
-    public string Name { get; }
-
-    public bool IsEmbedded { get; }
-}
+internal sealed record PolicySource(string Name, bool IsEmbedded);
 
 internal static class Hashing
 {
@@ -64,29 +28,9 @@ internal static class Hashing
     }
 }
 
-/// <summary>What a retention rule is about: logs, backups or call recordings.</summary>
-internal sealed class SubjectInfo
+/// <summary>What a retention rule is about (logs, backups or call recordings): an id, English and Dutch names, aliases.</summary>
+internal sealed record SubjectInfo(string Id, string Name, string NameNl, IReadOnlyList<string> Aliases)
 {
-    internal SubjectInfo(string id, string name, string nameNl, IReadOnlyList<string> aliases)
-    {
-        Id = id;
-        Name = name;
-        NameNl = nameNl;
-        Aliases = aliases;
-    }
-
-    /// <summary>Stable identifier.</summary>
-    public string Id { get; }
-
-    /// <summary>English name.</summary>
-    public string Name { get; }
-
-    /// <summary>Dutch name.</summary>
-    public string NameNl { get; }
-
-    /// <summary>Other accepted names.</summary>
-    public IReadOnlyList<string> Aliases { get; }
-
     /// <inheritdoc />
     public override string ToString() => Name;
 }
@@ -95,30 +39,7 @@ internal sealed class SubjectInfo
 /// A rule an EEA boundary test applies besides where the data is hosted: when it applies (condition, products,
 /// categories, hosting regions) and the finding it adds, built once when the policy loads.
 /// </summary>
-internal sealed class BoundaryRule
+internal sealed record BoundaryRule(RuleCondition When, HashSet<string> Products, HashSet<string> Categories, HashSet<string> HostingRegions, BoundaryFinding Finding)
 {
-    public BoundaryRule(RuleCondition when, HashSet<string> products, HashSet<string> categories, HashSet<string> hostingRegions, BoundaryFinding finding)
-    {
-        When = when;
-        Products = products;
-        Categories = categories;
-        HostingRegions = hostingRegions;
-        Finding = finding;
-    }
-
     public string Id => Finding.Rule;
-
-    public RuleCondition When { get; }
-
-    /// <summary>Product names; empty means every product.</summary>
-    public HashSet<string> Products { get; }
-
-    /// <summary>Category ids; empty means every category.</summary>
-    public HashSet<string> Categories { get; }
-
-    /// <summary>Region codes; empty means every hosting region.</summary>
-    public HashSet<string> HostingRegions { get; }
-
-    /// <summary>What the rule adds to a result it applies to (immutable, so every result shares it).</summary>
-    public BoundaryFinding Finding { get; }
 }

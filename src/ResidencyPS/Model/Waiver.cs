@@ -7,47 +7,18 @@ namespace ResidencyPS;
 /// One reviewed exception from a waiver file: results of these products and data categories (and, when given, this
 /// verdict) pass until <see cref="Expires"/>, for the reason in <see cref="Justification"/>.
 /// </summary>
-internal sealed class Waiver
+/// <param name="Index">The position in the file's <c>waivers</c> list.</param>
+/// <param name="Product">The product as the file names it (a name, alias or wildcard).</param>
+/// <param name="DataCategory">The data category as the file names it (a name, alias or wildcard).</param>
+/// <param name="Verdict">Only results with this verdict are covered; null covers any verdict that does not pass by itself.</param>
+/// <param name="Justification">Why the result was accepted.</param>
+/// <param name="ApprovedBy">Who accepted it, when the file says.</param>
+/// <param name="Expires">The last day the waiver applies.</param>
+/// <param name="Products">The product names the waiver covers.</param>
+/// <param name="Categories">The data category names (English) the waiver covers.</param>
+internal sealed record Waiver(int Index, string Product, string DataCategory, Verdict? Verdict, string Justification, string? ApprovedBy,
+    DateTime Expires, HashSet<string> Products, HashSet<string> Categories)
 {
-    public Waiver(int index, string product, string dataCategory, Verdict? verdict, string justification, string? approvedBy, DateTime expires,
-        HashSet<string> products, HashSet<string> categories)
-    {
-        Index = index;
-        Product = product;
-        DataCategory = dataCategory;
-        Verdict = verdict;
-        Justification = justification;
-        ApprovedBy = approvedBy;
-        Expires = expires;
-        Products = products;
-        Categories = categories;
-    }
-
-    /// <summary>The position in the file's <c>waivers</c> list.</summary>
-    public int Index { get; }
-
-    /// <summary>The product as the file names it (a name, alias or wildcard).</summary>
-    public string Product { get; }
-
-    /// <summary>The data category as the file names it (a name, alias or wildcard).</summary>
-    public string DataCategory { get; }
-
-    /// <summary>Only results with this verdict are covered; null covers any verdict that does not pass by itself.</summary>
-    public Verdict? Verdict { get; }
-
-    public string Justification { get; }
-
-    public string? ApprovedBy { get; }
-
-    /// <summary>The last day the waiver applies.</summary>
-    public DateTime Expires { get; }
-
-    /// <summary>The product names the waiver covers.</summary>
-    public HashSet<string> Products { get; }
-
-    /// <summary>The data category names (English) the waiver covers.</summary>
-    public HashSet<string> Categories { get; }
-
     /// <summary>How the waiver is named in warnings: its position and what it covers.</summary>
     public override string ToString() =>
         "waivers[" + Index + "] (" + Product + " / " + DataCategory + (Verdict is Verdict v ? " / " + v : string.Empty) + ", expires " + Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ")";

@@ -20,23 +20,10 @@ internal enum BoundaryOptions
 }
 
 /// <summary>The part of a boundary result that depends only on the record, the hosting region and the options.</summary>
-internal sealed class BoundaryOutcome
+internal sealed record BoundaryOutcome(Verdict Verdict, Basis Basis, FindingList Findings)
 {
     /// <summary>How many distinct <see cref="BoundaryOptions"/> values there are.</summary>
     public const int OptionSets = 4;
-
-    public BoundaryOutcome(Verdict verdict, Basis basis, FindingList findings)
-    {
-        Verdict = verdict;
-        Basis = basis;
-        Findings = findings;
-    }
-
-    public Verdict Verdict { get; }
-
-    public Basis Basis { get; }
-
-    public FindingList Findings { get; }
 }
 
 /// <summary>Decides whether one data category of one product stays inside the EEA.</summary>

@@ -105,21 +105,8 @@ internal sealed partial class PolicyBuilder
         return _regions.Items.Select(r => r.Code).Where(codes.Contains).ToArray();
     }
 
-    private sealed class ParsedPeriod
+    private sealed record ParsedPeriod(int Value, PeriodUnit Unit, string Text)
     {
-        public ParsedPeriod(int value, PeriodUnit unit, string text)
-        {
-            Value = value;
-            Unit = unit;
-            Text = text;
-        }
-
-        public int Value { get; }
-
-        public PeriodUnit Unit { get; }
-
-        public string Text { get; }
-
         public TimeSpan Span => RetentionRule.ToTimeSpan(Value, Unit);
     }
 

@@ -13,23 +13,8 @@ internal enum FieldKind
     List,
 }
 
-/// <summary>One property of an object of the policy format.</summary>
-internal sealed class FieldSpec
-{
-    public FieldSpec(string name, FieldKind kind, ObjectSpec? element = null)
-    {
-        Name = name;
-        Kind = kind;
-        Element = element;
-    }
-
-    public string Name { get; }
-
-    public FieldKind Kind { get; }
-
-    /// <summary>The object every value is, for <see cref="FieldKind.Object"/> and <see cref="FieldKind.List"/>.</summary>
-    public ObjectSpec? Element { get; }
-}
+/// <summary>One property of an object of the policy format; <c>Element</c> is the object every value is, for objects and lists.</summary>
+internal sealed record FieldSpec(string Name, FieldKind Kind, ObjectSpec? Element = null);
 
 /// <summary>One object of the policy format: its properties, in the order the canonical JSON writes them.</summary>
 internal sealed class ObjectSpec

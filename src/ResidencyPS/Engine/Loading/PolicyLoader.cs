@@ -33,7 +33,7 @@ internal static class PolicyLoader
             ?? throw new InvalidOperationException("The embedded policy resource '" + EmbeddedResourceName + "' is missing from the assembly.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         Interlocked.Increment(ref _embeddedLoads);
-        return Load(reader, new PolicySource("embedded:" + EmbeddedResourceName, isEmbedded: true));
+        return Load(reader, new PolicySource("embedded:" + EmbeddedResourceName, IsEmbedded: true));
     }
 
     /// <summary>Loads a policy file; a file over <see cref="MaxBytes"/> is refused before it is read.</summary>
@@ -63,11 +63,11 @@ internal static class PolicyLoader
         }
 
         using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-        return Load(reader, new PolicySource(origin, isEmbedded: false));
+        return Load(reader, new PolicySource(origin, IsEmbedded: false));
     }
 
     /// <summary>Parses and validates policy JSON; throws <see cref="PolicyValidationException"/> naming every problem.</summary>
-    public static ResidencyPolicy Load(TextReader reader, string origin) => Load(reader, new PolicySource(origin, isEmbedded: false));
+    public static ResidencyPolicy Load(TextReader reader, string origin) => Load(reader, new PolicySource(origin, IsEmbedded: false));
 
     /// <summary>The policy as canonical, indented JSON: what Export-ResidencyPolicy writes and the SHA-256 covers.</summary>
     internal static string ToJson(PolicyNode document)
