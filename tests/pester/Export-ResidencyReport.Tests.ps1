@@ -76,4 +76,24 @@ Describe 'Export-ResidencyReport' {
         $err[0].Exception.Message | Should -Match 'other-1'
         $err[0].Exception.Message | Should -Match ([regex]::Escape((Get-ResidencyPolicy).Sha256))
     }
+
+    It 'takes the format from the extension and refuses one it cannot write or that contradicts -Format (<Name>)' -ForEach @(
+        @{ Name = 'refused.pdf'; Format = $null }, @{ Name = 'refused'; Format = $null }, @{ Name = 'refused.html'; Format = 'Csv' }, @{ Name = 'refused.txt'; Format = 'Html' }
+    ) {
+        $file = Join-Path $TestDrive $Name
+        $p = @{ Path = $file }; if ($Format) { $p.Format = $Format }
+        { Test-EeaBoundary Freshdesk | Export-ResidencyReport @p -ErrorAction Stop } | Should -Throw -ErrorId 'ReportFormatMismatch,ResidencyPS.Commands.ExportResidencyReportCommand'
+        Test-Path -LiteralPath $file | Should -BeFalse
+    }
+
+    It 'writes the format each extension names' {
+        foreach ($pair in @(@('r.htm', '<!DOCTYPE html>'), @('r.HTML', '<!DOCTYPE html>'), @('r.markdown', '# Data residency report'), @('r.csv', 'PolicyVendor,'))) {
+            $file = Join-Path $TestDrive $pair[0]
+            Export-ResidencyReport -Path $file
+            (Get-Content -LiteralPath $file -TotalCount 1) | Should -BeLike "$($pair[1])*"
+        }
+        $file = Join-Path $TestDrive 'no-extension'
+        Export-ResidencyReport -Path $file -Format Markdown
+        (Get-Content -LiteralPath $file -TotalCount 1) | Should -BeLike '# Data residency report*'
+    }
 }

@@ -164,4 +164,13 @@ Describe 'Get-DataResidency' {
                 Should -Be @('Ticket data', 'Call recordings', 'Chat messages')
         }
     }
+
+    It 'answers grouped by product in the policy''s product order, so ByProduct prints one group per product' {
+        $products = (Get-DataResidency -Product Freshsales, Freshdesk).Product
+        $first = [array]::IndexOf($products, 'Freshsales')
+        $products[0..($first - 1)] | Sort-Object -Unique | Should -Be 'Freshdesk'
+        $products[$first..($products.Count - 1)] | Sort-Object -Unique | Should -Be 'Freshsales'
+        $groups = Get-DataResidency | Format-Table -View ByProduct | Out-String -Width 120
+        ([regex]::Matches($groups, 'Product: ')).Count | Should -Be 7
+    }
 }

@@ -48,4 +48,23 @@ Describe 'Get-RetentionPolicy' {
         $err[0].FullyQualifiedErrorId | Should -Be 'SubjectNotFound,ResidencyPS.Commands.GetRetentionPolicyCommand'
         $err[0].Exception.Message | Should -Match "Did you mean 'Logs'"
     }
+
+    It 'says the period in English words, with the policy''s own wording beside it' {
+        $rules = ResidencyPS\Get-RetentionPolicy -Product Freshdesk
+        ($rules | Where-Object { $_.Subject -eq 'Logs' -and $_.StorageLocation -eq 'US' }).PeriodInWords | Should -Be '1 year'
+        ($rules | Where-Object { $_.Subject -eq 'Logs' -and $_.AfterPeriod -eq 'Deleted' }).PeriodInWords | Should -Be '30 days'
+        ($rules | Where-Object Subject -EQ 'Call recordings').PeriodInWords | Should -Be '10 minutes'
+        ($rules | Where-Object Subject -EQ 'Backups').PeriodInWords | Sort-Object -Unique | Should -Be 'not stated'
+        $table = ResidencyPS\Get-RetentionPolicy -Product Freshsales -Subject 'Call recordings' | Out-String -Width 80
+        $table | Should -Match 'Period\s+After\s+MovesTo'
+        $table | Should -Match '10 minutes\s+MovedToRegion\s+EEA'
+        $list = ResidencyPS\Get-RetentionPolicy -Product Freshsales -Subject 'Call recordings' | Format-List | Out-String -Width 120
+        $list | Should -Match 'PeriodInWords\s+: 10 minutes'
+        $list | Should -Match 'PeriodText\s+: 10 minuten \(the policy text\)'
+    }
+
+    It 'answers grouped by product in the policy''s product order' {
+        $products = (ResidencyPS\Get-RetentionPolicy -Product Freshmarketer, Freshteam).Product
+        $products | Should -Be (@('Freshteam') * @($products | Where-Object { $_ -eq 'Freshteam' }).Count + @('Freshmarketer') * @($products | Where-Object { $_ -eq 'Freshmarketer' }).Count)
+    }
 }

@@ -157,4 +157,27 @@ Describe 'The ResidencyPS module' {
             $sentences | ForEach-Object { $cited | Should -Contain $_.Id -Because "'$($_.Text)' is a fact of the seed" }
         }
     }
+
+    Context 'Verbose output' {
+        It 'names the policy that answers, on every query cmdlet (<Command>)' -ForEach @(
+            @{ Command = 'Get-DataResidency' }, @{ Command = 'Test-EeaBoundary' }, @{ Command = 'Get-RetentionPolicy' }, @{ Command = 'Get-DataCategory' },
+            @{ Command = 'Get-HostingRegion' }, @{ Command = 'Get-PolicyStatement' }
+        ) {
+            $verbose = & "ResidencyPS\$Command" -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+            $sha = (Get-ResidencyPolicy -Embedded).Sha256.Substring(0, 12)
+            "$($verbose[0])" | Should -Be "Answering from the policy embedded in ResidencyPS: Freshworks 1.0.0, SHA-256 $sha..."
+        }
+
+        It 'names a policy file by its path, and says what the names matched' {
+            $file = New-PolicyFile 'verbose.json' { param($j) $j.policyVersion = 'v-test' }
+            $verbose = @(Get-DataResidency -Policy $file -Product 'Freshs*' -Region EU -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }) -join "`n"
+            $verbose | Should -Match ([regex]::Escape("Answering from $((Resolve-Path $file).ProviderPath): Freshworks v-test, SHA-256 "))
+            $verbose | Should -Match "-Product 'Freshs\*' matched Freshservice, Freshsales\."
+            $verbose | Should -Match "-Region 'EU' matched EEA"
+        }
+
+        It 'writes nothing verbose without -Verbose' {
+            Get-DataResidency -Product Freshdesk 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Should -BeNullOrEmpty
+        }
+    }
 }

@@ -119,6 +119,12 @@ Describe 'Test-EeaBoundary' {
     }
 
     Context 'Views' {
+        It 'groups results by product with the ByProduct view, one group per product' {
+            $text = Test-EeaBoundary | Format-Table -View ByProduct | Out-String -Width 80
+            ([regex]::Matches($text, 'Product: ')).Count | Should -Be 7
+            $text | Should -Match 'DataCategory\s+Region\s+Verdict\s+Passed\s+Basis'
+        }
+
         It 'lists findings and source lines in the list view of a boundary result' {
             $text = Test-EeaBoundary Freshsales -DataCategory 'Call recordings' | Format-List | Out-String -Width 200
             $text | Should -Match '\[Transient\] CallRecordingTransit'

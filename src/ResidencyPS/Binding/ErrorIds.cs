@@ -27,4 +27,5 @@ internal static class ErrorIds
     public const string WaiverFileInvalid = nameof(WaiverFileInvalid);
     public const string WaiverExpired = nameof(WaiverExpired);
     public const string PolicyMismatch = nameof(PolicyMismatch);
+    public const string ReportFormatMismatch = nameof(ReportFormatMismatch);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System;
 using ResidencyPS.Binding;
@@ -20,6 +21,8 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
     private const int ProgressEvery = 500;
     private readonly List<EeaBoundaryResult> _results = new List<EeaBoundaryResult>();
     private int _mismatched;
+    private ReportFormat _format;
+    private string? _target;
     /// <summary>The parameter set that writes to -Path.</summary>
     public const string PathSet = nameof(Path);
 
@@ -38,7 +41,7 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
     [ValidateNotNullOrEmpty]
     public string LiteralPath { get; set; } = null!;
 
-    /// <summary>Html, Markdown or Csv; taken from the file's extension when omitted (.md, .csv, else Html).</summary>
+    /// <summary>Html, Markdown or Csv; taken from the file's extension when omitted (.html or .htm, .md or .markdown, .csv).</summary>
     [Parameter(Position = 1)]
     public ReportFormat Format { get; set; }
 
@@ -89,6 +92,18 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
     }
 
     /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        var literal = ParameterSetName == LiteralPathSet;
+        _target = PathResolver.Target(this, literal ? LiteralPath : Path, literal);
+        if (_target != null)
+        {
+            _format = ChooseFormat(_target);
+        }
+    }
+
+    /// <inheritdoc />
     protected override void EndProcessing()
     {
         if (_mismatched > 0)
@@ -96,11 +111,10 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
             return; // the PolicyMismatch error said why; a report mixing two policies would mislead
         }
 
-        var literal = ParameterSetName == LiteralPathSet;
-        var given = literal ? LiteralPath : Path;
-        if (!(PathResolver.Target(this, given, literal) is string target))
+        var given = ParameterSetName == LiteralPathSet ? LiteralPath : Path;
+        if (!(_target is string target))
         {
-            return;
+            return; // the path's error was written before any input was read
         }
 
         if (NoClobber.IsPresent && File.Exists(target))
@@ -114,7 +128,7 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
             EvaluateWholePolicy();
         }
 
-        var format = MyInvocation.BoundParameters.ContainsKey(nameof(Format)) ? Format : FormatOf(target);
+        var format = _format;
         if (!ShouldProcess(target, "Write " + format + " residency report of " + _results.Count + " results"))
         {
             return;
@@ -166,11 +180,54 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
         }
     }
 
-    private static ReportFormat FormatOf(string path)
+    private static readonly (string Extension, ReportFormat Format)[] Extensions =
+    {
+        (".html", ReportFormat.Html), (".htm", ReportFormat.Html), (".md", ReportFormat.Markdown), (".markdown", ReportFormat.Markdown), (".csv", ReportFormat.Csv),
+    };
+
+    /// <summary>The format an extension stands for; null for one the cmdlet cannot write.</summary>
+    private static ReportFormat? FormatOf(string path)
     {
         var extension = System.IO.Path.GetExtension(path);
-        return string.Equals(extension, ".md", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".markdown", StringComparison.OrdinalIgnoreCase)
-            ? ReportFormat.Markdown
-            : string.Equals(extension, ".csv", StringComparison.OrdinalIgnoreCase) ? ReportFormat.Csv : ReportFormat.Html;
+        foreach (var (known, format) in Extensions)
+        {
+            if (string.Equals(extension, known, StringComparison.OrdinalIgnoreCase))
+            {
+                return format;
+            }
+        }
+
+        return null;
+    }
+
+    // The file's extension and -Format must agree before any input is read: a report named .pdf that holds
+    // HTML, or a .csv that holds markdown, misleads whoever opens it.
+    private ReportFormat ChooseFormat(string path)
+    {
+        var extension = System.IO.Path.GetExtension(path);
+        var fromExtension = FormatOf(path);
+        var given = MyInvocation.BoundParameters.ContainsKey(nameof(Format)) ? Format : (ReportFormat?)null;
+        var accepted = string.Join(", ", Extensions.Select(e => e.Extension));
+        string? problem = null;
+        if (fromExtension == null && (given == null || extension.Length > 0))
+        {
+            problem = extension.Length == 0
+                ? "'" + path + "' has no extension, so the report format is unknown; name the file " + accepted + ", or give -Format."
+                : "Export-ResidencyReport cannot write a '" + extension + "' file; it writes " + accepted + " (HTML, markdown, CSV).";
+        }
+        else if (given != null && fromExtension != null && given != fromExtension)
+        {
+            problem = "-Format " + given + " contradicts the file's extension '" + extension + "', which is " + fromExtension + "; change one of them.";
+        }
+
+        if (problem != null)
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), ErrorIds.ReportFormatMismatch, ErrorCategory.InvalidArgument, path)
+            {
+                ErrorDetails = new ErrorDetails(problem),
+            });
+        }
+
+        return given ?? fromExtension!.Value;
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Linq;
@@ -24,15 +25,50 @@ public abstract class ResidencyCmdlet : PSCmdlet
     protected ResidencyPolicy AnsweringPolicy { get; private set; } = null!;
 
     /// <inheritdoc />
-    protected override void BeginProcessing() => AnsweringPolicy = PolicyAccess.Resolve(this, Policy);
+    protected override void BeginProcessing()
+    {
+        AnsweringPolicy = PolicyAccess.Resolve(this, Policy);
+        if (VerboseWanted)
+        {
+            var sha = AnsweringPolicy.Sha256;
+            WriteVerbose("Answering from " + (AnsweringPolicy.IsEmbedded ? "the policy embedded in ResidencyPS" : AnsweringPolicy.Origin) + ": "
+                + AnsweringPolicy.Vendor + " " + AnsweringPolicy.PolicyVersion + ", SHA-256 " + sha.Substring(0, Math.Min(12, sha.Length)) + "...");
+        }
+    }
+
+    // Computing the policy's SHA-256 for a verbose line costs a canonical JSON write: only when someone listens.
+    private bool? _verboseWanted;
+
+    /// <summary>Whether verbose output is shown (-Verbose, or $VerbosePreference), so verbose-only work can be skipped.</summary>
+    private protected bool VerboseWanted => _verboseWanted ??= MyInvocation.BoundParameters.TryGetValue("Verbose", out var verbose)
+        ? ((SwitchParameter)verbose).IsPresent
+        : GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+
+    /// <summary>Says, under -Verbose, what a name parameter matched.</summary>
+    private protected void VerboseMatched<T>(string parameter, string[]? given, List<T>? matched)
+    {
+        if (given != null && given.Length > 0 && VerboseWanted)
+        {
+            WriteVerbose("-" + parameter + " " + string.Join(", ", given.Select(g => "'" + g + "'")) + " matched "
+                + (matched == null || matched.Count == 0 ? "nothing" : string.Join(", ", matched)) + ".");
+        }
+    }
 
     /// <summary>Products named by <paramref name="patterns"/>, in policy order; null means all.</summary>
-    private protected List<ProductInfo>? ResolveProducts(string[]? patterns) =>
-        NameFilter.Resolve(this, AnsweringPolicy.ProductIndex, patterns, ErrorIds.ProductNotFound, "product");
+    private protected List<ProductInfo>? ResolveProducts(string[]? patterns)
+    {
+        var matched = NameFilter.Resolve(this, AnsweringPolicy.ProductIndex, patterns, ErrorIds.ProductNotFound, "product");
+        VerboseMatched("Product", patterns, matched);
+        return matched;
+    }
 
     /// <summary>Data categories named by <paramref name="patterns"/>, in policy order; null means all.</summary>
-    private protected List<DataCategoryInfo>? ResolveCategories(string[]? patterns) =>
-        NameFilter.Resolve(this, AnsweringPolicy.CategoryIndex, patterns, ErrorIds.DataCategoryNotFound, "data category");
+    private protected List<DataCategoryInfo>? ResolveCategories(string[]? patterns)
+    {
+        var matched = NameFilter.Resolve(this, AnsweringPolicy.CategoryIndex, patterns, ErrorIds.DataCategoryNotFound, "data category");
+        VerboseMatched("DataCategory", patterns, matched);
+        return matched;
+    }
 
     /// <summary>
     /// Hosting regions named by <paramref name="patterns"/> (codes, names, aliases, a member country's ISO code or
@@ -58,7 +94,9 @@ public abstract class ResidencyCmdlet : PSCmdlet
             }
         }
 
-        return AnsweringPolicy.RegionIndex.Items.Where(found.Contains).ToList();
+        var inOrder = AnsweringPolicy.RegionIndex.Items.Where(found.Contains).ToList();
+        VerboseMatched("Region", patterns, inOrder);
+        return inOrder;
     }
 
     /// <summary>
@@ -103,8 +141,12 @@ public abstract class ResidencyCmdlet : PSCmdlet
     }
 
     /// <summary>Retention subjects named by <paramref name="patterns"/>, in policy order; null means all.</summary>
-    private protected List<SubjectInfo>? ResolveSubjects(string[]? patterns) =>
-        NameFilter.Resolve(this, AnsweringPolicy.SubjectIndex, patterns, ErrorIds.SubjectNotFound, "retention subject");
+    private protected List<SubjectInfo>? ResolveSubjects(string[]? patterns)
+    {
+        var matched = NameFilter.Resolve(this, AnsweringPolicy.SubjectIndex, patterns, ErrorIds.SubjectNotFound, "retention subject");
+        VerboseMatched("Subject", patterns, matched);
+        return matched;
+    }
 
     /// <summary>The product a literal names or every product a wildcard matches; null, with an error written, when a literal names none.</summary>
     private protected List<ProductInfo>? ResolveProduct(string pattern) =>

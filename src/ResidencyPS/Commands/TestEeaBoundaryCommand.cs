@@ -208,11 +208,17 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         // The common case, one literal name per row, allocates nothing before the result itself.
         if (!NameFilter.IsWildcard(given) && AnsweringPolicy.ProductIndex.Find(given) is ProductInfo single)
         {
+            if (VerboseWanted)
+            {
+                VerboseMatched(nameof(Product), new[] { given }, new List<ProductInfo> { single });
+            }
+
             TestProduct(single, hosting, hostingText, hostingError);
             return;
         }
 
         var products = ResolveProductOrError(given, out var error);
+        VerboseMatched(nameof(Product), new[] { given }, products);
         if (products == null)
         {
             NotEvaluated(given, error!, hostingText, write: true);

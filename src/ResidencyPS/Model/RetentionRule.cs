@@ -71,6 +71,16 @@ public sealed class RetentionRule
     /// <summary>The source's own wording of the period, for example <c>1 jaar</c>.</summary>
     public string? PeriodText { get; }
 
+    /// <summary>The period in English words ("1 year", "30 days", "10 minutes"), or "not stated" when the policy states none.</summary>
+    public string PeriodInWords => PeriodValue is int value && PeriodUnit is PeriodUnit unit
+        ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + unit switch
+        {
+            ResidencyPS.PeriodUnit.Minutes => value == 1 ? "minute" : "minutes",
+            ResidencyPS.PeriodUnit.Days => value == 1 ? "day" : "days",
+            _ => value == 1 ? "year" : "years",
+        }
+        : "not stated";
+
     /// <summary>What happens when the period ends.</summary>
     public RetentionOutcome AfterPeriod { get; }
 

@@ -46,10 +46,12 @@ internal sealed partial class PolicyBuilder
         _products = new NameIndex<ProductInfo>(products, p => Names(p.Name, null, null, p.Aliases), n => _doc.Problem("products", "The name '" + n + "' belongs to more than one product."));
         var categories = BuildCategories();
         var categoryIndex = new NameIndex<DataCategoryInfo>(categories, c => Names(c.DataCategory, c.NameNl, c.Id, c.Aliases), n => _doc.Problem("categories", "The name '" + n + "' belongs to more than one data category."));
-        var residency = BuildResidency(categoryIndex);
+        // Grouped by product in the policy's product order, each product's data in the order the policy lists it,
+        // so every cmdlet answers in one stable order (-View ByProduct prints one group per product).
+        var residency = InProductOrder(BuildResidency(categoryIndex), r => r.Product);
         var subjects = BuildSubjects();
         var subjectIndex = new NameIndex<SubjectInfo>(subjects, s => Names(s.Name, s.NameNl, s.Id, s.Aliases), n => _doc.Problem("subjects", "The name '" + n + "' belongs to more than one subject."));
-        var retention = BuildRetention(header, residency, subjectIndex);
+        var retention = InProductOrder(BuildRetention(header, residency, subjectIndex), r => r.Product);
         var rules = BuildRules(categoryIndex);
         if (_problems.Count > 0)
         {
@@ -214,5 +216,17 @@ internal sealed partial class PolicyBuilder
         }
 
         return result;
+    }
+
+    private List<T> InProductOrder<T>(List<T> items, Func<T, string> productOf)
+    {
+        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < _products.Items.Count; i++)
+        {
+            rank[_products.Items[i].Name] = i;
+        }
+
+        return items.Select((item, index) => (item, index)).OrderBy(p => rank.TryGetValue(productOf(p.item), out var r) ? r : int.MaxValue)
+            .ThenBy(p => p.index).Select(p => p.item).ToList();
     }
 }
