@@ -6,6 +6,20 @@ Describe 'The ResidencyPS module' {
     AfterAll { Import-ResidencyPolicy -Default }
 
     Context 'Tab completion' {
+        It 'completes countries by code and English name, statement sections and ids, and never offers internal keys' {
+            $countries = (Get-Completion 'Get-HostingRegion -Country ').CompletionText
+            $countries | Should -Contain 'NO'
+            $countries | Should -Contain 'DE'
+            $countries.Count | Should -Be 33
+            (Get-Completion 'Get-HostingRegion -Country Norw').CompletionText | Should -Be 'Norway'
+            (Get-Completion 'Get-PolicyStatement -Section Back').CompletionText | Should -Be "'Back-up en logboeken'"
+            (Get-Completion 'Get-PolicyStatement -Id logs-').CompletionText | Should -Be @('logs-one-year', 'logs-eea-30-days', 'logs-eea-deleted')
+            (Get-Completion 'Get-PolicyStatement logs-o').CompletionText | Should -Be 'logs-one-year'
+            (Get-Completion 'Get-DataResidency Freshdesk Call').CompletionText | Should -Be "'Call recordings'"
+            (Get-Completion 'ResidencyPS\Get-RetentionPolicy -Subject ').CompletionText | Should -Be @('Logs', 'Backups', "'Call recordings'")
+            (Get-Completion 'Test-EeaBoundary Freshdesk -ExcludeDataCategory Chat').CompletionText | Should -Contain "'Chat messages'"
+        }
+
         It 'completes regions by code and Dutch name on every region parameter' {
             (Get-Completion 'Get-DataResidency -Region E').CompletionText | Should -Contain 'EER'
             (Get-Completion 'Test-EeaBoundary Freshdesk -HostingRegion Verenigde').CompletionText | Should -Be "'Verenigde Staten'"
@@ -15,7 +29,7 @@ Describe 'The ResidencyPS module' {
 
         It 'completes subjects and countries' {
             (Get-Completion 'ResidencyPS\Get-RetentionPolicy -Subject Logb').CompletionText | Should -Contain 'Logboeken'
-            (Get-Completion 'Get-HostingRegion -Country N').CompletionText | Should -Be @('NL', 'NO')
+            (Get-Completion 'Get-HostingRegion -Country N').CompletionText | Should -Be @('NL', 'Netherlands', 'NO', 'Norway')
         }
 
         It 'completes the names of an imported policy, and of a policy given with -Policy' {

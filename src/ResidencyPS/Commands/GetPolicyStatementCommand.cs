@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System;
 using ResidencyPS.Binding;
+using ResidencyPS.Completion;
 
 namespace ResidencyPS.Commands;
 
@@ -13,12 +14,14 @@ public sealed class GetPolicyStatementCommand : ResidencyCmdlet
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StatementIdCompleter))]
     public string[]? Id { get; set; }
 
     /// <summary>Only statements of these sections (the source's Dutch headings, wildcards allowed).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SectionCompleter))]
     public string[]? Section { get; set; }
 
     /// <summary>Only statements whose Dutch or English text contains one of these words.</summary>

@@ -67,7 +67,7 @@ public class ConventionTests : IClassFixture<PowerShellSession>
         }
     }
 
-    private static readonly string[] NameParameters = { "Product", "DataCategory", "Region", "HostingRegion", "Code", "Subject", "Country" };
+    private static readonly string[] NameParameters = { "Product", "DataCategory", "ExcludeDataCategory", "Region", "HostingRegion", "Code", "Subject", "Country", "Section", "Id" };
 
     [Theory]
     [MemberData(nameof(Cmdlets))]
