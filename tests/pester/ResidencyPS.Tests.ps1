@@ -194,4 +194,38 @@ Describe 'The ResidencyPS module' {
             Get-DataResidency -Product Freshdesk 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Should -BeNullOrEmpty
         }
     }
+
+    Context 'Tables at 80 and 120 columns' {
+        BeforeAll {
+            $script:changed = New-PolicyFile 'views.json' { param($j) $j.residency[0].regions = @('US'); $j.policyVersion = '2.0.0' }
+            function Get-Table([scriptblock] $Command, [int] $Width, [string] $View) {
+                $p = @{}; if ($View) { $p.View = $View }
+                $PSStyle.OutputRendering = 'PlainText'
+                @((& $Command | Format-Table @p | Out-String -Width $Width) -split "`n" | ForEach-Object { $_.TrimEnd() } | Where-Object { $_ -and $_ -notmatch '^\s*Product: ' })
+            }
+        }
+
+        It 'shows <Keys> in one header line, within <Width> columns (<Name>)' -ForEach @(
+            foreach ($width in 80, 120) {
+                @{ Name = 'Get-DataResidency'; Width = $width; Command = { Get-DataResidency }; Keys = 'Product', 'DataCategory', 'Regions', 'Basis' }
+                @{ Name = 'Get-DataResidency ByProduct'; Width = $width; Command = { Get-DataResidency }; View = 'ByProduct'; Keys = 'DataCategory', 'Regions', 'Basis' }
+                @{ Name = 'Test-EeaBoundary'; Width = $width; Command = { Test-EeaBoundary }; Keys = 'Product', 'DataCategory', 'Verdict', 'Passed', 'Basis' }
+                @{ Name = 'Test-EeaBoundary ByProduct'; Width = $width; Command = { Test-EeaBoundary }; View = 'ByProduct'; Keys = 'DataCategory', 'Verdict', 'Passed', 'Basis', 'Region' }
+                @{ Name = 'Test-EeaBoundary -Summary'; Width = $width; Command = { Test-EeaBoundary -Summary }; Keys = 'Product', 'Region', 'Within', 'Transient', 'Outside', 'Unknown', 'NotEval', 'Waived', 'Passed' }
+                @{ Name = 'findings'; Width = $width; Command = { (Test-EeaBoundary Freshsales -DataCategory 'Call recordings').Findings }; Keys = 'Rule', 'Effect', 'Dest', 'Duration', 'Message' }
+                @{ Name = 'Get-RetentionPolicy'; Width = $width; Command = { ResidencyPS\Get-RetentionPolicy }; Keys = 'Product', 'Subject', 'Region', 'StoredIn', 'Period', 'After', 'MovesTo' }
+                @{ Name = 'Get-DataCategory'; Width = $width; Command = { Get-DataCategory }; Keys = 'DataCategory', 'NameNl', 'Products' }
+                @{ Name = 'Get-HostingRegion'; Width = $width; Command = { Get-HostingRegion }; Keys = 'Code', 'Name', 'NameNl', 'Countries' }
+                @{ Name = 'Get-PolicyStatement'; Width = $width; Command = { Get-PolicyStatement }; Keys = 'Line', 'Id', 'Text' }
+                @{ Name = 'Get-ResidencyPolicy'; Width = $width; Command = { Get-ResidencyPolicy }; Keys = 'Vendor', 'Version', 'Effective', 'Embedded', 'Products', 'Sha256', 'Origin' }
+                @{ Name = 'Compare-ResidencyPolicy'; Width = $width; Command = { Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy $script:changed }; Keys = 'Scope', 'Key', 'Change', 'Property', 'OldValue', 'NewValue' }
+            }
+        ) {
+            $lines = Get-Table $Command $Width $View
+            $header = $lines[0]
+            foreach ($key in $Keys) { $header | Should -Match "(^|\s)$([regex]::Escape($key))(\s|$)" -Because "$Name at $Width columns shows $key" }
+            $lines[1] | Should -Match '^-+( +-+)*$' -Because 'the header is one line, not wrapped'
+            ($lines | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual $Width
+        }
+    }
 }
