@@ -22,9 +22,21 @@ public static class MamlWriter
     /// <summary>Markdown inline markup removed: code ticks, emphasis, and links as "text (url)".</summary>
     public static string Plain(string text)
     {
-        text = Regex.Replace(text, @"\[([^\]]+)\]\(([^)]+)\)", m => m.Groups[2].Value.StartsWith("http", StringComparison.Ordinal) ? $"{m.Groups[1].Value} ({m.Groups[2].Value})" : m.Groups[1].Value);
-        text = Regex.Replace(text, @"(\*\*|__)(.+?)\1", "$2");
-        return text.Replace("`", string.Empty);
+        // Code spans are taken verbatim: `exit [int](-not $ok)` is code, not a link to "-not $ok".
+        var parts = Regex.Split(text, "(`[^`]*`)");
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i].Length >= 2 && parts[i][0] == '`' && parts[i][parts[i].Length - 1] == '`')
+            {
+                parts[i] = parts[i][1..^1];
+                continue;
+            }
+
+            var part = Regex.Replace(parts[i], @"\[([^\]]+)\]\(([^)]+)\)", m => m.Groups[2].Value.StartsWith("http", StringComparison.Ordinal) ? $"{m.Groups[1].Value} ({m.Groups[2].Value})" : m.Groups[1].Value);
+            parts[i] = Regex.Replace(part, @"(\*\*|__)(.+?)\1", "$2");
+        }
+
+        return string.Concat(parts);
     }
 
     private static XElement CommandElement(CommandHelp help)

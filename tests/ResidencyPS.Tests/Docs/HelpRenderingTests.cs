@@ -46,6 +46,37 @@ public class HelpRenderingTests : IClassFixture<PowerShellSession>
         Assert.DoesNotContain("ProgressAction", text.Replace("<CommonParameters>", string.Empty).Split("PARAMETERS")[1].Split("<CommonParameters>")[0]);
     }
 
+    // Independent of the generator: code spans keep their text, links their words, nothing else changes.
+    private static string Rendered(string markdown)
+    {
+        var parts = System.Text.RegularExpressions.Regex.Split(markdown, "(`[^`]*`)");
+        return string.Concat(parts.Select(p => p.StartsWith('`') && p.EndsWith('`') && p.Length >= 2
+            ? p[1..^1]
+            : System.Text.RegularExpressions.Regex.Replace(p, @"\[([^\]]+)\]\(([^)]+)\)", m => m.Groups[2].Value.StartsWith("http", StringComparison.Ordinal) ? m.Groups[1].Value + " (" + m.Groups[2].Value + ")" : m.Groups[1].Value)));
+    }
+
+    [Theory]
+    [MemberData(nameof(HelpDriftTests.Cmdlets), MemberType = typeof(HelpDriftTests))]
+    public void Every_description_line_and_example_of_the_docs_reaches_Get_Help_as_written(string command)
+    {
+        var page = MarkdownHelpReader.ReadFile(Path.Combine(TestPaths.HelpSources, command + ".md"));
+        var flat = NoSpace(string.Join("\n", _ps.RunClean($"Get-Help {command} -Full | Out-String -Width 400").Select(o => o.ToString())));
+        var paragraphs = page.Description.Concat(page.Parameters.SelectMany(p => p.Description)).Concat(page.Notes)
+            .Concat(page.Examples.SelectMany(e => e.Introduction.Concat(e.Remarks)));
+        foreach (var paragraph in paragraphs)
+        {
+            Assert.True(flat.Contains(NoSpace(Rendered(paragraph).Replace("**", string.Empty)), StringComparison.Ordinal), command + ": " + paragraph);
+        }
+
+        foreach (var example in page.Examples)
+        {
+            foreach (var line in example.Code.Split('\n').Where(l => l.Trim().Length > 0))
+            {
+                Assert.True(flat.Contains(NoSpace(line), StringComparison.Ordinal), command + " example line: " + line);
+            }
+        }
+    }
+
     private static IEnumerable<string> Lines(string text) =>
         text.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0);
 

@@ -160,4 +160,13 @@ public class HelpGeneratorTests
             MarkdownHelpReader.ReadFile(file);
         }
     }
+
+    [Theory]
+    [InlineData("end the script with `exit [int](-not $ok)` so", "end the script with exit [int](-not $ok) so")]
+    [InlineData("see [about_ResidencyPS](about_ResidencyPS.md) and `[ResidencyPS.Verdict]`", "see about_ResidencyPS and [ResidencyPS.Verdict]")]
+    [InlineData("**bold** `**not bold**` [web](https://example.org/x)", "bold **not bold** web (https://example.org/x)")]
+    public void Inline_code_is_kept_verbatim_and_only_text_outside_it_loses_its_markup(string markdown, string expected)
+    {
+        Assert.Equal(expected, MamlWriter.Plain(markdown));
+    }
 }
