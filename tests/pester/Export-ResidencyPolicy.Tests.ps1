@@ -13,4 +13,23 @@ Describe 'Export-ResidencyPolicy' {
         Get-Content -LiteralPath $file | Should -Be 'keep me'
         $err[0].FullyQualifiedErrorId | Should -BeLike 'PolicyFileExists,*'
     }
+
+    It 'names the schema that ships in the module folder, and the SHA-256 stays that of the policy' {
+        $file = Join-Path $TestDrive 'with-schema.json'
+        Export-ResidencyPolicy -Path $file -Embedded
+        $json = Get-Content -Raw -LiteralPath $file | ConvertFrom-Json
+        $schema = [uri] $json.'$schema'
+        $schema.IsFile | Should -BeTrue
+        $schema.LocalPath | Should -Be (Join-Path (Get-Module ResidencyPS).ModuleBase 'policy.schema.json')
+        Test-Path -LiteralPath $schema.LocalPath | Should -BeTrue
+        (Get-ResidencyPolicy -LiteralPath $file).Sha256 | Should -Be (Get-ResidencyPolicy -Embedded).Sha256
+    }
+
+    It 'points to help that ships with the module, never to the repository' {
+        (Get-Help about_ResidencyPS_PolicyFormat | Out-String) | Should -Match 'A SMALL COMPLETE EXAMPLE'
+        $bad = New-PolicyFile 'bad-for-help.json' { param($j) $j.schemaVersion = '9.9' }
+        Import-ResidencyPolicy -Path $bad -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].ErrorDetails.RecommendedAction | Should -Match 'about_ResidencyPS_PolicyFormat'
+        $err[0].ErrorDetails.RecommendedAction | Should -Not -Match 'docs/'
+    }
 }

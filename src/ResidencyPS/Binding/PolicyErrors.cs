@@ -12,7 +12,7 @@ internal static class PolicyErrors
 {
     /// <summary>What to do about a policy file that was refused.</summary>
     public const string FixTheFile =
-        "Fix the file (its format: docs/policy-format.md and docs/policy.schema.json) and try again; the active policy was not changed.";
+        "Fix the file (its format: Get-Help about_ResidencyPS_PolicyFormat, and policy.schema.json in the module folder) and try again; the active policy was not changed.";
 
     /// <summary>One InvalidPolicy error per problem: the file, the line and position, the JSON path and what is accepted.</summary>
     public static IEnumerable<ErrorRecord> Invalid(PolicyValidationException ex, object? target) =>

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Management.Automation;
 using ResidencyPS.Binding;
@@ -80,7 +81,12 @@ public sealed class ExportResidencyPolicyCommand : PSCmdlet
             return;
         }
 
-        AtomicFile.Write(target, writer => writer.Write(policy.CanonicalJson));
+        // The file names the schema that ships beside the module, so an editor checks it while someone edits it;
+        // the reader ignores $schema and the SHA-256 covers the canonical JSON without it.
+        var json = policy.CanonicalJson;
+        var schema = new Uri(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(ExportResidencyPolicyCommand).Assembly.Location)!, "policy.schema.json")).AbsoluteUri;
+        var withSchema = "{\n  \"$schema\": " + Newtonsoft.Json.JsonConvert.ToString(schema) + "," + json.Substring(json.IndexOf('{') + 1);
+        AtomicFile.Write(target, writer => writer.Write(withSchema));
 
         if (PassThru.IsPresent)
         {

@@ -210,6 +210,19 @@ public class ConventionTests : IClassFixture<PowerShellSession>
     }
 
     [Fact]
+    public void No_message_or_help_points_to_a_repository_path_an_installed_module_lacks()
+    {
+        var shipped = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "src", "ResidencyPS"), "*.cs", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(TestPaths.HelpSources, "*.md"))
+            .Concat(Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "module")))
+            .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+        foreach (var file in shipped)
+        {
+            Assert.DoesNotMatch(@"docs/[\w.-]+\.(md|json)", File.ReadAllText(file));
+        }
+    }
+
+    [Fact]
     public void Manifest_exports_exactly_the_cmdlets_of_the_assembly_and_passes_Test_ModuleManifest()
     {
         var manifest = _ps.RunClean("Test-ModuleManifest -Path $ModuleManifest")[0];

@@ -38,7 +38,7 @@ internal sealed class ObjectSpec
 /// <summary>
 /// The one description of the policy file format in code: the reader checks every file against it (unknown
 /// properties, wrong types, each with its line) and the writer writes the canonical JSON in its order.
-/// docs/policy.schema.json is the contract for editors and other tools; a test holds the two together.
+/// policy.schema.json (shipped in the module folder) is the contract for editors and other tools; a test holds the two together.
 /// </summary>
 internal static class PolicyFormat
 {

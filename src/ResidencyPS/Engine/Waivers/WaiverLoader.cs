@@ -8,7 +8,7 @@ using ResidencyPS.Engine.Names;
 namespace ResidencyPS.Engine.Waivers;
 
 /// <summary>
-/// Reads a waiver file (docs/en-US/about_ResidencyPS_Waivers.md, waiver.schema.json) against a policy: every problem
+/// Reads a waiver file (Get-Help about_ResidencyPS_Waivers, waiver.schema.json) against a policy: every problem
 /// (unknown property, missing justification or expiry, a name the policy does not know) at its line, all at once.
 /// </summary>
 internal static class WaiverLoader

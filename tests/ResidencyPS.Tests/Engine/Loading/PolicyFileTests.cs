@@ -13,7 +13,7 @@ namespace ResidencyPS.Tests.Engine.Loading;
 public sealed class PolicyFileTests : IDisposable
 {
     private static readonly string EmbeddedJson = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "src", "ResidencyPS", "Data", "freshworks.policy.json"));
-    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "policy.schema.json")));
+    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "module", "policy.schema.json")));
     private readonly string _folder = Directory.CreateTempSubdirectory("residencyps-policy-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -29,7 +29,7 @@ public sealed class PolicyFileTests : IDisposable
 
     private static string DocumentedExample()
     {
-        var text = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "policy-format.md"));
+        var text = File.ReadAllText(Path.Combine(TestPaths.HelpSources, "about_ResidencyPS_PolicyFormat.md"));
         var start = text.IndexOf("```json\n{\n  \"schemaVersion\"", StringComparison.Ordinal) + "```json\n".Length;
         return text[start..text.IndexOf("\n```", start, StringComparison.Ordinal)];
     }

@@ -4,10 +4,10 @@ using ResidencyPS.Tests.Infrastructure;
 
 namespace ResidencyPS.Tests.Engine.Loading;
 
-/// <summary>The format description the reader and writer share agrees with docs/policy.schema.json, property for property.</summary>
+/// <summary>The format description the reader and writer share agrees with module/policy.schema.json, property for property.</summary>
 public class PolicyFormatTests
 {
-    private static readonly JsonNode Schema = JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "policy.schema.json")))!;
+    private static readonly JsonNode Schema = JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "module", "policy.schema.json")))!;
 
     private static JsonObject Resolve(JsonNode node) =>
         node["$ref"] is JsonNode reference
