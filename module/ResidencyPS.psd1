@@ -1,5 +1,6 @@
 @{
     RootModule           = 'ResidencyPS.dll'
+    NestedModules        = @('ResidencyPS.Aliases.psm1')
     # Stamped by build.ps1 from <Version> in Directory.Build.props, the one place the version lives.
     ModuleVersion        = '0.0.0'
     GUID                 = 'd93ef185-45e7-4f50-9056-0f412e168dc7'
@@ -26,7 +27,7 @@
         'Test-EeaBoundary'
     )
     FunctionsToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @('Get-DataRetention')
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{

@@ -67,4 +67,21 @@ Describe 'Get-RetentionPolicy' {
         $products = (ResidencyPS\Get-RetentionPolicy -Product Freshmarketer, Freshteam).Product
         $products | Should -Be (@('Freshteam') * @($products | Where-Object { $_ -eq 'Freshteam' }).Count + @('Freshmarketer') * @($products | Where-Object { $_ -eq 'Freshmarketer' }).Count)
     }
+
+    It 'is reached by Get-DataRetention and module-qualified even when a function of the same name, as Exchange Online''s, is loaded' {
+        function global:Get-RetentionPolicy { 'Exchange Online' }
+        try {
+            Get-RetentionPolicy | Should -Be 'Exchange Online'
+            (Get-Command Get-DataRetention).CommandType | Should -Be 'Alias'
+            (Get-Command Get-DataRetention).Definition | Should -Be 'ResidencyPS\Get-RetentionPolicy'
+            $rules = Get-DataRetention -Product Freshteam -Subject Logs
+            $rules | Should -Not -BeNullOrEmpty
+            $rules | ForEach-Object { $_ | Should -BeOfType ([ResidencyPS.RetentionRule]) }
+            (ResidencyPS\Get-RetentionPolicy -Product Freshteam -Subject Logs).Count | Should -Be @($rules).Count
+        }
+        finally {
+            Remove-Item Function:\Get-RetentionPolicy
+        }
+        (Get-Module ResidencyPS).ExportedAliases.Keys | Should -Be @('Get-DataRetention')
+    }
 }
