@@ -12,4 +12,57 @@ Describe 'Compare-ResidencyPolicy' {
         ($diff | Where-Object Change -EQ RegionRemoved).Key | Should -Be 'Freshchat/Conversations'
         Get-ResidencyPolicy -Path $file | Compare-ResidencyPolicy -ReferencePolicy $file | Should -BeNullOrEmpty
     }
+
+    It 'gives one row per changed retention rule, naming every product, with the whole old and new value' {
+        $file = New-PolicyFile 'period.json' { param($j) ($j.retention | Where-Object id -EQ 'logs-host-region').period = @{ value = 2; unit = 'Years'; text = '2 jaar' } }
+        $diff = @(Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy $file | Where-Object Scope -EQ Retention)
+        $diff.Count | Should -Be 1
+        $diff[0].Key | Should -Be 'logs-host-region'
+        $diff[0].Change | Should -Be 'PeriodChanged'
+        ($diff[0].OldValue, $diff[0].NewValue) | Should -Be @('1 year', '2 years')
+        $diff[0].Product | Should -Be 'Freshdesk, Freshservice, Freshsales, Freshcaller, Freshchat, Freshteam, Freshmarketer'
+        $diff[0].Impact | Should -Be 'Weakens'
+    }
+
+    It 'says whether each residency change weakens or strengthens residency in the EEA (<Case>)' -ForEach @(
+        @{ Case = 'a region outside the EEA added'; Regions = @('US', 'EEA', 'IND', 'AU', 'XX'); Impact = 'Weakens'; Change = 'RegionAdded' }
+        @{ Case = 'the EEA removed'; Regions = @('US', 'IND', 'AU'); Impact = 'Weakens'; Change = 'RegionRemoved' }
+        @{ Case = 'a stated place becoming unknown'; Regions = @(); Impact = 'Weakens'; Change = 'RegionRemoved' }
+        @{ Case = 'a region outside the EEA removed'; Regions = @('EEA', 'IND', 'AU'); Impact = 'Strengthens'; Change = 'RegionRemoved' }
+    ) {
+        $file = New-PolicyFile "regions-$($Impact)-$($Regions.Count).json" { param($j)
+            if ($Regions -contains 'XX') { $j.regions += [pscustomobject]@{ code = 'XX'; name = 'Elsewhere'; nameNl = 'Elders'; countries = @('ZZ'); basis = 'Stated'; sources = @('hosting-datacentres') } }
+            ($j.residency | Where-Object { $_.product -eq 'Freshdesk' -and $_.category -eq 'TicketData' }).regions = $Regions
+        }.GetNewClosure()
+        $row = Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy $file | Where-Object Key -EQ 'Freshdesk/TicketData'
+        @($row).Count | Should -Be 1
+        $row.Change | Should -Be $Change
+        $row.Impact | Should -Be $Impact
+        $row.OldValue | Should -Be 'US, EEA, IND, AU'
+        $row.NewValue | Should -Be ($Regions -join ', ')
+    }
+
+    It 'weighs rules: broader or harsher rules that take data out weaken, narrower ones strengthen; wording is neutral' {
+        $file = New-PolicyFile 'rules.json' { param($j)
+            ($j.rules | Where-Object id -EQ 'Integrations').products = @('Freshdesk')
+            ($j.statements | Where-Object id -EQ 'logs-eea-deleted').english = 'Shortly after, they are deleted.'
+        }
+        $diff = Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy $file
+        ($diff | Where-Object { $_.Scope -eq 'Rule' -and $_.Property -eq 'Products' }).Impact | Should -Be 'Strengthens'
+        ($diff | Where-Object Scope -EQ Statement).Impact | Should -Be 'Neutral'
+        $back = Compare-ResidencyPolicy -ReferencePolicy $file -DifferencePolicy (Get-ResidencyPolicy -Embedded)
+        ($back | Where-Object { $_.Scope -eq 'Rule' -and $_.Property -eq 'Products' }).Impact | Should -Be 'Weakens'
+    }
+
+    It 'filters with -Impact, so a scheduled job alerts only on changes that weaken residency' {
+        $file = New-PolicyFile 'mixed.json' { param($j)
+            ($j.residency | Where-Object { $_.product -eq 'Freshdesk' -and $_.category -eq 'TicketData' }).regions = @('US', 'IND', 'AU')
+            $j.policyVersion = '2.0.0'
+        }
+        $all = Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy $file
+        $weakens = Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy $file -Impact Weakens
+        @($all).Count | Should -BeGreaterThan @($weakens).Count
+        $weakens.Key | Should -Be 'Freshdesk/TicketData'
+        $weakens | ForEach-Object { $_.Impact | Should -Be 'Weakens' }
+    }
 }

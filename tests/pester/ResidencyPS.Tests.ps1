@@ -218,7 +218,7 @@ Describe 'The ResidencyPS module' {
                 @{ Name = 'Get-HostingRegion'; Width = $width; Command = { Get-HostingRegion }; Keys = 'Code', 'Name', 'NameNl', 'Countries' }
                 @{ Name = 'Get-PolicyStatement'; Width = $width; Command = { Get-PolicyStatement }; Keys = 'Line', 'Id', 'Text' }
                 @{ Name = 'Get-ResidencyPolicy'; Width = $width; Command = { Get-ResidencyPolicy }; Keys = 'Vendor', 'Version', 'Effective', 'Embedded', 'Products', 'Sha256', 'Origin' }
-                @{ Name = 'Compare-ResidencyPolicy'; Width = $width; Command = { Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy $script:changed }; Keys = 'Scope', 'Key', 'Change', 'Property', 'OldValue', 'NewValue' }
+                @{ Name = 'Compare-ResidencyPolicy'; Width = $width; Command = { Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy $script:changed }; Keys = 'Scope', 'Key', 'Change', 'Impact', 'OldValue', 'NewValue' }
             }
         ) {
             $lines = Get-Table $Command $Width $View

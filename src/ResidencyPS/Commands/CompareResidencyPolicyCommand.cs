@@ -21,12 +21,20 @@ public sealed class CompareResidencyPolicyCommand : PSCmdlet
     [ValidateNotNull]
     public ResidencyPolicy? DifferencePolicy { get; set; }
 
+    /// <summary>Only differences with these impacts on residency in the EEA (for example Weakens, for a job that alerts).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public ChangeImpact[]? Impact { get; set; }
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
         foreach (var difference in PolicyComparer.Compare(ReferencePolicy, PolicyAccess.Resolve(this, DifferencePolicy)))
         {
-            WriteObject(difference);
+            if (Impact == null || System.Array.IndexOf(Impact, difference.Impact) >= 0)
+            {
+                WriteObject(difference);
+            }
         }
     }
 }

@@ -34,12 +34,26 @@ public enum PolicyChangeKind
     Changed,
 }
 
+/// <summary>What a change means for data residency in the EEA.</summary>
+public enum ChangeImpact
+{
+    /// <summary>The change does not move data into or out of the EEA (wording, names, sources, basis).</summary>
+    Neutral,
+
+    /// <summary>Data may now leave the EEA, or stay outside it longer, or its place is no longer stated.</summary>
+    Weakens,
+
+    /// <summary>The reverse: data may no longer leave the EEA, or stays outside it for a shorter time.</summary>
+    Strengthens,
+}
+
 /// <summary>One difference between a reference and a difference policy.</summary>
 public sealed class PolicyDifference
 {
     internal PolicyDifference(string scope, string key, PolicyChangeKind change, string? product, string? dataCategory,
-        string? property, string? oldValue, string? newValue)
+        string? property, string? oldValue, string? newValue, ChangeImpact impact = ChangeImpact.Neutral)
     {
+        Impact = impact;
         Scope = scope;
         Key = key;
         Change = change;
@@ -59,7 +73,7 @@ public sealed class PolicyDifference
     /// <summary>The kind of change.</summary>
     public PolicyChangeKind Change { get; }
 
-    /// <summary>The product concerned, when there is one.</summary>
+    /// <summary>The product concerned, or the products (joined) a retention rule's change applies to.</summary>
     public string? Product { get; }
 
     /// <summary>The data category concerned, when there is one.</summary>
@@ -68,10 +82,13 @@ public sealed class PolicyDifference
     /// <summary>The property that changed, for Changed and the other property-level kinds.</summary>
     public string? Property { get; }
 
-    /// <summary>The value in the reference policy.</summary>
+    /// <summary>Whether the change weakens, strengthens or leaves residency in the EEA as it was.</summary>
+    public ChangeImpact Impact { get; }
+
+    /// <summary>The whole value in the reference policy.</summary>
     public string? OldValue { get; }
 
-    /// <summary>The value in the difference policy.</summary>
+    /// <summary>The whole value in the difference policy.</summary>
     public string? NewValue { get; }
 
     /// <inheritdoc />

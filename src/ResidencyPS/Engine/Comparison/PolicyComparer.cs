@@ -33,22 +33,22 @@ internal static class PolicyComparer
         Keyed(result, "Residency", reference.Residency, difference.Residency, r => r.Product + "/" + r.Category.Id, r => r.Product, r => r.DataCategory, Residency);
         Keyed(result, "Retention", reference.Retention, difference.Retention,
             r => r.Id + "/" + r.Product + "/" + Join(r.HostingRegion) + "/" + r.StorageLocation, r => r.Product, null, Retention);
-        Keyed(result, "Rule", reference.Rules, difference.Rules, r => r.Id, null, null, Rule);
+        Keyed(result, "Rule", reference.Rules, difference.Rules, r => r.Id, null, null, Rule, r => Impacts.OfNewRule(r.Finding.Effect));
         Keyed(result, "Statement", reference.Statements, difference.Statements, s => s.Id, null, null, (a, b, add) =>
         {
             Property(add, "Text", a.Text, b.Text);
             Property(add, "English", a.English, b.English);
             Property(add, "Line", a.Line.ToString(), b.Line.ToString());
         });
-        return result;
+        return GroupRetention(result);
     }
 
-    private delegate void Add(PolicyChangeKind change, string? property, string? oldValue, string? newValue);
+    private delegate void Add(PolicyChangeKind change, string? property, string? oldValue, string? newValue, ChangeImpact impact = ChangeImpact.Neutral);
 
     private static void Header(ResidencyPolicy a, ResidencyPolicy b, List<PolicyDifference> result)
     {
-        void Add(PolicyChangeKind change, string? property, string? oldValue, string? newValue) =>
-            result.Add(new PolicyDifference("Policy", a.Vendor, change, null, null, property, oldValue, newValue));
+        void Add(PolicyChangeKind change, string? property, string? oldValue, string? newValue, ChangeImpact impact = ChangeImpact.Neutral) =>
+            result.Add(new PolicyDifference("Policy", a.Vendor, change, null, null, property, oldValue, newValue, impact));
         Property(Add, "Vendor", a.Vendor, b.Vendor);
         Property(Add, "PolicyVersion", a.PolicyVersion, b.PolicyVersion);
         Property(Add, "EffectiveDate", a.EffectiveDate?.ToString("yyyy-MM-dd"), b.EffectiveDate?.ToString("yyyy-MM-dd"));
@@ -58,28 +58,29 @@ internal static class PolicyComparer
     }
 
     private static void Keyed<T>(List<PolicyDifference> result, string scope, IReadOnlyList<T> reference, IReadOnlyList<T> difference,
-        Func<T, string> key, Func<T, string>? product, Func<T, string>? category, Action<T, T, Add> compare)
+        Func<T, string> key, Func<T, string>? product, Func<T, string>? category, Action<T, T, Add> compare, Func<T, ChangeImpact>? added = null)
     {
         var before = ToDictionary(reference, key);
         var after = ToDictionary(difference, key);
         foreach (var item in reference)
         {
             var k = key(item);
-            Add add = (change, property, oldValue, newValue) =>
-                result.Add(new PolicyDifference(scope, k, change, product?.Invoke(item), category?.Invoke(item), property, oldValue, newValue));
+            Add add = (change, property, oldValue, newValue, impact) =>
+                result.Add(new PolicyDifference(scope, k, change, product?.Invoke(item), category?.Invoke(item), property, oldValue, newValue, impact));
             if (after.TryGetValue(k, out var other))
             {
                 compare(item, other, add);
             }
             else
             {
-                add(PolicyChangeKind.Removed, null, k, null);
+                add(PolicyChangeKind.Removed, null, k, null, Reverse(added?.Invoke(item) ?? ChangeImpact.Neutral));
             }
         }
 
         foreach (var item in difference.Where(i => !before.ContainsKey(key(i))))
         {
-            result.Add(new PolicyDifference(scope, key(item), PolicyChangeKind.Added, product?.Invoke(item), category?.Invoke(item), null, null, key(item)));
+            result.Add(new PolicyDifference(scope, key(item), PolicyChangeKind.Added, product?.Invoke(item), category?.Invoke(item), null, null, key(item),
+                added?.Invoke(item) ?? ChangeImpact.Neutral));
         }
     }
 
@@ -96,14 +97,13 @@ internal static class PolicyComparer
 
     private static void Residency(DataResidencyInfo a, DataResidencyInfo b, Add add)
     {
-        foreach (var region in b.Regions.Except(a.Regions))
+        // One row per record, with the whole old and new lists; RegionRemoved when any region went.
+        var addedRegions = b.Regions.Except(a.Regions).Any();
+        var removedRegions = a.Regions.Except(b.Regions).Any();
+        if (addedRegions || removedRegions)
         {
-            add(PolicyChangeKind.RegionAdded, "Regions", Join(a.Regions), region);
-        }
-
-        foreach (var region in a.Regions.Except(b.Regions))
-        {
-            add(PolicyChangeKind.RegionRemoved, "Regions", region, Join(b.Regions));
+            add(removedRegions ? PolicyChangeKind.RegionRemoved : PolicyChangeKind.RegionAdded, "Regions", Join(a.Regions), Join(b.Regions),
+                Impacts.OfRegions(a.Regions, b.Regions));
         }
 
         Kind(add, PolicyChangeKind.BasisChanged, "Basis", a.Basis.ToString(), b.Basis.ToString());
@@ -114,7 +114,7 @@ internal static class PolicyComparer
 
     private static void Retention(RetentionRule a, RetentionRule b, Add add)
     {
-        Kind(add, PolicyChangeKind.PeriodChanged, "Period", a.PeriodValue + " " + a.PeriodUnit, b.PeriodValue + " " + b.PeriodUnit);
+        Kind(add, PolicyChangeKind.PeriodChanged, "Period", a.PeriodInWords, b.PeriodInWords, Impacts.OfStay(b.StorageLocation, a.Period, b.Period));
         Kind(add, PolicyChangeKind.OutcomeChanged, "AfterPeriod", a.AfterPeriod + " " + a.MovesTo, b.AfterPeriod + " " + b.MovesTo);
         Kind(add, PolicyChangeKind.BasisChanged, "Basis", a.Basis.ToString(), b.Basis.ToString());
         Kind(add, PolicyChangeKind.SourceChanged, "Source", a.Source.ToString(), b.Source.ToString());
@@ -123,27 +123,47 @@ internal static class PolicyComparer
 
     private static void Rule(BoundaryRule a, BoundaryRule b, Add add)
     {
-        Property(add, "When", a.When.ToString(), b.When.ToString());
-        Property(add, "Effect", a.Finding.Effect.ToString(), b.Finding.Effect.ToString());
+        var direction = Impacts.Direction(a.Finding.Effect, b.Finding.Effect);
+        var takesOut = direction > 0;
+        Property(add, "When", a.When.ToString(), b.When.ToString(), Impacts.OfScope(direction, a.When == RuleCondition.Always, b.When == RuleCondition.Always));
+        Property(add, "Effect", a.Finding.Effect.ToString(), b.Finding.Effect.ToString(), Impacts.OfEffect(a.Finding.Effect, b.Finding.Effect));
         Property(add, "Destination", a.Finding.Destination, b.Finding.Destination);
-        Kind(add, PolicyChangeKind.PeriodChanged, "Duration", a.Finding.Duration?.ToString(), b.Finding.Duration?.ToString());
-        Property(add, "Products", Join(a.Products.OrderBy(p => p)), Join(b.Products.OrderBy(p => p)));
-        Property(add, "Categories", Join(a.Categories.OrderBy(p => p)), Join(b.Categories.OrderBy(p => p)));
-        Property(add, "HostingRegions", Join(a.HostingRegions.OrderBy(p => p)), Join(b.HostingRegions.OrderBy(p => p)));
+        Kind(add, PolicyChangeKind.PeriodChanged, "Duration", a.Finding.DurationText, b.Finding.DurationText,
+            takesOut ? Impacts.OfStay(null, a.Finding.Duration, b.Finding.Duration) : ChangeImpact.Neutral);
+        Property(add, "Products", Join(a.Products.OrderBy(p => p)), Join(b.Products.OrderBy(p => p)), Impacts.OfSet(direction, a.Products, b.Products));
+        Property(add, "Categories", Join(a.Categories.OrderBy(p => p)), Join(b.Categories.OrderBy(p => p)), Impacts.OfSet(direction, a.Categories, b.Categories));
+        Property(add, "HostingRegions", Join(a.HostingRegions.OrderBy(p => p)), Join(b.HostingRegions.OrderBy(p => p)), Impacts.OfSet(direction, a.HostingRegions, b.HostingRegions));
         Property(add, "Message", a.Finding.Message, b.Finding.Message);
         Kind(add, PolicyChangeKind.BasisChanged, "Basis", a.Finding.Basis.ToString(), b.Finding.Basis.ToString());
         Kind(add, PolicyChangeKind.SourceChanged, "Source", string.Join(" | ", a.Finding.Source.Select(s => s.Text)), string.Join(" | ", b.Finding.Source.Select(s => s.Text)));
     }
 
-    private static void Property(Add add, string property, string? oldValue, string? newValue) =>
-        Kind(add, PolicyChangeKind.Changed, property, oldValue, newValue);
+    private static void Property(Add add, string property, string? oldValue, string? newValue, ChangeImpact impact = ChangeImpact.Neutral) =>
+        Kind(add, PolicyChangeKind.Changed, property, oldValue, newValue, impact);
 
-    private static void Kind(Add add, PolicyChangeKind kind, string property, string? oldValue, string? newValue)
+    private static void Kind(Add add, PolicyChangeKind kind, string property, string? oldValue, string? newValue, ChangeImpact impact = ChangeImpact.Neutral)
     {
         if (!string.Equals(oldValue, newValue, StringComparison.Ordinal))
         {
-            add(kind, property, oldValue, newValue);
+            add(kind, property, oldValue, newValue, impact);
         }
+    }
+
+    private static ChangeImpact Reverse(ChangeImpact impact) =>
+        impact == ChangeImpact.Weakens ? ChangeImpact.Strengthens : impact == ChangeImpact.Strengthens ? ChangeImpact.Weakens : ChangeImpact.Neutral;
+
+    // A retention rule expands to one entry per product (and host region); a change to the rule is one row that names them.
+    private static List<PolicyDifference> GroupRetention(List<PolicyDifference> differences)
+    {
+        var others = differences.Where(d => d.Scope != "Retention").ToList();
+        var grouped = differences.Where(d => d.Scope == "Retention")
+            .GroupBy(d => (Rule: d.Key.Split('/')[0], d.Change, d.Property, Old: d.Change == PolicyChangeKind.Removed ? null : d.OldValue,
+                New: d.Change == PolicyChangeKind.Added ? null : d.NewValue))
+            .Select(g => new PolicyDifference("Retention", g.Key.Rule, g.Key.Change, Join(g.Select(d => d.Product ?? string.Empty).Distinct()), null, g.Key.Property,
+                g.Key.Change == PolicyChangeKind.Removed ? g.Key.Rule : g.Key.Old, g.Key.Change == PolicyChangeKind.Added ? g.Key.Rule : g.Key.New,
+                // One row for the rule: it weakens if it weakens anywhere (a copy kept outside the EEA), whatever it does in the EEA.
+                g.Any(d => d.Impact == ChangeImpact.Weakens) ? ChangeImpact.Weakens : g.Any(d => d.Impact == ChangeImpact.Strengthens) ? ChangeImpact.Strengthens : ChangeImpact.Neutral));
+        return others.Concat(grouped).ToList();
     }
 
     private static string Join(IEnumerable<string> values) => string.Join(", ", values);

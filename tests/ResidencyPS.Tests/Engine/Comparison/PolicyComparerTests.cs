@@ -29,8 +29,8 @@ public class PolicyComparerTests
             ((JArray)d["products"]!).Add(JObject.Parse("{\"name\":\"Freshnew\",\"basis\":\"Stated\",\"sources\":[\"intro-customer-data\"]}"));
         })), "changed");
         var differences = PolicyComparer.Compare(PolicyStore.Embedded, changed);
-        Assert.Contains(differences, d => d.Change == PolicyChangeKind.RegionAdded && d.Key == "Freshsales/DealData" && d.NewValue == "AU");
-        Assert.Contains(differences, d => d.Change == PolicyChangeKind.PeriodChanged && d.Scope == "Retention" && d.NewValue == "60 Days");
+        Assert.Contains(differences, d => d.Change == PolicyChangeKind.RegionAdded && d.Key == "Freshsales/DealData" && d.OldValue == "US, EEA" && d.NewValue == "US, EEA, AU" && d.Impact == ChangeImpact.Weakens);
+        Assert.Contains(differences, d => d.Change == PolicyChangeKind.PeriodChanged && d.Scope == "Retention" && d.NewValue == "60 days");
         Assert.Contains(differences, d => d.Change == PolicyChangeKind.SourceChanged && d.Key == "Freshsales/CallRecordings");
         Assert.Contains(differences, d => d.Scope == "Statement" && d.Key == "footnote-call-recordings" && d.NewValue == "*gewijzigd");
         Assert.Contains(differences, d => d.Change == PolicyChangeKind.Added && d.Scope == "Product" && d.Key == "Freshnew");
