@@ -80,6 +80,7 @@ Describe 'Get-DataResidency' {
         Get-DataResidency -DataCategory Tiketgegevens -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -BeLike 'DataCategoryNotFound,*'
         $err[0].Exception.Message | Should -Match "Did you mean 'Ticketgegevens'"
+        $err[0].Exception.Message | Should -Not -Match "'TicketData'"
     }
 
     It 'turns the error into a terminating one with -ErrorAction Stop' {

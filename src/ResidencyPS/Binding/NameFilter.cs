@@ -107,7 +107,13 @@ internal static class NameFilter
     public static ErrorRecord NotFound<T>(NameIndex<T> index, string input, string errorId, string what)
         where T : class
     {
-        var suggestions = index.Suggest(input);
+        // Suggest what people read: an internal key (TicketData) is shown as the name it stands for.
+        var suggestions = index.Suggest(input).Select(name => index.Find(name) switch
+        {
+            DataCategoryInfo category when category.Id == name => category.DataCategory,
+            SubjectInfo subject when subject.Id == name => subject.Name,
+            _ => name,
+        }).Distinct().ToList();
         var message = "No " + what + " named '" + input + "' was found."
             + (suggestions.Count > 0 ? " Did you mean " + string.Join(" or ", suggestions.Select(s => "'" + s + "'")) + "?" : string.Empty)
             + " Accepted: " + string.Join(", ", index.Items) + " (English or Dutch names and aliases; wildcards allowed).";
