@@ -84,4 +84,12 @@ Describe 'Get-RetentionPolicy' {
         }
         (Get-Module ResidencyPS).ExportedAliases.Keys | Should -Be @('Get-DataRetention')
     }
+
+    It 'says clearly when -AsOf plus a period is past the last representable date, and still lists the rules' {
+        $err = $null
+        $rules = ResidencyPS\Get-RetentionPolicy -Product Freshteam -Subject Logs -AsOf ([datetime]::MaxValue) -ErrorVariable err -ErrorAction SilentlyContinue
+        @($rules).Count | Should -Be @(ResidencyPS\Get-RetentionPolicy -Product Freshteam -Subject Logs).Count
+        $err[0].FullyQualifiedErrorId | Should -Be 'AsOfOutOfRange,ResidencyPS.Commands.GetRetentionPolicyCommand'
+        $err[0].Exception.Message | Should -Match '-AsOf 9999-12-31 23:59:59 plus 1 year .* is past the last date'
+    }
 }

@@ -28,4 +28,5 @@ internal static class ErrorIds
     public const string WaiverExpired = nameof(WaiverExpired);
     public const string PolicyMismatch = nameof(PolicyMismatch);
     public const string ReportFormatMismatch = nameof(ReportFormatMismatch);
+    public const string AsOfOutOfRange = nameof(AsOfOutOfRange);
 }

@@ -49,8 +49,29 @@ public sealed class GetRetentionPolicyCommand : ResidencyCmdlet
                 && (subjects == null || subjects.Exists(s => s.Name == rule.Subject))
                 && (regions == null || regions.Exists(r => rule.HostingRegion.ContainsCode(r.Code))))
             {
-                WriteObject(AsOf is DateTime asOf ? rule.WithAsOf(asOf) : rule);
+                WriteObject(AsOf is DateTime asOf ? WithAsOf(rule, asOf) : rule);
             }
+        }
+    }
+
+    // A date past what .NET can represent is an error that names the -AsOf, not an empty date; the rule still comes out.
+    private RetentionRule WithAsOf(RetentionRule rule, DateTime asOf)
+    {
+        var dated = rule.WithAsOf(asOf);
+        try
+        {
+            _ = dated.LeavesStorageAt;
+            return dated;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            var message = "-AsOf " + asOf.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " plus " + rule.PeriodInWords
+                + " (" + rule.Product + ", " + rule.Subject + " in " + rule.StorageLocation + ") is past the last date .NET can represent; give an earlier -AsOf.";
+            WriteError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(AsOf), message), ErrorIds.AsOfOutOfRange, ErrorCategory.InvalidArgument, asOf)
+            {
+                ErrorDetails = new ErrorDetails(message),
+            });
+            return rule;
         }
     }
 }

@@ -24,6 +24,8 @@ dl.provenance{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem
         var p = data.Policy;
         writer.WriteLine("<!DOCTYPE html>");
         writer.WriteLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        // Nothing but the page's own inline styles may load or run, whatever a policy's text holds.
+        writer.WriteLine("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">");
         writer.WriteLine("<title>Data residency report: " + E(p.Vendor) + "</title><style>" + Style + "</style></head><body>");
         writer.WriteLine("<h1>Data residency report: " + E(p.Vendor) + "</h1>");
 

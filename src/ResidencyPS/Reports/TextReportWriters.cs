@@ -103,7 +103,17 @@ internal static class CsvReportWriter
         }
     }
 
-    private static string Quote(string field) => "\"" + field.Replace("\"", "\"\"") + "\"";
+    // OWASP's rule for CSV injection: a cell that begins with a formula character gets a leading quote, so a
+    // spreadsheet shows it as text instead of running it.
+    private static string Quote(string field)
+    {
+        if (field.Length > 0 && "=+-@\t\r".IndexOf(field[0]) >= 0)
+        {
+            field = "'" + field;
+        }
+
+        return "\"" + field.Replace("\"", "\"\"") + "\"";
+    }
 }
 
 /// <summary>The one sentence every report opens its EEA boundary section with: counts, passed, and rows not evaluated.</summary>

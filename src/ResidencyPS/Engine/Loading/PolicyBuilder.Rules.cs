@@ -25,9 +25,11 @@ internal sealed partial class PolicyBuilder
     private List<RetentionRule> BuildRetention(PolicyHeader header, List<DataResidencyInfo> residency, NameIndex<SubjectInfo> subjects)
     {
         var result = new List<RetentionRule>();
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var node in Each(_doc, "retention"))
         {
             var id = Required(node, "id");
+            UniqueId(node, ids, id, "retention rule");
             var subject = Reference(subjects, node, "subject", "subject");
             var products = References(_products, node, "products", "product");
             var hosting = RegionCodes(node, "hostingRegions");
@@ -84,8 +86,10 @@ internal sealed partial class PolicyBuilder
     private List<BoundaryRule> BuildRules(NameIndex<DataCategoryInfo> categories)
     {
         var result = new List<BoundaryRule>();
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var node in Each(_doc, "rules"))
         {
+            UniqueId(node, ids, node.Text("id") ?? string.Empty, "rule");
             var products = new HashSet<string>(References(_products, node, "products", "product").Select(p => p.Name), StringComparer.OrdinalIgnoreCase);
             var categoryIds = new HashSet<string>(References(categories, node, "categories", "data category").Select(c => c.Id), StringComparer.OrdinalIgnoreCase);
             var hosting = new HashSet<string>(RegionCodes(node, "hostingRegions"), StringComparer.OrdinalIgnoreCase);
@@ -118,11 +122,32 @@ internal sealed partial class PolicyBuilder
         }
 
         var value = node.Integer("value");
-        if (value <= 0)
+        var unit = ParseEnum<PeriodUnit>(node, "unit");
+        var text = Required(node, "text");
+        var max = MaxPeriod(unit);
+        if (value <= 0 || value > max)
         {
-            node.Problem("value", "The period must be a positive whole number.");
+            // Out of range values never reach TimeSpan or DateTime arithmetic, which would overflow.
+            node.Problem("value", "A period of " + value + " " + unit.ToString().ToLowerInvariant() + " is out of range; accepted: 1 to " + max + " " + unit.ToString().ToLowerInvariant() + " (at most 100 years).");
+            return null;
         }
 
-        return new ParsedPeriod(value, ParseEnum<PeriodUnit>(node, "unit"), Required(node, "text"));
+        return new ParsedPeriod(value, unit, text);
+    }
+
+    /// <summary>The longest period of a unit a policy may state: 100 years, in that unit.</summary>
+    public static int MaxPeriod(PeriodUnit unit) => unit switch
+    {
+        PeriodUnit.Minutes => 100 * 366 * 24 * 60,
+        PeriodUnit.Days => 100 * 366,
+        _ => 100,
+    };
+
+    private void UniqueId(PolicyNode node, HashSet<string> seen, string id, string what)
+    {
+        if (id.Length > 0 && !seen.Add(id))
+        {
+            node.Problem("id", "The " + what + " id '" + id + "' is used more than once.");
+        }
     }
 }

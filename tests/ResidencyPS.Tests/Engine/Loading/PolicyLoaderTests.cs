@@ -88,4 +88,31 @@ public class PolicyLoaderTests
         var deep = "{\"schemaVersion\":" + new string('[', 200) + new string(']', 200) + "}";
         Assert.NotNull(Refused(deep).Problems.Single().Line);
     }
+
+    [Theory]
+    [InlineData("rules", "duration", 30000, "Years")]
+    [InlineData("rules", "duration", 2147483647, "Days")]
+    [InlineData("retention", "period", 2147483647, "Minutes")]
+    [InlineData("retention", "period", 101, "Years")]
+    public void A_period_too_large_for_dates_is_a_located_problem_not_an_overflow(string list, string field, int value, string unit)
+    {
+        var json = Mutate(d =>
+        {
+            var item = (JObject)d[list]!.First(i => i[field] != null)!;
+            item[field] = new JObject { ["value"] = value, ["unit"] = unit, ["text"] = "lang" };
+        });
+        var problem = Assert.Single(Refused(json).Problems);
+        Assert.EndsWith("." + field + ".value", problem.Path, StringComparison.Ordinal);
+        Assert.Contains("out of range", problem.Message, StringComparison.Ordinal);
+        Assert.NotNull(problem.Line);
+    }
+
+    [Theory]
+    [InlineData("rules")]
+    [InlineData("retention")]
+    public void Duplicate_rule_and_retention_ids_are_refused(string list)
+    {
+        var json = Mutate(d => d[list]![1]!["id"] = d[list]![0]!["id"]!.ToString());
+        Assert.Contains(Refused(json).Problems, p => p.Path == list + "[1].id" && p.Message.Contains("used more than once", StringComparison.Ordinal));
+    }
 }
