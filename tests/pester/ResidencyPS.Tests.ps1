@@ -78,6 +78,33 @@ Describe 'The ResidencyPS module' {
     }
 
     Context 'Paths' {
+        It 'writes through a unique temporary file: a file named like the old fixed temporary name is left alone, and none is left behind' {
+            $target = Join-Path $TestDrive 'atomic.json'
+            Set-Content -LiteralPath "$target.tmp" -Value 'not mine'
+            Export-ResidencyPolicy -Path $target -Embedded
+            Export-ResidencyReport -Path (Join-Path $TestDrive 'atomic.md')
+            Get-Content -LiteralPath "$target.tmp" | Should -Be 'not mine'
+            @(Get-ChildItem -LiteralPath $TestDrive -Force -Filter '*.tmp' | Where-Object Name -NE 'atomic.json.tmp') | Should -BeNullOrEmpty
+        }
+
+        It 'gives a FileNotWritten error naming the path as given for a missing folder or a folder given as the file (<Case>)' -ForEach @(
+            @{ Case = 'missing folder'; Policy = 'no-such-folder/policy.json'; Report = 'no-such-folder/report.html' }
+            @{ Case = 'a folder'; Policy = 'a-folder'; Report = 'a-folder.html' }
+        ) {
+            $null = New-Item -ItemType Directory -Force -Path (Join-Path $TestDrive 'a-folder'), (Join-Path $TestDrive 'a-folder.html')
+            $policyPath = Join-Path $TestDrive $Policy
+            $reportPath = Join-Path $TestDrive $Report
+            Export-ResidencyPolicy -Path $policyPath -Embedded -ErrorVariable policyErr -ErrorAction SilentlyContinue
+            Export-ResidencyReport -Path $reportPath -ErrorVariable reportErr -ErrorAction SilentlyContinue
+            foreach ($pair in @(@($policyErr, $policyPath), @($reportErr, $reportPath))) {
+                $err, $path = $pair
+                $err[0].FullyQualifiedErrorId | Should -BeLike 'FileNotWritten,*'
+                $err[0].TargetObject | Should -Be $path
+                $err[0].Exception.Message | Should -BeLike "Cannot write '$path'*Nothing was changed."
+                $err[0].Exception.Message | Should -Not -Match '\.tmp'
+            }
+        }
+
         It 'takes a file whose name holds wildcard characters with -LiteralPath, everywhere' {
             $file = Join-Path $TestDrive 'policy[1].json'
             Export-ResidencyPolicy -LiteralPath $file -Embedded

@@ -29,4 +29,5 @@ internal static class ErrorIds
     public const string PolicyMismatch = nameof(PolicyMismatch);
     public const string ReportFormatMismatch = nameof(ReportFormatMismatch);
     public const string AsOfOutOfRange = nameof(AsOfOutOfRange);
+    public const string FileNotWritten = nameof(FileNotWritten);
 }

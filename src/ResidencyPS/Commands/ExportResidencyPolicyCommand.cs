@@ -3,7 +3,6 @@ using System.IO;
 using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Engine.Loading;
-using ResidencyPS.IO;
 
 namespace ResidencyPS.Commands;
 
@@ -86,7 +85,10 @@ public sealed class ExportResidencyPolicyCommand : PSCmdlet
         var json = policy.CanonicalJson;
         var schema = new Uri(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(ExportResidencyPolicyCommand).Assembly.Location)!, "policy.schema.json")).AbsoluteUri;
         var withSchema = "{\n  \"$schema\": " + Newtonsoft.Json.JsonConvert.ToString(schema) + "," + json.Substring(json.IndexOf('{') + 1);
-        AtomicFile.Write(target, writer => writer.Write(withSchema));
+        if (!FileWriting.TryWrite(this, target, given, writer => writer.Write(withSchema)))
+        {
+            return;
+        }
 
         if (PassThru.IsPresent)
         {

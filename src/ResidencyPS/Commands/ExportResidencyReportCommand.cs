@@ -5,7 +5,6 @@ using System.Management.Automation;
 using System;
 using ResidencyPS.Binding;
 using ResidencyPS.Engine.Evaluation;
-using ResidencyPS.IO;
 using ResidencyPS.Reports;
 
 namespace ResidencyPS.Commands;
@@ -136,7 +135,7 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
 
         WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Writing " + target) { PercentComplete = 100 });
         var data = new ReportData(AnsweringPolicy, _results, DateTime.UtcNow);
-        AtomicFile.Write(target, writer =>
+        if (!FileWriting.TryWrite(this, target, given, writer =>
         {
             switch (format)
             {
@@ -150,7 +149,11 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
                     HtmlReportWriter.Write(data, writer);
                     break;
             }
-        });
+        }))
+        {
+            return;
+        }
+
         WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Done") { RecordType = ProgressRecordType.Completed });
         if (PassThru.IsPresent)
         {

@@ -1,28 +1,50 @@
+using System;
 using System.IO;
 using System.Text;
-using System;
 
 namespace ResidencyPS.IO;
 
-/// <summary>Writes a file through a temporary name beside it, so a failed write never leaves half a file behind.</summary>
+/// <summary>
+/// The one writer of files: the content goes to a new temporary file created exclusively beside the target (a
+/// unique name, so no existing file or link of that name is ever followed or overwritten), is flushed to disk,
+/// and then replaces the target in one rename. A failed write leaves the previous file as it was and no
+/// temporary file behind.
+/// </summary>
 internal static class AtomicFile
 {
+    /// <summary>Writes <paramref name="target"/>; IO problems surface as <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>.</summary>
     public static void Write(string target, Action<TextWriter> write)
     {
-        var temporary = target + ".tmp";
+        var folder = Path.GetDirectoryName(Path.GetFullPath(target));
+        if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException("The folder '" + folder + "' does not exist.");
+        }
+
+        if (Directory.Exists(target))
+        {
+            throw new IOException("'" + target + "' is a folder; name a file.");
+        }
+
+        var temporary = Path.Combine(folder, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
-            using (var writer = new StreamWriter(temporary, false, new UTF8Encoding(false)))
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
+                using var writer = new StreamWriter(stream, new UTF8Encoding(false));
                 write(writer);
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
             }
 
             if (File.Exists(target))
             {
-                File.Delete(target);
+                File.Replace(temporary, target, null);
             }
-
-            File.Move(temporary, target);
+            else
+            {
+                File.Move(temporary, target);
+            }
         }
         finally
         {
