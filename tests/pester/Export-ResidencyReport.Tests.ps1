@@ -96,4 +96,27 @@ Describe 'Export-ResidencyReport' {
         Export-ResidencyReport -Path $file -Format Markdown
         (Get-Content -LiteralPath $file -TotalCount 1) | Should -BeLike '# Data residency report*'
     }
+
+    It 'keeps hostile policy text inert in the markdown report: no tag, heading or column it did not write' {
+        $hostile = New-PolicyFile 'hostile.json' { param($j)
+            $j.vendor = "Evil`n# Injected heading`n<script>alert(1)</script>"
+            ($j.categories | Where-Object id -EQ 'TicketData').name = 'Ticket \| data <img src=x onerror=alert(1)> *bold* [link](http://x)'
+        }
+        $file = Join-Path $TestDrive 'hostile.md'
+        Export-ResidencyReport -Path $file -Policy $hostile
+        $markdown = Get-Content -Raw -LiteralPath $file
+        $headings = $markdown -split "`n" | Where-Object { $_ -match '^#' }
+        $headings.Count | Should -Be 6
+        $headings | Should -Not -Match '^#+ *Injected'
+        $html = (ConvertFrom-Markdown -LiteralPath $file).Html
+        $html | Should -Not -Match '<script'
+        $html | Should -Not -Match '<img'
+        $html | Should -Not -Match '<a href'
+        $html | Should -Not -Match '<h\d[^>]*>Injected'
+        $matrix = [regex]::Match($html, '<table>.*?</table>', 'Singleline').Value
+        $rows = [regex]::Matches($matrix, '<tr>.*?</tr>', 'Singleline')
+        $rows.Count | Should -BeGreaterThan 5
+        foreach ($row in $rows) { ([regex]::Matches($row.Value, '<t[dh][ >]')).Count | Should -Be 8 }
+        $matrix | Should -Match ([regex]::Escape('Ticket \| data &lt;img src=x onerror=alert(1)&gt; *bold* [link](http://x)'))
+    }
 }

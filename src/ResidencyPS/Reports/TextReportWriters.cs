@@ -11,12 +11,12 @@ internal static class MarkdownReportWriter
     public static void Write(ReportData data, TextWriter writer)
     {
         var p = data.Policy;
-        writer.WriteLine("# Data residency report: " + p.Vendor);
+        writer.WriteLine("# Data residency report: " + Cell(p.Vendor));
         writer.WriteLine();
-        writer.WriteLine("- Policy version: " + p.PolicyVersion);
+        writer.WriteLine("- Policy version: " + Cell(p.PolicyVersion));
         writer.WriteLine("- Effective date: " + (p.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not stated"));
-        writer.WriteLine("- Source: " + p.SourceTitle + " (" + p.SourceDocument + ", " + p.SourceLanguage + ")");
-        writer.WriteLine("- Loaded from: " + (p.IsEmbedded ? "the policy embedded in ResidencyPS" : p.Origin));
+        writer.WriteLine("- Source: " + Cell(p.SourceTitle + " (" + p.SourceDocument + ", " + p.SourceLanguage + ")"));
+        writer.WriteLine("- Loaded from: " + Cell(p.IsEmbedded ? "the policy embedded in ResidencyPS" : p.Origin));
         writer.WriteLine("- SHA-256: `" + p.Sha256 + "`");
         writer.WriteLine("- Generated: " + data.GeneratedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC");
         writer.WriteLine();
@@ -45,14 +45,15 @@ internal static class MarkdownReportWriter
         writer.WriteLine();
         writer.WriteLine("## EEA boundary");
         writer.WriteLine();
-        writer.WriteLine(BoundarySummary.Of(data));
+        writer.WriteLine(Cell(BoundarySummary.Of(data)));
         writer.WriteLine();
         writer.WriteLine("| Product | Data category | Hosting region | Verdict | Passed | Basis | Findings |");
         writer.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var r in data.Results)
         {
-            writer.WriteLine("| " + string.Join(" | ", new[] { r.Product, r.DataCategory, r.HostingRegion, r.Verdict.ToString(), r.Passed ? (r.Waived ? "yes (waived)" : "yes") : "no", r.Basis.ToString(),
-                string.Join("<br>", r.Findings.Select(f => f.Rule + " (" + f.Effect + "): " + f.Message)) }.Select(Cell)) + " |");
+            var cells = new[] { r.Product, r.DataCategory, r.HostingRegion, r.Verdict.ToString(), r.Passed ? (r.Waived ? "yes (waived)" : "yes") : "no", r.Basis.ToString() }.Select(Cell);
+            var findings = string.Join("<br>", r.Findings.Select(f => Cell(f.Rule + " (" + f.Effect + "): " + f.Message)));
+            writer.WriteLine("| " + string.Join(" | ", cells) + " | " + findings + " |");
         }
 
         writer.WriteLine();
@@ -77,7 +78,50 @@ internal static class MarkdownReportWriter
         }
     }
 
-    private static string Cell(string text) => text.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
+    // Every text from a policy or an inventory is inert in markdown: one line, HTML escaped, and the characters
+    // markdown reads as syntax (emphasis, code, links, headings, list markers, table pipes) backslash-escaped,
+    // the backslash first so "\|" cannot undo the pipe's escape and shift every later column.
+    private static string Cell(string? text)
+    {
+        var builder = new System.Text.StringBuilder((text ?? string.Empty).Length + 8);
+        foreach (var c in text ?? string.Empty)
+        {
+            switch (c)
+            {
+                case '\r':
+                case '\n':
+                case '\t':
+                    builder.Append(' ');
+                    break;
+                case '<':
+                    builder.Append("&lt;");
+                    break;
+                case '>':
+                    builder.Append("&gt;");
+                    break;
+                case '&':
+                    builder.Append("&amp;");
+                    break;
+                case '\\':
+                case '|':
+                case '*':
+                case '_':
+                case '`':
+                case '[':
+                case ']':
+                case '#':
+                case '!':
+                case '~':
+                    builder.Append('\\').Append(c);
+                    break;
+                default:
+                    builder.Append(char.IsControl(c) ? ' ' : c);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
 }
 
 /// <summary>Writes one CSV row per EEA boundary result.</summary>
