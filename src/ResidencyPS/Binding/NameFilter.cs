@@ -116,12 +116,12 @@ internal static class NameFilter
         }).Distinct().ToList();
         var message = "No " + what + " named '" + input + "' was found."
             + (suggestions.Count > 0 ? " Did you mean " + string.Join(" or ", suggestions.Select(s => "'" + s + "'")) + "?" : string.Empty)
-            + " Accepted: " + string.Join(", ", index.Items) + " (English or Dutch names and aliases; wildcards allowed).";
+            + " Accepted: " + NameSample.Of(index.Items) + " (English or Dutch names and aliases; wildcards allowed).";
         return new ErrorRecord(new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, input)
         {
             ErrorDetails = new ErrorDetails(message)
             {
-                RecommendedAction = suggestions.Count > 0 ? "Try " + string.Join(" or ", suggestions) + "." : "Use one of: " + string.Join(", ", index.Items) + ".",
+                RecommendedAction = suggestions.Count > 0 ? "Try " + string.Join(" or ", suggestions) + "." : "Use one of: " + NameSample.Of(index.Items) + ".",
             },
         };
     }

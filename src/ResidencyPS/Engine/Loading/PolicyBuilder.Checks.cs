@@ -110,7 +110,7 @@ internal sealed partial class PolicyBuilder
         var item = index.Find(name!);
         if (item == null)
         {
-            Problem(node, field, position, "No " + what + " is named '" + name + "'; accepted: " + string.Join(", ", index.Items) + ".");
+            Problem(node, field, position, "No " + what + " is named '" + name + "'; accepted: " + NameSample.Of(index.Items) + ".");
         }
 
         return item;

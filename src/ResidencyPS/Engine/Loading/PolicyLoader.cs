@@ -129,15 +129,15 @@ internal static class PolicyLoader
         var token = ReadObject(reader, source.Name, "policy");
 
         // Reading checks every property against the format; only a well-typed file goes on to the builder.
-        var problems = new List<PolicyProblem>();
+        var problems = new ProblemList();
         var document = PolicyNode.Read(token, PolicyFormat.Document, problems);
         if (problems.Count > 0)
         {
-            throw new PolicyValidationException(source.Name, problems);
+            throw new PolicyValidationException(source.Name, problems.ToReport());
         }
 
         return PolicyBuilder.Build(document, problems, source, () => ToJson(document))
-            ?? throw new PolicyValidationException(source.Name, problems);
+            ?? throw new PolicyValidationException(source.Name, problems.ToReport());
     }
 
     private static JToken Parse(TextReader reader)

@@ -211,9 +211,17 @@ internal sealed class PolicyNode
     private void Add(JToken token, string message, string? path = null)
     {
         var info = (IJsonLineInfo)token;
-        _problems.Add(info.HasLineInfo()
+        var problem = info.HasLineInfo()
             ? new PolicyProblem(path ?? token.Path, message, info.LineNumber, info.LinePosition)
-            : new PolicyProblem(path ?? token.Path, message));
+            : new PolicyProblem(path ?? token.Path, message);
+        if (_problems is ProblemList bounded)
+        {
+            bounded.Report(problem);
+        }
+        else
+        {
+            _problems.Add(problem);
+        }
     }
 
     private static string Describe(JToken token) =>

@@ -33,7 +33,7 @@ internal static class WaiverLoader
     {
         var json = PolicyLoader.ReadObjectFile(path, What);
         var origin = new System.IO.FileInfo(path).FullName;
-        var problems = new List<PolicyProblem>();
+        var problems = new ProblemList();
         var document = PolicyNode.Read(json, Document, problems);
         var waivers = new List<Waiver>();
         var items = document.List("waivers");
@@ -75,7 +75,7 @@ internal static class WaiverLoader
 
         if (problems.Count > 0)
         {
-            throw new PolicyValidationException(origin, problems, What);
+            throw new PolicyValidationException(origin, problems.ToReport(), What);
         }
 
         return new WaiverSet(origin, waivers, today);
@@ -126,7 +126,7 @@ internal static class WaiverLoader
         {
             var suggestions = index.Suggest(pattern);
             node.Problem(field, "No " + what + " is named '" + pattern + "' in the policy" + (suggestions.Count > 0 ? "; did you mean " + string.Join(" or ", suggestions.Select(s => "'" + s + "'")) + "?" : ".")
-                + " Accepted: " + string.Join(", ", index.Items) + ", their aliases, or a wildcard.");
+                + " Accepted: " + NameSample.Of(index.Items) + ", their aliases, or a wildcard.");
         }
 
         return result;

@@ -115,4 +115,28 @@ public class PolicyLoaderTests
         var json = Mutate(d => d[list]![1]!["id"] = d[list]![0]!["id"]!.ToString());
         Assert.Contains(Refused(json).Problems, p => p.Path == list + "[1].id" && p.Message.Contains("used more than once", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_file_with_thousands_of_faults_reports_the_first_hundred_and_how_many_more_with_short_messages()
+    {
+        var json = Mutate(d =>
+        {
+            var products = (JArray)d["products"]!;
+            for (var i = 0; i < 2000; i++)
+            {
+                products.Add(new JObject { ["name"] = "Extra" + i, ["basis"] = "Stated", ["sources"] = new JArray("intro-customer-data") });
+            }
+
+            var residency = (JArray)d["residency"]!;
+            for (var i = 0; i < 3000; i++)
+            {
+                residency.Add(new JObject { ["product"] = "Nope" + i, ["category"] = "TicketData", ["term"] = "x", ["regions"] = new JArray("US"), ["basis"] = "Stated", ["sources"] = new JArray("intro-customer-data") });
+            }
+        });
+        var problems = Refused(json).Problems;
+        Assert.Equal(ProblemList.Max + 1, problems.Count);
+        Assert.Equal("... and 2900 more problems; fix these first.", problems[^1].Message);
+        Assert.All(problems, p => Assert.True(p.Message.Length < 600, p.Message.Length + " characters"));
+        Assert.Contains("(2007 in all)", problems[0].Message, StringComparison.Ordinal);
+    }
 }

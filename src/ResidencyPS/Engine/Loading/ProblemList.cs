@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+
+namespace ResidencyPS.Engine.Loading;
+
+/// <summary>
+/// The problems of one file, at most <see cref="Max"/> of them: a file with a thousand faults costs memory and time
+/// bounded by its size, not by its faults, and its reader sees the first hundred and how many more there are.
+/// </summary>
+internal sealed class ProblemList : List<PolicyProblem>
+{
+    /// <summary>The most problems reported for one file.</summary>
+    public const int Max = 100;
+
+    /// <summary>How many problems were found beyond <see cref="Max"/>.</summary>
+    public int Dropped { get; private set; }
+
+    /// <summary>Adds a problem, or counts it when <see cref="Max"/> are already listed.</summary>
+    public void Report(PolicyProblem problem)
+    {
+        if (Count >= Max)
+        {
+            Dropped++;
+            return;
+        }
+
+        Add(problem);
+    }
+
+    /// <summary>The problems, with a last line saying how many more there were.</summary>
+    public IReadOnlyList<PolicyProblem> ToReport()
+    {
+        if (Dropped == 0)
+        {
+            return this;
+        }
+
+        var all = new List<PolicyProblem>(this) { new PolicyProblem(string.Empty, "... and " + Dropped + " more problems; fix these first.") };
+        return all;
+    }
+}
