@@ -129,6 +129,7 @@ public sealed class MarkdownSection(string title, string file, int line)
     public IEnumerable<MarkdownBlock> Blocks()
     {
         var text = string.Join("\n", Body);
+        var lines = new LineCursor(text);
         var paragraph = new List<string>();
         var lastLine = -2;
         foreach (var block in Markdown.Parse(text, Pipeline))
@@ -149,7 +150,7 @@ public sealed class MarkdownSection(string title, string file, int line)
             }
 
             var first = block.Line;
-            var last = LastLine(text, block);
+            var last = lines.LineOf(Math.Min(block.Span.End, text.Length - 1));
             if (paragraph.Count > 0 && first > lastLine + 1)
             {
                 yield return new MarkdownBlock(null, JoinParagraph(paragraph));
@@ -185,19 +186,25 @@ public sealed class MarkdownSection(string title, string file, int line)
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
-    private static int LastLine(string text, Block block)
+    // Blocks come in document order, so one forward scan finds the line of every block's end.
+    private sealed class LineCursor(string text)
     {
-        var end = Math.Min(block.Span.End, text.Length - 1);
-        var line = 0;
-        for (var i = 0; i <= end; i++)
-        {
-            if (text[i] == '\n')
-            {
-                line++;
-            }
-        }
+        private int _offset;
+        private int _line;
 
-        return text.Length > 0 && end >= 0 && text[end] == '\n' ? line - 1 : line;
+        /// <summary>The line (0-based) of the character at <paramref name="end"/>; a newline ends its own line.</summary>
+        public int LineOf(int end)
+        {
+            for (; _offset < end && _offset < text.Length; _offset++)
+            {
+                if (text[_offset] == '\n')
+                {
+                    _line++;
+                }
+            }
+
+            return _line;
+        }
     }
 
     // List items stay on lines of their own; other lines of a paragraph are one flowing line.

@@ -43,18 +43,32 @@ internal static class NameFilter
     public static List<T>? ResolveOne<T>(PSCmdlet cmdlet, NameIndex<T> index, string pattern, string errorId, string what)
         where T : class
     {
-        if (!IsWildcard(pattern))
+        var matches = TryResolveOne(index, pattern, errorId, what, out var error);
+        if (error != null)
         {
-            if (index.Find(pattern) is T item)
-            {
-                return new List<T>(1) { item };
-            }
-
-            cmdlet.WriteError(NotFound(index, pattern, errorId, what));
-            return null;
+            cmdlet.WriteError(error);
         }
 
-        return TryMatch(cmdlet, index, pattern, out var matches) ? matches : null;
+        return matches;
+    }
+
+    /// <summary>As <see cref="ResolveOne{T}"/>, handing back the error instead of writing it, for callers that also report the input otherwise.</summary>
+    public static List<T>? TryResolveOne<T>(NameIndex<T> index, string pattern, string errorId, string what, out ErrorRecord? error)
+        where T : class
+    {
+        error = null;
+        if (IsWildcard(pattern))
+        {
+            return TryMatch(index, pattern, out var matches, out error) ? matches : null;
+        }
+
+        if (index.Find(pattern) is T item)
+        {
+            return new List<T>(1) { item };
+        }
+
+        error = NotFound(index, pattern, errorId, what);
+        return null;
     }
 
     /// <summary>A case-insensitive wildcard pattern, as PowerShell's own name parameters use.</summary>

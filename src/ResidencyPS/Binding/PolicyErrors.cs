@@ -14,14 +14,18 @@ internal static class PolicyErrors
     public const string FixTheFile =
         "Fix the file (its format: Get-Help about_ResidencyPS_PolicyFormat, and policy.schema.json in the module folder) and try again; the active policy was not changed.";
 
-    /// <summary>One InvalidPolicy error per problem: the file, the line and position, the JSON path and what is accepted.</summary>
-    public static IEnumerable<ErrorRecord> Invalid(PolicyValidationException ex, object? target) =>
+    /// <summary>
+    /// One error per problem of a refused file (a policy, or with <paramref name="errorId"/> and
+    /// <paramref name="recommendedAction"/> a waiver file): the file, the line and position, the JSON path and what is accepted.
+    /// </summary>
+    public static IEnumerable<ErrorRecord> Invalid(PolicyValidationException ex, object? target, string errorId = ErrorIds.InvalidPolicy,
+        string recommendedAction = FixTheFile) =>
         ex.Problems.Select(problem =>
         {
             var message = ex.Origin + ": " + problem;
-            return new ErrorRecord(new InvalidDataException(message, ex), ErrorIds.InvalidPolicy, ErrorCategory.InvalidData, target ?? ex.Origin)
+            return new ErrorRecord(new InvalidDataException(message, ex), errorId, ErrorCategory.InvalidData, target ?? ex.Origin)
             {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = FixTheFile },
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction },
             };
         });
 

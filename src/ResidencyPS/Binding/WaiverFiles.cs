@@ -25,13 +25,9 @@ internal static class WaiverFiles
             }
             catch (PolicyValidationException ex)
             {
-                foreach (var problem in ex.Problems)
+                foreach (var error in PolicyErrors.Invalid(ex, path, ErrorIds.InvalidWaiver, "Fix the waiver file (Get-Help about_ResidencyPS_Waivers) and run the test again."))
                 {
-                    var message = ex.Origin + ": " + problem;
-                    cmdlet.WriteError(new ErrorRecord(new InvalidDataException(message, ex), ErrorIds.InvalidWaiver, ErrorCategory.InvalidData, path)
-                    {
-                        ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Fix the waiver file (Get-Help about_ResidencyPS_Waivers) and run the test again." },
-                    });
+                    cmdlet.WriteError(error);
                 }
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)

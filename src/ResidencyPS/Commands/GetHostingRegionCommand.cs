@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Completion;
-using ResidencyPS.Engine.Names;
 
 namespace ResidencyPS.Commands;
 
@@ -37,7 +36,7 @@ public sealed class GetHostingRegionCommand : ResidencyCmdlet
             byCountry = new HashSet<HostingRegionInfo>();
             foreach (var country in Country)
             {
-                var code = Countries.CodeOf(country) ?? (AnsweringPolicy.RegionOfCountry(country) != null ? country.Trim().ToUpperInvariant() : null);
+                var code = CountryCode(country);
                 if (code == null)
                 {
                     var message = "No country is named '" + country + "'. Give an ISO 3166-1 alpha-2 code (DE, NO) or an English country name (Germany, Norway).";

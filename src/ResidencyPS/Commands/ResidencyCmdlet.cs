@@ -105,19 +105,19 @@ public abstract class ResidencyCmdlet : PSCmdlet
     /// </summary>
     private protected List<HostingRegionInfo>? ResolveRegion(string pattern, out ErrorRecord? error)
     {
-        error = null;
         var index = AnsweringPolicy.RegionIndex;
         if (NameFilter.IsWildcard(pattern))
         {
-            return NameFilter.ResolveOne(this, index, pattern, ErrorIds.HostingRegionNotFound, "hosting region");
+            return NameFilter.TryResolveOne(index, pattern, ErrorIds.HostingRegionNotFound, "hosting region", out error);
         }
 
+        error = null;
         if (index.Find(pattern) is HostingRegionInfo region)
         {
             return new List<HostingRegionInfo>(1) { region };
         }
 
-        var code = Countries.CodeOf(pattern) ?? (pattern.Trim().Length == 2 ? pattern.Trim().ToUpperInvariant() : null);
+        var code = CountryCode(pattern);
         if (code != null && AnsweringPolicy.RegionOfCountry(code) is HostingRegionInfo ofCountry)
         {
             return new List<HostingRegionInfo>(1) { ofCountry };
@@ -128,6 +128,13 @@ public abstract class ResidencyCmdlet : PSCmdlet
             : NameFilter.NotFound(index, pattern, ErrorIds.HostingRegionNotFound, "hosting region");
         return null;
     }
+
+    /// <summary>
+    /// The ISO code a country code or English name stands for (DE, Germany); also a code of one of the policy's
+    /// regions where .NET runs without region data. Null when it is no country.
+    /// </summary>
+    private protected string? CountryCode(string text) =>
+        Countries.CodeOf(text) ?? (AnsweringPolicy.RegionOfCountry(text) != null ? text.Trim().ToUpperInvariant() : null);
 
     private ErrorRecord CountryError(string given, string code, string country)
     {

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Completion;
 using ResidencyPS.Engine.Evaluation;
+using ResidencyPS.Engine.Names;
 using ResidencyPS.Engine.Waivers;
 
 namespace ResidencyPS.Commands;
@@ -201,7 +202,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     {
         if (string.IsNullOrWhiteSpace(given))
         {
-            NotGiven(given ?? string.Empty, "The product is blank; name one of: " + string.Join(", ", AnsweringPolicy.ProductIndex.Items) + ".", hostingText);
+            NotGiven(given ?? string.Empty, "The product is blank; name one of: " + NameSample.Of(AnsweringPolicy.ProductIndex.Items) + ".", hostingText);
             return;
         }
 
@@ -217,7 +218,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             return;
         }
 
-        var products = ResolveProductOrError(given, out var error);
+        var products = NameFilter.TryResolveOne(AnsweringPolicy.ProductIndex, given, ErrorIds.ProductNotFound, "product", out var error);
         VerboseMatched(nameof(Product), new[] { given }, products);
         if (products == null)
         {
@@ -229,23 +230,6 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         {
             TestProduct(product, hosting, hostingText, hostingError);
         }
-    }
-
-    private List<ProductInfo>? ResolveProductOrError(string given, out ErrorRecord? error)
-    {
-        error = null;
-        if (NameFilter.IsWildcard(given))
-        {
-            return NameFilter.TryMatch(AnsweringPolicy.ProductIndex, given, out var matches, out error) ? matches : null;
-        }
-
-        if (AnsweringPolicy.ProductIndex.Find(given) is ProductInfo product)
-        {
-            return new List<ProductInfo>(1) { product };
-        }
-
-        error = NameFilter.NotFound(AnsweringPolicy.ProductIndex, given, ErrorIds.ProductNotFound, "product");
-        return null;
     }
 
     private void TestProduct(ProductInfo product, HostingRegionInfo? hosting, string hostingText, ErrorRecord? hostingError)
@@ -272,10 +256,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         {
             for (var i = 0; i < records.Count; i++)
             {
-                if (_excluded == null || !_excluded.Contains(records[i].Category))
-                {
-                    Emit(BoundaryEvaluator.Evaluate(AnsweringPolicy, records[i], hosting, _options, _context, _waivers));
-                }
+                Evaluate(records[i], hosting);
             }
 
             return;
@@ -285,11 +266,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         if (named == 1 && !NameFilter.IsWildcard(only!) && AnsweringPolicy.CategoryIndex.Find(only!) is DataCategoryInfo category
             && AnsweringPolicy.Find(product, category) is DataResidencyInfo found)
         {
-            if (_excluded == null || !_excluded.Contains(category))
-            {
-                Emit(BoundaryEvaluator.Evaluate(AnsweringPolicy, found, hosting, _options, _context, _waivers));
-            }
-
+            Evaluate(found, hosting);
             return;
         }
 
@@ -304,9 +281,9 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
 
         foreach (var record in records)
         {
-            if (chosen.Contains(record) && (_excluded == null || !_excluded.Contains(record.Category)))
+            if (chosen.Contains(record))
             {
-                Emit(BoundaryEvaluator.Evaluate(AnsweringPolicy, record, hosting, _options, _context, _waivers));
+                Evaluate(record, hosting);
             }
         }
     }
@@ -362,6 +339,14 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         foreach (var name in categories == null || categories.Length == 0 ? new[] { string.Empty } : categories)
         {
             Emit(BoundaryEvaluator.NotEvaluated(_context, product, name, hostingText, reason));
+        }
+    }
+
+    private void Evaluate(DataResidencyInfo record, HostingRegionInfo hosting)
+    {
+        if (_excluded == null || !_excluded.Contains(record.Category))
+        {
+            Emit(BoundaryEvaluator.Evaluate(AnsweringPolicy, record, hosting, _options, _context, _waivers));
         }
     }
 

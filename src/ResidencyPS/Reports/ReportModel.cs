@@ -14,6 +14,11 @@ internal sealed class ReportData
         Policy = policy;
         Results = results;
         GeneratedUtc = generatedUtc;
+
+        // Every writer reads these more than once; the results never change, so they are counted once.
+        NotEvaluatedCount = results.Count(r => r.Verdict == Verdict.NotEvaluated);
+        PassedCount = results.Count(r => r.Passed);
+        Assumptions = AssumptionsOf(results);
     }
 
     /// <summary>The policy the matrix, retention and provenance come from.</summary>
@@ -47,44 +52,43 @@ internal sealed class ReportData
             .Distinct().OrderBy(s => s.Line).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
 
     /// <summary>Input rows that could not be evaluated (unknown product, category or region): counted, never dropped.</summary>
-    public int NotEvaluatedCount => Results.Count(r => r.Verdict == Verdict.NotEvaluated);
+    public int NotEvaluatedCount { get; }
 
     /// <summary>Results that passed (Within, or covered by a current waiver).</summary>
-    public int PassedCount => Results.Count(r => r.Passed);
+    public int PassedCount { get; }
 
     /// <summary>
     /// What the results assumed, in words: hosting regions, integrations, custom mailbox, and each waiver applied with
     /// its justification, approver and expiry.
     /// </summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Assumptions
+    public IReadOnlyList<KeyValuePair<string, string>> Assumptions { get; }
+
+    private static IReadOnlyList<KeyValuePair<string, string>> AssumptionsOf(IReadOnlyList<EeaBoundaryResult> results)
     {
-        get
+        var lines = new List<KeyValuePair<string, string>>();
+        if (results.Count == 0)
         {
-            var lines = new List<KeyValuePair<string, string>>();
-            if (Results.Count == 0)
-            {
-                return lines;
-            }
-
-            lines.Add(Pair("Hosting regions", string.Join(", ", Results.Select(r => r.HostingRegion).Distinct())));
-            lines.Add(Pair("Uses integrations or third-party apps", YesNo(Results.Select(r => r.UsesIntegrations))));
-            lines.Add(Pair("Custom mailbox", YesNo(Results.Select(r => r.CustomMailbox))));
-            var waived = Results.Where(r => r.Waived).GroupBy(r => (r.WaiverJustification, r.WaiverApprovedBy, r.WaiverExpires)).ToList();
-            if (waived.Count == 0)
-            {
-                lines.Add(Pair("Waivers applied", "none"));
-            }
-
-            foreach (var group in waived)
-            {
-                var (justification, approvedBy, expires) = group.Key;
-                lines.Add(Pair("Waiver applied to " + group.Count() + " result" + (group.Count() == 1 ? string.Empty : "s"),
-                    justification + (approvedBy == null ? string.Empty : " Approved by " + approvedBy + ".")
-                    + " Expires " + expires?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "."));
-            }
-
             return lines;
         }
+
+        lines.Add(Pair("Hosting regions", string.Join(", ", results.Select(r => r.HostingRegion).Distinct())));
+        lines.Add(Pair("Uses integrations or third-party apps", YesNo(results.Select(r => r.UsesIntegrations))));
+        lines.Add(Pair("Custom mailbox", YesNo(results.Select(r => r.CustomMailbox))));
+        var waived = results.Where(r => r.Waived).GroupBy(r => (r.WaiverJustification, r.WaiverApprovedBy, r.WaiverExpires)).ToList();
+        if (waived.Count == 0)
+        {
+            lines.Add(Pair("Waivers applied", "none"));
+        }
+
+        foreach (var group in waived)
+        {
+            var (justification, approvedBy, expires) = group.Key;
+            lines.Add(Pair("Waiver applied to " + group.Count() + " result" + (group.Count() == 1 ? string.Empty : "s"),
+                justification + (approvedBy == null ? string.Empty : " Approved by " + approvedBy + ".")
+                + " Expires " + expires?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "."));
+        }
+
+        return lines;
     }
 
     private static KeyValuePair<string, string> Pair(string key, string value) => new KeyValuePair<string, string>(key, value);

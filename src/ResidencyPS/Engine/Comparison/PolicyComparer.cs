@@ -32,7 +32,7 @@ internal static class PolicyComparer
         });
         Keyed(result, "Residency", reference.Residency, difference.Residency, r => r.Product + "/" + r.Category.Id, r => r.Product, r => r.DataCategory, Residency);
         Keyed(result, "Retention", reference.Retention, difference.Retention,
-            r => r.Id + "/" + r.Product + "/" + Join(r.HostingRegion) + "/" + r.StorageLocation, r => r.Product, null, Retention);
+            r => r.Id + "/" + r.Product + "/" + Join(r.HostingRegion) + "/" + r.StorageLocation, r => r.Product, null, Retention, label: r => r.Id);
         Keyed(result, "Rule", reference.Rules, difference.Rules, r => r.Id, null, null, Rule, r => Impacts.OfNewRule(r.Finding.Effect));
         Keyed(result, "Statement", reference.Statements, difference.Statements, s => s.Id, null, null, (a, b, add) =>
         {
@@ -57,29 +57,33 @@ internal static class PolicyComparer
         Property(Add, "SourceDocument", a.SourceDocument, b.SourceDocument);
     }
 
+    // key matches an item in both policies; label is what the difference names (by default the key): a retention
+    // rule is matched per product and host region, but named by its id, so its rows group into one.
     private static void Keyed<T>(List<PolicyDifference> result, string scope, IReadOnlyList<T> reference, IReadOnlyList<T> difference,
-        Func<T, string> key, Func<T, string>? product, Func<T, string>? category, Action<T, T, Add> compare, Func<T, ChangeImpact>? added = null)
+        Func<T, string> key, Func<T, string>? product, Func<T, string>? category, Action<T, T, Add> compare, Func<T, ChangeImpact>? added = null,
+        Func<T, string>? label = null)
     {
+        label ??= key;
         var before = ToDictionary(reference, key);
         var after = ToDictionary(difference, key);
         foreach (var item in reference)
         {
-            var k = key(item);
+            var name = label(item);
             Add add = (change, property, oldValue, newValue, impact) =>
-                result.Add(new PolicyDifference(scope, k, change, product?.Invoke(item), category?.Invoke(item), property, oldValue, newValue, impact));
-            if (after.TryGetValue(k, out var other))
+                result.Add(new PolicyDifference(scope, name, change, product?.Invoke(item), category?.Invoke(item), property, oldValue, newValue, impact));
+            if (after.TryGetValue(key(item), out var other))
             {
                 compare(item, other, add);
             }
             else
             {
-                add(PolicyChangeKind.Removed, null, k, null, Reverse(added?.Invoke(item) ?? ChangeImpact.Neutral));
+                add(PolicyChangeKind.Removed, null, name, null, Reverse(added?.Invoke(item) ?? ChangeImpact.Neutral));
             }
         }
 
         foreach (var item in difference.Where(i => !before.ContainsKey(key(i))))
         {
-            result.Add(new PolicyDifference(scope, key(item), PolicyChangeKind.Added, product?.Invoke(item), category?.Invoke(item), null, null, key(item),
+            result.Add(new PolicyDifference(scope, label(item), PolicyChangeKind.Added, product?.Invoke(item), category?.Invoke(item), null, null, label(item),
                 added?.Invoke(item) ?? ChangeImpact.Neutral));
         }
     }
@@ -157,10 +161,9 @@ internal static class PolicyComparer
     {
         var others = differences.Where(d => d.Scope != "Retention").ToList();
         var grouped = differences.Where(d => d.Scope == "Retention")
-            .GroupBy(d => (Rule: d.Key.Split('/')[0], d.Change, d.Property, Old: d.Change == PolicyChangeKind.Removed ? null : d.OldValue,
-                New: d.Change == PolicyChangeKind.Added ? null : d.NewValue))
-            .Select(g => new PolicyDifference("Retention", g.Key.Rule, g.Key.Change, Join(g.Select(d => d.Product ?? string.Empty).Distinct()), null, g.Key.Property,
-                g.Key.Change == PolicyChangeKind.Removed ? g.Key.Rule : g.Key.Old, g.Key.Change == PolicyChangeKind.Added ? g.Key.Rule : g.Key.New,
+            .GroupBy(d => (d.Key, d.Change, d.Property, d.OldValue, d.NewValue))
+            .Select(g => new PolicyDifference("Retention", g.Key.Key, g.Key.Change, Join(g.Select(d => d.Product ?? string.Empty).Distinct()), null, g.Key.Property,
+                g.Key.OldValue, g.Key.NewValue,
                 // One row for the rule: it weakens if it weakens anywhere (a copy kept outside the EEA), whatever it does in the EEA.
                 g.Any(d => d.Impact == ChangeImpact.Weakens) ? ChangeImpact.Weakens : g.Any(d => d.Impact == ChangeImpact.Strengthens) ? ChangeImpact.Strengthens : ChangeImpact.Neutral));
         return others.Concat(grouped).ToList();

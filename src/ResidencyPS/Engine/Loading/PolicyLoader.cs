@@ -37,32 +37,18 @@ internal static class PolicyLoader
     }
 
     /// <summary>Loads a policy file; a file over <see cref="MaxBytes"/> is refused before it is read.</summary>
-    public static ResidencyPolicy LoadFile(string path)
-    {
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new FileNotFoundException("The policy file '" + path + "' does not exist.", path);
-        }
-
-        if (info.Length > MaxBytes)
-        {
-            throw new PolicyValidationException(path, new[] { new PolicyProblem(string.Empty, $"The file is {info.Length:N0} bytes; a policy file may be at most {MaxBytes:N0} bytes.") });
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        return Load(stream, info.FullName);
-    }
+    public static ResidencyPolicy LoadFile(string path) =>
+        Build(ReadObjectFile(path, "policy file"), new PolicySource(new FileInfo(path).FullName, IsEmbedded: false));
 
     /// <summary>Loads a policy from bytes: at most <see cref="MaxBytes"/>, strict UTF-8 (a byte order mark is allowed).</summary>
     internal static ResidencyPolicy Load(Stream stream, string origin)
     {
         if (stream.CanSeek && stream.Length > MaxBytes)
         {
-            throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, $"The file is {stream.Length:N0} bytes; a policy file may be at most {MaxBytes:N0} bytes.") });
+            throw new PolicyValidationException(origin, new[] { TooLarge(stream.Length, "policy file") });
         }
 
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        using var reader = Utf8(stream);
         return Load(reader, new PolicySource(origin, IsEmbedded: false));
     }
 
@@ -95,11 +81,11 @@ internal static class PolicyLoader
 
         if (info.Length > MaxBytes)
         {
-            throw new PolicyValidationException(path, new[] { new PolicyProblem(string.Empty, $"The file is {info.Length:N0} bytes; a {what} may be at most {MaxBytes:N0} bytes.") }, what);
+            throw new PolicyValidationException(path, new[] { TooLarge(info.Length, what) }, what);
         }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        using var reader = Utf8(stream);
         return ReadObject(reader, info.FullName, what);
     }
 
@@ -124,10 +110,17 @@ internal static class PolicyLoader
             ?? throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, "The file must hold one JSON object, not " + token.Type + ".") }, what);
     }
 
-    private static ResidencyPolicy Load(TextReader reader, PolicySource source)
-    {
-        var token = ReadObject(reader, source.Name, "policy");
+    private static PolicyProblem TooLarge(long length, string what) =>
+        new PolicyProblem(string.Empty, $"The file is {length:N0} bytes; a {what} may be at most {MaxBytes:N0} bytes.");
 
+    // Strict UTF-8: an invalid byte is an error, not a replacement character; a byte order mark is allowed.
+    private static StreamReader Utf8(Stream stream) =>
+        new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+
+    private static ResidencyPolicy Load(TextReader reader, PolicySource source) => Build(ReadObject(reader, source.Name, "policy"), source);
+
+    private static ResidencyPolicy Build(JObject token, PolicySource source)
+    {
         // Reading checks every property against the format; only a well-typed file goes on to the builder.
         var problems = new ProblemList();
         var document = PolicyNode.Read(token, PolicyFormat.Document, problems);
