@@ -30,4 +30,5 @@ internal static class ErrorIds
     public const string ReportFormatMismatch = nameof(ReportFormatMismatch);
     public const string AsOfOutOfRange = nameof(AsOfOutOfRange);
     public const string FileNotWritten = nameof(FileNotWritten);
+    public const string NotRegularFile = nameof(NotRegularFile);
 }

@@ -62,7 +62,7 @@ internal static class NameFilter
             return TryMatch(index, pattern, out var matches, out error) ? matches : null;
         }
 
-        if (index.Find(pattern) is T item)
+        if (index.FindLiteral(pattern, WildcardPattern.Unescape) is T item)
         {
             return new List<T>(1) { item };
         }
@@ -141,6 +141,6 @@ internal static class NameFilter
     }
 
     /// <summary>Whether <paramref name="item"/> is among <paramref name="filter"/> (a null filter admits everything).</summary>
-    public static bool Admits<T>(List<T>? filter, T item)
+    public static bool Admits<T>(ICollection<T>? filter, T item)
         where T : class => filter == null || filter.Contains(item);
 }

@@ -36,6 +36,13 @@ internal static class PolicyErrors
             ErrorDetails = new ErrorDetails("The policy file '" + path + "' cannot be read: " + ex.Message),
         };
 
+    /// <summary>A path that names a device, a pipe, a socket or an empty file, refused before it is opened.</summary>
+    public static ErrorRecord NotRegular(NotRegularFileException ex, string path) =>
+        new ErrorRecord(ex, ErrorIds.NotRegularFile, ErrorCategory.InvalidArgument, path)
+        {
+            ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = "Name a regular file; copy the content of a device or pipe into a file first." },
+        };
+
     /// <summary>The session's policy could not be loaded at all (a damaged module).</summary>
     public static ErrorRecord Unavailable(Exception ex) =>
         new ErrorRecord(ex, ErrorIds.PolicyUnavailable, ErrorCategory.InvalidData, null)
@@ -51,11 +58,11 @@ internal static class PolicyErrors
         string.Join(Environment.NewLine, ex.Problems.Select(problem => ex.Origin + ": " + problem));
 
     /// <summary>Loads a policy file; errors already written for the caller, null when it failed.</summary>
-    public static ResidencyPolicy? TryLoad(PSCmdlet cmdlet, string file, object target)
+    public static ResidencyPolicy? TryLoad(PSCmdlet cmdlet, string file, string target, System.Threading.CancellationToken cancel)
     {
         try
         {
-            return PolicyLoader.LoadFile(file);
+            return PolicyLoader.LoadFile(file, cancel);
         }
         catch (PolicyValidationException ex)
         {
@@ -64,9 +71,13 @@ internal static class PolicyErrors
                 cmdlet.WriteError(error);
             }
         }
+        catch (NotRegularFileException ex)
+        {
+            cmdlet.WriteError(NotRegular(ex, target));
+        }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
-            cmdlet.WriteError(Unreadable(ex, file));
+            cmdlet.WriteError(Unreadable(ex, target));
         }
 
         return null;

@@ -30,6 +30,10 @@ internal static class WaiverFiles
                     cmdlet.WriteError(error);
                 }
             }
+            catch (NotRegularFileException ex)
+            {
+                cmdlet.WriteError(PolicyErrors.NotRegular(ex, path));
+            }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 cmdlet.WriteError(new ErrorRecord(ex, ErrorIds.WaiverFileInvalid, ErrorCategory.ReadError, path));

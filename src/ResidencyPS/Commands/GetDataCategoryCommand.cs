@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Completion;
@@ -29,10 +31,12 @@ public sealed class GetDataCategoryCommand : ResidencyCmdlet
     {
         var categories = ResolveCategories(DataCategory);
         var products = ResolveProducts(Product);
+        var productNames = NameSet(products?.Select(p => p.Name));
+        var categorySet = categories == null ? null : new HashSet<DataCategoryInfo>(categories);
         foreach (var category in AnsweringPolicy.CategoryIndex.Items)
         {
-            if (NameFilter.Admits(categories, category)
-                && (products == null || products.Exists(p => category.Products.ContainsCode(p.Name))))
+            if (NameFilter.Admits(categorySet, category)
+                && (productNames == null || category.Products.Any(productNames.Contains)))
             {
                 WriteObject(category);
             }

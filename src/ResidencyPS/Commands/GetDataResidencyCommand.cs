@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Completion;
@@ -46,14 +47,17 @@ public sealed class GetDataResidencyCommand : ResidencyCmdlet
             return;
         }
 
+        // Sets, so a filter of thousands of products costs one look-up per record, not one per product.
+        var productNames = NameSet(products?.Select(p => p.Name));
+        var categorySet = categories == null ? null : new HashSet<DataCategoryInfo>(categories);
         foreach (var record in AnsweringPolicy.Residency)
         {
-            if (products != null && !products.Exists(p => p.Name == record.Product))
+            if (productNames != null && !productNames.Contains(record.Product))
             {
                 continue;
             }
 
-            if (categories != null && !categories.Contains(record.Category))
+            if (categorySet != null && !categorySet.Contains(record.Category))
             {
                 continue;
             }

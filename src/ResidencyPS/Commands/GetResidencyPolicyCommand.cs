@@ -37,6 +37,12 @@ public sealed class GetResidencyPolicyCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = null!;
 
+    // Ctrl+C (a stop request) ends a read between blocks.
+    private readonly System.Threading.CancellationTokenSource _stopping = new System.Threading.CancellationTokenSource();
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => _stopping.Cancel();
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -52,7 +58,7 @@ public sealed class GetResidencyPolicyCommand : PSCmdlet
                 {
                     foreach (var file in PathResolver.ExistingFiles(this, given, literal))
                     {
-                        if (PolicyErrors.TryLoad(this, file, given) is ResidencyPolicy policy)
+                        if (PolicyErrors.TryLoad(this, file, given, _stopping.Token) is ResidencyPolicy policy)
                         {
                             WriteObject(policy);
                         }

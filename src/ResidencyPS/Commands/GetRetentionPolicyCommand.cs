@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using System;
+using System.Linq;
 using ResidencyPS.Binding;
 using ResidencyPS.Completion;
 
@@ -43,10 +44,12 @@ public sealed class GetRetentionPolicyCommand : ResidencyCmdlet
         var products = ResolveProducts(Product);
         var regions = ResolveRegions(HostingRegion);
         var subjects = ResolveSubjects(Subject);
+        var productNames = NameSet(products?.Select(p => p.Name));
+        var subjectNames = NameSet(subjects?.Select(s => s.Name));
         foreach (var rule in AnsweringPolicy.Retention)
         {
-            if ((products == null || products.Exists(p => p.Name == rule.Product))
-                && (subjects == null || subjects.Exists(s => s.Name == rule.Subject))
+            if ((productNames == null || productNames.Contains(rule.Product))
+                && (subjectNames == null || subjectNames.Contains(rule.Subject))
                 && (regions == null || regions.Exists(r => rule.HostingRegion.ContainsCode(r.Code))))
             {
                 WriteObject(AsOf is DateTime asOf ? WithAsOf(rule, asOf) : rule);

@@ -38,6 +38,12 @@ public sealed class ImportResidencyPolicyCommand : PSCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    // Ctrl+C (a stop request) ends a read between blocks.
+    private readonly System.Threading.CancellationTokenSource _stopping = new System.Threading.CancellationTokenSource();
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => _stopping.Cancel();
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -51,7 +57,7 @@ public sealed class ImportResidencyPolicyCommand : PSCmdlet
         {
             var literal = ParameterSetName == LiteralPathSet;
             var given = literal ? LiteralPath : Path;
-            if (!(PathResolver.ExistingFile(this, given, literal) is string file) || !(PolicyErrors.TryLoad(this, file, file) is ResidencyPolicy loaded))
+            if (!(PathResolver.ExistingFile(this, given, literal) is string file) || !(PolicyErrors.TryLoad(this, file, given, _stopping.Token) is ResidencyPolicy loaded))
             {
                 return; // the errors say why; the active policy is unchanged
             }

@@ -112,7 +112,7 @@ public abstract class ResidencyCmdlet : PSCmdlet
         }
 
         error = null;
-        if (index.Find(pattern) is HostingRegionInfo region)
+        if (index.FindLiteral(pattern, WildcardPattern.Unescape) is HostingRegionInfo region)
         {
             return new List<HostingRegionInfo>(1) { region };
         }
@@ -162,6 +162,10 @@ public abstract class ResidencyCmdlet : PSCmdlet
     /// <summary>The data category a literal names or every category a wildcard matches; null, with an error written, when a literal names none.</summary>
     private protected List<DataCategoryInfo>? ResolveCategory(string pattern) =>
         NameFilter.ResolveOne(this, AnsweringPolicy.CategoryIndex, pattern, ErrorIds.DataCategoryNotFound, "data category");
+
+    /// <summary>The names of a resolved filter as a set (null stays null: no filter), so checking a record is one look-up.</summary>
+    private protected static HashSet<string>? NameSet(IEnumerable<string>? names) =>
+        names == null ? null : new HashSet<string>(names, StringComparer.Ordinal);
 
     /// <summary>Whether a resolved filter names nothing (every name was unknown): there is nothing to answer.</summary>
     private protected static bool NothingMatched<T>(List<T>? filter) => filter != null && filter.Count == 0;

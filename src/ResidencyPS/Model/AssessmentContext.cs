@@ -14,6 +14,8 @@ internal sealed class AssessmentContext
         CustomMailbox = customMailbox;
     }
 
+    public ResidencyPolicy Policy => _policy;
+
     public string PolicyVendor => _policy.Vendor;
 
     public string PolicyVersion => _policy.PolicyVersion;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ResidencyPS;
 
 /// <summary>Where one data category of one product may be hosted, with the source it was read from.</summary>
-public sealed class DataResidencyInfo
+public sealed class DataResidencyInfo : IPolicyItem
 {
     internal DataResidencyInfo(int index, string vendor, string product, DataCategoryInfo category, string term,
         IReadOnlyList<string> regions, Basis basis, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source)
@@ -20,6 +20,11 @@ public sealed class DataResidencyInfo
     }
 
     internal DataCategoryInfo Category { get; }
+
+    /// <summary>The policy this record belongs to, set when the policy is assembled.</summary>
+    internal ResidencyPolicy? Owner { get; set; }
+
+    ResidencyPolicy? IPolicyItem.Owner => Owner;
 
     /// <summary>The record's position in its policy, for the evaluation cache.</summary>
     internal int Index { get; }

@@ -7,8 +7,10 @@ namespace ResidencyPS;
 /// Whether one data category of one product stays inside the EEA, with the findings that decided it, whether it
 /// passed (Within, or covered by a current waiver), and the policy and assumptions that produced it.
 /// </summary>
-public sealed class EeaBoundaryResult
+public sealed class EeaBoundaryResult : IPolicyItem
 {
+    ResidencyPolicy? IPolicyItem.Owner => _context.Policy;
+
     private readonly AssessmentContext _context;
 
     internal EeaBoundaryResult(AssessmentContext context, string product, string dataCategory, string hostingRegion, Verdict verdict,

@@ -1,8 +1,10 @@
 namespace ResidencyPS;
 
 /// <summary>Test-EeaBoundary -Summary: the results of one product and hosting region, counted by verdict.</summary>
-public sealed class EeaBoundarySummary
+public sealed class EeaBoundarySummary : IPolicyItem
 {
+    ResidencyPolicy? IPolicyItem.Owner => _context.Policy;
+
     private readonly AssessmentContext _context;
 
     internal EeaBoundarySummary(AssessmentContext context, string product, string hostingRegion)

@@ -42,8 +42,14 @@ public sealed class ResidencyPolicy
         Rules = rules;
 
         _residencyByProduct = new Dictionary<string, List<DataResidencyInfo>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var rule in retention)
+        {
+            rule.Owner = this;
+        }
+
         foreach (var record in residency)
         {
+            record.Owner = this;
             if (!_residencyByProduct.TryGetValue(record.Product, out var list))
             {
                 _residencyByProduct.Add(record.Product, list = new List<DataResidencyInfo>());

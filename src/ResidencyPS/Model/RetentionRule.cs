@@ -7,8 +7,13 @@ namespace ResidencyPS;
 /// How long data of one subject (logs, backups, call recordings) stays at one storage location,
 /// and what happens after that, for the hosting regions the rule applies to.
 /// </summary>
-public sealed class RetentionRule
+public sealed class RetentionRule : IPolicyItem
 {
+    /// <summary>The policy this rule belongs to, set when the policy is assembled.</summary>
+    internal ResidencyPolicy? Owner { get; set; }
+
+    ResidencyPolicy? IPolicyItem.Owner => Owner;
+
     internal RetentionRule(string id, string vendor, string product, string subject, IReadOnlyList<string> hostingRegion,
         string storageLocation, int? periodValue, PeriodUnit? periodUnit, string? periodText, RetentionOutcome afterPeriod,
         string? movesTo, Basis basis, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source, DateTime? asOf = null)
@@ -105,7 +110,7 @@ public sealed class RetentionRule
     /// <summary>A copy of the rule that answers for data written at <paramref name="asOf"/>.</summary>
     public RetentionRule WithAsOf(DateTime asOf) =>
         new RetentionRule(Id, Vendor, Product, Subject, HostingRegion, StorageLocation, PeriodValue, PeriodUnit, PeriodText,
-            AfterPeriod, MovesTo, Basis, Notes, Source, asOf);
+            AfterPeriod, MovesTo, Basis, Notes, Source, asOf) { Owner = Owner };
 
     /// <inheritdoc />
     public override string ToString() => Product + ": " + Subject + " in " + StorageLocation;

@@ -19,6 +19,36 @@ internal sealed partial class PolicyBuilder
         return value!;
     }
 
+    /// <summary>
+    /// A required name (a product, region, category or subject name, id or code). Lookups ignore surrounding blanks,
+    /// so a name that has them could never be asked for literally: it is refused, not trimmed behind the author's back.
+    /// </summary>
+    private static string Name(PolicyNode node, string field)
+    {
+        var value = Required(node, field);
+        if (value.Length > 0 && value.Trim().Length != value.Length)
+        {
+            node.Problem(field, "The name '" + value + "' begins or ends with a blank; remove it.");
+        }
+
+        return value;
+    }
+
+    /// <summary>Optional names (aliases, countries), each held to the same rule as <see cref="Name"/>.</summary>
+    private static IReadOnlyList<string> NameValues(PolicyNode node, string field)
+    {
+        var values = node.Texts(field) ?? Array.Empty<string>();
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i].Trim().Length != values[i].Length && values[i].Trim().Length > 0)
+            {
+                node.Problem(field, i, "The name '" + values[i] + "' begins or ends with a blank; remove it.");
+            }
+        }
+
+        return Strings(node, field);
+    }
+
     private static IReadOnlyList<PolicyNode> Each(PolicyNode node, string field)
     {
         var items = node.List(field);

@@ -16,7 +16,7 @@ internal sealed partial class PolicyBuilder
         foreach (var node in Each(_doc, "subjects"))
         {
             Sources(node, required: true);
-            result.Add(new SubjectInfo(Required(node, "id"), Required(node, "name"), Required(node, "nameNl"), Strings(node, "aliases")));
+            result.Add(new SubjectInfo(Name(node, "id"), Name(node, "name"), Name(node, "nameNl"), NameValues(node, "aliases")));
         }
 
         return result;

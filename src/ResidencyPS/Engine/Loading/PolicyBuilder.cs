@@ -128,11 +128,26 @@ internal sealed partial class PolicyBuilder
     private List<HostingRegionInfo> BuildRegions()
     {
         var result = new List<HostingRegionInfo>();
+        var countries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var node in Each(_doc, "regions"))
         {
-            result.Add(new HostingRegionInfo(result.Count, Required(node, "code"), Required(node, "name"), Required(node, "nameNl"),
-                Strings(node, "aliases"), Strings(node, "countries"), ParseEnum<Basis>(node, "basis"), Strings(node, "notes"),
-                Sources(node, required: true)));
+            var region = new HostingRegionInfo(result.Count, Name(node, "code"), Name(node, "name"), Name(node, "nameNl"),
+                NameValues(node, "aliases"), NameValues(node, "countries"), ParseEnum<Basis>(node, "basis"), Strings(node, "notes"),
+                Sources(node, required: true));
+            for (var i = 0; i < region.Countries.Count; i++)
+            {
+                // A country is answered by one region (Get-HostingRegion -Country, -HostingRegion DE): two would make the answer depend on order.
+                if (countries.TryGetValue(region.Countries[i], out var first) && first != region.Code)
+                {
+                    node.Problem("countries", i, "The country '" + region.Countries[i] + "' is already in the region '" + first + "'; a country may be in one region only.");
+                }
+                else
+                {
+                    countries[region.Countries[i]] = region.Code;
+                }
+            }
+
+            result.Add(region);
         }
 
         return result;
@@ -143,7 +158,7 @@ internal sealed partial class PolicyBuilder
         var result = new List<ProductInfo>();
         foreach (var node in Each(_doc, "products"))
         {
-            result.Add(new ProductInfo(Required(node, "name"), Strings(node, "aliases"), ParseEnum<Basis>(node, "basis"),
+            result.Add(new ProductInfo(Name(node, "name"), NameValues(node, "aliases"), ParseEnum<Basis>(node, "basis"),
                 Strings(node, "notes"), Sources(node, required: true)));
         }
 
@@ -152,11 +167,15 @@ internal sealed partial class PolicyBuilder
 
     private List<DataCategoryInfo> BuildCategories()
     {
-        // Which products hold each category, in one pass over the residency records rather than one per category.
+        // Which products hold each category, in one pass over the residency records rather than one per category. A record
+        // may name its category by id or by any name (as documented), so the names are resolved as the records will be.
+        var nodes = _doc.List("categories") ?? Array.Empty<PolicyNode>();
+        var byName = new NameIndex<PolicyNode>(nodes, n => Names(n.Text("id") ?? string.Empty, n.Text("name"), n.Text("nameNl"), n.Texts("aliases") ?? Array.Empty<string>()));
         var holders = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var record in _doc.List("residency") ?? Array.Empty<PolicyNode>())
         {
-            if (record.Text("category") is string id && _products.Find(record.Text("product") ?? string.Empty) is ProductInfo product)
+            if (byName.Find(record.Text("category") ?? string.Empty)?.Text("id") is string id
+                && _products.Find(record.Text("product") ?? string.Empty) is ProductInfo product)
             {
                 if (!holders.TryGetValue(id, out var names))
                 {
@@ -173,7 +192,7 @@ internal sealed partial class PolicyBuilder
         var result = new List<DataCategoryInfo>();
         foreach (var node in Each(_doc, "categories"))
         {
-            var id = Required(node, "id");
+            var id = Name(node, "id");
             var definition = node.Text("definition") is string definitionId ? Statement(node, "definition", definitionId) : null;
             var sources = Sources(node, required: definition == null);
             if (definition != null)
@@ -181,7 +200,7 @@ internal sealed partial class PolicyBuilder
                 sources = new[] { definition }.Concat(sources).ToArray();
             }
 
-            result.Add(new DataCategoryInfo(id, Required(node, "name"), Required(node, "nameNl"), Strings(node, "aliases"),
+            result.Add(new DataCategoryInfo(id, Name(node, "name"), Name(node, "nameNl"), NameValues(node, "aliases"),
                 definition, holders.TryGetValue(id, out var held) ? held.ToArray() : Array.Empty<string>(), Strings(node, "notes"), sources));
         }
 

@@ -36,20 +36,18 @@ internal static class PolicyLoader
         return Load(reader, new PolicySource("embedded:" + EmbeddedResourceName, IsEmbedded: true));
     }
 
-    /// <summary>Loads a policy file; a file over <see cref="MaxBytes"/> is refused before it is read.</summary>
-    public static ResidencyPolicy LoadFile(string path) =>
-        Build(ReadObjectFile(path, "policy file"), new PolicySource(new FileInfo(path).FullName, IsEmbedded: false));
+    /// <summary>
+    /// Loads a policy file: only a regular file, read through a bounded stream (a file over <see cref="MaxBytes"/> is
+    /// refused, even one that grows while it is read), stopping when <paramref name="cancel"/> is signalled.
+    /// </summary>
+    public static ResidencyPolicy LoadFile(string path, CancellationToken cancel = default) =>
+        Build(ReadObjectFile(path, "policy file", cancel), new PolicySource(new FileInfo(path).FullName, IsEmbedded: false));
 
     /// <summary>Loads a policy from bytes: at most <see cref="MaxBytes"/>, strict UTF-8 (a byte order mark is allowed).</summary>
     internal static ResidencyPolicy Load(Stream stream, string origin)
     {
-        if (stream.CanSeek && stream.Length > MaxBytes)
-        {
-            throw new PolicyValidationException(origin, new[] { TooLarge(stream.Length, "policy file") });
-        }
-
-        using var reader = Utf8(stream);
-        return Load(reader, new PolicySource(origin, IsEmbedded: false));
+        var text = Decode(ReadBounded(stream, origin, "policy file", default), origin, "policy file");
+        return Build(ReadObject(text, origin, "policy"), new PolicySource(origin, IsEmbedded: false));
     }
 
     /// <summary>Parses and validates policy JSON; throws <see cref="PolicyValidationException"/> naming every problem.</summary>
@@ -71,7 +69,7 @@ internal static class PolicyLoader
     /// Reads a JSON file of this module (a policy, a waiver file) as one object with line numbers: at most
     /// <see cref="MaxBytes"/>, strict UTF-8, no duplicate keys, at most <see cref="MaxDepth"/> deep.
     /// </summary>
-    internal static JObject ReadObjectFile(string path, string what)
+    internal static JObject ReadObjectFile(string path, string what, CancellationToken cancel = default)
     {
         var info = new FileInfo(path);
         if (!info.Exists)
@@ -79,43 +77,90 @@ internal static class PolicyLoader
             throw new FileNotFoundException("The " + what + " '" + path + "' does not exist.", path);
         }
 
+        // A device, a pipe or a socket reports no length, and reading one may never end (/dev/zero) or never
+        // start (a FIFO without a writer): only a regular file with content is opened at all.
+        if (info.Length == 0)
+        {
+            throw new NotRegularFileException(path, what);
+        }
+
         if (info.Length > MaxBytes)
         {
             throw new PolicyValidationException(path, new[] { TooLarge(info.Length, what) }, what);
         }
 
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        using var reader = Utf8(stream);
-        return ReadObject(reader, info.FullName, what);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
+        return ReadObject(Decode(ReadBounded(stream, path, what, cancel), info.FullName, what), info.FullName, what);
     }
 
     /// <summary>Parses JSON text as one object with line numbers; every syntax problem is a <see cref="PolicyValidationException"/>.</summary>
-    internal static JObject ReadObject(TextReader reader, string origin, string what)
+    internal static JObject ReadObject(TextReader reader, string origin, string what) => ReadObject(reader.ReadToEnd(), origin, what);
+
+    /// <summary>Parses strict JSON text (RFC 8259, nothing Newtonsoft would also forgive) as one object with line numbers.</summary>
+    internal static JObject ReadObject(string text, string origin, string what)
     {
+        if (StrictJson.Check(text, MaxDepth) is PolicyProblem strict)
+        {
+            throw new PolicyValidationException(origin, new[] { strict }, what);
+        }
+
         JToken token;
         try
         {
-            token = Parse(reader);
+            token = Parse(new StringReader(text));
         }
         catch (JsonException ex)
         {
             throw new PolicyValidationException(origin, new[] { ToProblem(ex) }, what);
-        }
-        catch (DecoderFallbackException ex)
-        {
-            throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, "The file is not valid UTF-8: " + ex.Message) }, what);
         }
 
         return token as JObject
             ?? throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, "The file must hold one JSON object, not " + token.Type + ".") }, what);
     }
 
+    // Reads at most one byte more than the limit, a block at a time, checking for a stop request between blocks.
+    private static byte[] ReadBounded(Stream stream, string origin, string what, CancellationToken cancel)
+    {
+        var buffer = new MemoryStream();
+        var block = new byte[81920];
+        int read;
+        while ((read = stream.Read(block, 0, (int)Math.Min(block.Length, MaxBytes + 1 - buffer.Length))) > 0)
+        {
+            cancel.ThrowIfCancellationRequested();
+            buffer.Write(block, 0, read);
+            if (buffer.Length > MaxBytes)
+            {
+                throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, $"The file holds more than {MaxBytes:N0} bytes; a {what} may be at most {MaxBytes:N0} bytes.") }, what);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    // Strict UTF-8: an invalid byte is an error, not a replacement character; a UTF-8 byte order mark is allowed,
+    // any other (UTF-16, UTF-32) is named, since such a file is otherwise only a puzzling syntax error.
+    private static string Decode(byte[] bytes, string origin, string what)
+    {
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        if ((bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+            || (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF)
+            || Array.IndexOf(bytes, (byte)0) >= 0)
+        {
+            throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, "The file is not UTF-8 (it looks like UTF-16 or UTF-32, or holds NUL bytes); save it as UTF-8.") }, what);
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, "The file is not valid UTF-8: " + ex.Message) }, what);
+        }
+    }
+
     private static PolicyProblem TooLarge(long length, string what) =>
         new PolicyProblem(string.Empty, $"The file is {length:N0} bytes; a {what} may be at most {MaxBytes:N0} bytes.");
-
-    // Strict UTF-8: an invalid byte is an error, not a replacement character; a byte order mark is allowed.
-    private static StreamReader Utf8(Stream stream) =>
-        new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
 
     private static ResidencyPolicy Load(TextReader reader, PolicySource source) => Build(ReadObject(reader, source.Name, "policy"), source);
 
@@ -140,7 +185,7 @@ internal static class PolicyLoader
         {
             DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
             LineInfoHandling = LineInfoHandling.Load,
-            CommentHandling = CommentHandling.Ignore,
+            CommentHandling = CommentHandling.Load,
         };
         var token = JToken.ReadFrom(json, settings);
         while (json.Read())

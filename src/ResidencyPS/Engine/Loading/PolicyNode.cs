@@ -143,7 +143,7 @@ internal sealed class PolicyNode
         switch (field.Kind)
         {
             case FieldKind.Text:
-                if (Expect(value, value.Type == JTokenType.String, "a string"))
+                if (Expect(value, value.Type == JTokenType.String, "a string") && Printable(value))
                 {
                     _values[field.Name] = value;
                 }
@@ -162,7 +162,7 @@ internal sealed class PolicyNode
                     var texts = new List<string>();
                     foreach (var item in (JArray)value)
                     {
-                        if (Expect(item, item.Type == JTokenType.String, "a string"))
+                        if (Expect(item, item.Type == JTokenType.String, "a string") && Printable(item))
                         {
                             texts.Add((string)item!);
                         }
@@ -196,6 +196,24 @@ internal sealed class PolicyNode
 
                 break;
         }
+    }
+
+    // Every text reaches a console, a report or a spreadsheet: a terminal escape (clear the screen, set the window
+    // title) or a carriage return that overwrites a line must not ride along. Tab and newline are ordinary text.
+    private bool Printable(JToken value)
+    {
+        var text = (string)value!;
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c != '\t' && c != '\n')
+            {
+                Add(value, "The text holds the control character U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)
+                    + "; only tab and newline are allowed.");
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool Expect(JToken value, bool ok, string expected)

@@ -10,8 +10,9 @@ public sealed class PolicyProblem
     /// <summary>Creates a problem report.</summary>
     public PolicyProblem(string path, string message, int? line = null, int? position = null)
     {
-        Path = path;
-        Message = message;
+        // A refused file's own text (a key, a value) is quoted in messages: its control characters are shown, not sent to the console.
+        Path = Escape(path);
+        Message = Escape(message);
         Line = line;
         Position = position;
     }
@@ -27,6 +28,29 @@ public sealed class PolicyProblem
 
     /// <summary>The position in the line, when known.</summary>
     public int? Position { get; }
+
+    /// <summary>Text as a message may show it: control characters written as \uXXXX escapes.</summary>
+    internal static string Escape(string text)
+    {
+        var clean = true;
+        foreach (var c in text)
+        {
+            clean &= !char.IsControl(c);
+        }
+
+        if (clean)
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            builder.Append(char.IsControl(c) ? "\\u" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString());
+        }
+
+        return builder.ToString();
+    }
 
     /// <inheritdoc />
     public override string ToString() =>

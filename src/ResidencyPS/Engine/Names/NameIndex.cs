@@ -32,10 +32,12 @@ internal sealed class NameIndex<T>
 
                 _names.Add(new KeyValuePair<string, T>(name, item));
                 Add(name, item, duplicate);
+                // The folded spelling collides as the name itself does, so which of two look-alike names is
+                // refused never depends on the order they are listed in.
                 var folded = Fold(name);
                 if (!string.Equals(folded, name, StringComparison.OrdinalIgnoreCase))
                 {
-                    Add(folded, item, null);
+                    Add(folded, item, duplicate == null ? null : _ => duplicate(name));
                 }
             }
         }
@@ -67,19 +69,26 @@ internal sealed class NameIndex<T>
         return null;
     }
 
+    /// <summary>
+    /// Finds a name given the way PowerShell escapes wildcard characters (<c>Fresh`[EU`]</c> for <c>Fresh[EU]</c>):
+    /// the name as typed first, then with the escapes removed, so any name a policy holds can be asked for literally.
+    /// </summary>
+    public T? FindLiteral(string name, Func<string, string> unescape) =>
+        Find(name) ?? (name != null && name.IndexOf('`') >= 0 ? Find(unescape(name)) : null);
+
     /// <summary>Items any of whose names satisfy <paramref name="isMatch"/>, each once, in policy order.</summary>
     public List<T> Match(Func<string, bool> isMatch)
     {
+        // One pass over the names, which are listed item by item in policy order: the cost grows with the
+        // number of names, not with items times names.
         var result = new List<T>();
-        foreach (var item in Items)
+        T? last = null;
+        foreach (var pair in _names)
         {
-            foreach (var pair in _names)
+            if (!ReferenceEquals(pair.Value, last) && isMatch(pair.Key))
             {
-                if (ReferenceEquals(pair.Value, item) && isMatch(pair.Key))
-                {
-                    result.Add(item);
-                    break;
-                }
+                result.Add(pair.Value);
+                last = pair.Value;
             }
         }
 
