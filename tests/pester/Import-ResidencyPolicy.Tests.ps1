@@ -51,4 +51,51 @@ Describe 'Import-ResidencyPolicy' {
         Import-ResidencyPolicy (Join-Path $TestDrive 'a*.json') -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -BeLike 'AmbiguousPolicyPath,*'
     }
+
+    It 'refuses a device, a pipe without a writer and an empty file at once, naming the path as given' -Skip:$IsWindows {
+        $fifo = Join-Path $TestDrive 'fifo.json'
+        mkfifo $fifo
+        Set-Content -LiteralPath (Join-Path $TestDrive 'empty.json') -Value $null -NoNewline
+        Push-Location $TestDrive
+        try {
+            foreach ($given in '/dev/zero', './fifo.json', 'empty.json') {
+                # Run with a deadline: reading /dev/zero spun for ever and a FIFO without a writer blocked for ever.
+                $ps = [powershell]::Create().AddScript({
+                    param($module, $folder, $path)
+                    Import-Module $module
+                    Set-Location $folder
+                    Import-ResidencyPolicy -Path $path -ErrorVariable e -ErrorAction SilentlyContinue
+                    $e
+                }).AddArgument((Join-Path $PSScriptRoot '../../out/ResidencyPS/ResidencyPS.psd1')).AddArgument($TestDrive).AddArgument($given)
+                $async = $ps.BeginInvoke()
+                $async.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(60)) | Should -BeTrue -Because "$given must be refused, not read"
+                $err = $ps.EndInvoke($async)
+                $ps.Dispose()
+                $err[0].FullyQualifiedErrorId | Should -Be 'NotRegularFile,ResidencyPS.Commands.ImportResidencyPolicyCommand'
+                $err[0].TargetObject | Should -Be $given
+                $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+            }
+        }
+        finally { Pop-Location }
+        { Get-DataResidency -Policy /dev/zero } | Should -Throw '*not a regular file*'
+    }
+
+    It 'refuses JSON that the documentation does not allow: comments, single quotes, UTF-16' {
+        $text = Get-Content -Raw -LiteralPath (Export-ResidencyPolicy -Path (Join-Path $TestDrive 'p.json') -Embedded -PassThru)
+        $cases = @{
+            'comment.json' = @(("// exported`n" + $text), [Text.UTF8Encoding]::new($false))
+            'quotes.json'  = @(($text -replace '"schemaVersion": "1.0"', "'schemaVersion': '1.0'"), [Text.UTF8Encoding]::new($false))
+            'utf16.json'   = @($text, [Text.UnicodeEncoding]::new($false, $true))
+        }
+        foreach ($name in $cases.Keys) {
+            $path = Join-Path $TestDrive $name
+            [IO.File]::WriteAllText($path, $cases[$name][0], $cases[$name][1])
+            $err = $null
+            Import-ResidencyPolicy -LiteralPath $path -ErrorVariable err -ErrorAction SilentlyContinue
+            $err.Count | Should -Be 1 -Because $name
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidPolicy,*'
+            $err[0].Exception.Message | Should -Match 'Comments are not allowed|single quotes|not UTF-8'
+        }
+        (Get-ResidencyPolicy).IsEmbedded | Should -BeTrue
+    }
 }

@@ -157,6 +157,38 @@ Describe 'Test-EeaBoundary' {
             ) | Test-EeaBoundary -Quiet -ErrorAction SilentlyContinue
             $answers | Should -Be @($true, $false, $false)
         }
+
+        # Security finding 11: records read from one policy were evaluated against another imported in between.
+        It 'does not test records of another policy against this one: a PolicyMismatch per record, and every row comes out' {
+            $records = Get-DataResidency -Product Freshdesk
+            $other = New-PolicyFile 'other.json' { param($j) $j.policyVersion = 'other-1' }
+            try {
+                Import-ResidencyPolicy $other
+                $err = $null
+                $results = $records | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue
+                $results.Count | Should -Be $records.Count
+                $results.Verdict | Sort-Object -Unique | Should -Be 'NotEvaluated'
+                $err.Count | Should -Be $records.Count
+                $err[0].FullyQualifiedErrorId | Should -Be 'PolicyMismatch,ResidencyPS.Commands.TestEeaBoundaryCommand'
+                $err[0].Exception.Message | Should -Match 'never mixes two policies'
+                @($records | Test-EeaBoundary -Quiet -ErrorAction SilentlyContinue) -contains $true | Should -BeFalse
+                # The same records against their own policy, and rows from a file (which carry no policy), are tested.
+                ($records | Test-EeaBoundary -Policy (Get-ResidencyPolicy -Embedded)).Verdict | Should -Not -Contain 'NotEvaluated'
+                $records | Export-Csv -LiteralPath (Join-Path $TestDrive 'rows.csv')
+                (Import-Csv -LiteralPath (Join-Path $TestDrive 'rows.csv') | Test-EeaBoundary).Verdict | Should -Not -Contain 'NotEvaluated'
+            }
+            finally { Import-ResidencyPolicy -Default }
+        }
+
+        It 'finds a name holding wildcard characters when they are escaped with a backtick' {
+            $file = New-PolicyFile 'brackets.json' { param($j) $j.products[0].aliases = @('Helpdesk [EU]') }
+            $result = Test-EeaBoundary -Policy $file -Product 'Helpdesk `[EU`]' -DataCategory 'Ticket data'
+            $result.Product | Should -Be 'Freshdesk'
+            (Get-DataResidency -Policy $file -Product 'Helpdesk `[EU`]').Product | Sort-Object -Unique | Should -Be 'Freshdesk'
+            (Get-DataResidency -Policy $file -Product 'Helpdesk `[*').Product | Sort-Object -Unique | Should -Be 'Freshdesk'
+            $err = $null
+            Get-DataResidency -Policy $file -Product 'Helpdesk [EU]' -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        }
     }
 
     Context 'Every product, names from the pipeline (point 1)' {

@@ -31,9 +31,9 @@ internal static class PolicyLoader
     {
         using var stream = typeof(PolicyLoader).Assembly.GetManifestResourceStream(EmbeddedResourceName)
             ?? throw new InvalidOperationException("The embedded policy resource '" + EmbeddedResourceName + "' is missing from the assembly.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
         Interlocked.Increment(ref _embeddedLoads);
-        return Load(reader, new PolicySource("embedded:" + EmbeddedResourceName, IsEmbedded: true));
+        var source = new PolicySource("embedded:" + EmbeddedResourceName, IsEmbedded: true);
+        return Build(ReadObject(ReadBounded(stream, source.Name, "policy", default), source.Name, "policy"), source);
     }
 
     /// <summary>
@@ -44,14 +44,12 @@ internal static class PolicyLoader
         Build(ReadObjectFile(path, "policy file", cancel), new PolicySource(new FileInfo(path).FullName, IsEmbedded: false));
 
     /// <summary>Loads a policy from bytes: at most <see cref="MaxBytes"/>, strict UTF-8 (a byte order mark is allowed).</summary>
-    internal static ResidencyPolicy Load(Stream stream, string origin)
-    {
-        var text = Decode(ReadBounded(stream, origin, "policy file", default), origin, "policy file");
-        return Build(ReadObject(text, origin, "policy"), new PolicySource(origin, IsEmbedded: false));
-    }
+    internal static ResidencyPolicy Load(Stream stream, string origin) =>
+        Build(ReadObject(ReadBounded(stream, origin, "policy file", default), origin, "policy"), new PolicySource(origin, IsEmbedded: false));
 
     /// <summary>Parses and validates policy JSON; throws <see cref="PolicyValidationException"/> naming every problem.</summary>
-    public static ResidencyPolicy Load(TextReader reader, string origin) => Load(reader, new PolicySource(origin, IsEmbedded: false));
+    public static ResidencyPolicy Load(TextReader reader, string origin) =>
+        Build(ReadObject(reader, origin, "policy"), new PolicySource(origin, IsEmbedded: false));
 
     /// <summary>The policy as canonical, indented JSON: what Export-ResidencyPolicy writes and the SHA-256 covers.</summary>
     internal static string ToJson(PolicyNode document)
@@ -89,17 +87,39 @@ internal static class PolicyLoader
             throw new PolicyValidationException(path, new[] { TooLarge(info.Length, what) }, what);
         }
 
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
-        return ReadObject(Decode(ReadBounded(stream, path, what, cancel), info.FullName, what), info.FullName, what);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
+        return ReadObject(ReadBounded(stream, path, what, cancel), info.FullName, what);
     }
 
     /// <summary>Parses JSON text as one object with line numbers; every syntax problem is a <see cref="PolicyValidationException"/>.</summary>
-    internal static JObject ReadObject(TextReader reader, string origin, string what) => ReadObject(reader.ReadToEnd(), origin, what);
+    internal static JObject ReadObject(TextReader reader, string origin, string what) =>
+        ReadObject(new UTF8Encoding(false).GetBytes(reader.ReadToEnd()), origin, what);
 
-    /// <summary>Parses strict JSON text (RFC 8259, nothing Newtonsoft would also forgive) as one object with line numbers.</summary>
-    internal static JObject ReadObject(string text, string origin, string what)
+    /// <summary>
+    /// Parses strict UTF-8 JSON (RFC 8259, nothing Newtonsoft would also forgive) as one object with line numbers. A UTF-8
+    /// byte order mark is allowed; any other (UTF-16, UTF-32) is named, since such a file is otherwise only a puzzling error.
+    /// </summary>
+    internal static JObject ReadObject(byte[] bytes, string origin, string what)
     {
-        if (StrictJson.Check(text, MaxDepth) is PolicyProblem strict)
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        if ((bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+            || (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF)
+            || Array.IndexOf(bytes, (byte)0) >= 0)
+        {
+            throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, "The file is not UTF-8 (it looks like UTF-16 or UTF-32, or holds NUL bytes); save it as UTF-8.") }, what);
+        }
+
+        var strictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        try
+        {
+            strictUtf8.GetCharCount(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, "The file is not valid UTF-8: " + ex.Message) }, what);
+        }
+
+        if (StrictJson.Check(bytes, start, MaxDepth) is PolicyProblem strict)
         {
             throw new PolicyValidationException(origin, new[] { strict }, what);
         }
@@ -107,7 +127,8 @@ internal static class PolicyLoader
         JToken token;
         try
         {
-            token = Parse(new StringReader(text));
+            using var reader = new StreamReader(new MemoryStream(bytes, start, bytes.Length - start, writable: false), strictUtf8, false);
+            token = Parse(reader);
         }
         catch (JsonException ex)
         {
@@ -118,51 +139,40 @@ internal static class PolicyLoader
             ?? throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, "The file must hold one JSON object, not " + token.Type + ".") }, what);
     }
 
-    // Reads at most one byte more than the limit, a block at a time, checking for a stop request between blocks.
+    // Reads at most one byte more than the limit, a block at a time, checking for a stop request between blocks. A stream
+    // that knows its length is read into one buffer of that size (plus one byte, to notice a file that grew meanwhile).
     private static byte[] ReadBounded(Stream stream, string origin, string what, CancellationToken cancel)
     {
-        var buffer = new MemoryStream();
-        var block = new byte[81920];
+        var expected = stream.CanSeek ? stream.Length - stream.Position : 0;
+        if (expected > MaxBytes)
+        {
+            throw new PolicyValidationException(origin, new[] { TooLarge(expected, what) }, what);
+        }
+
+        var buffer = new byte[Math.Max(expected + 1, 4096)];
+        var length = 0;
         int read;
-        while ((read = stream.Read(block, 0, (int)Math.Min(block.Length, MaxBytes + 1 - buffer.Length))) > 0)
+        while ((read = stream.Read(buffer, length, (int)Math.Min(81920, buffer.Length - length))) > 0)
         {
             cancel.ThrowIfCancellationRequested();
-            buffer.Write(block, 0, read);
-            if (buffer.Length > MaxBytes)
+            length += read;
+            if (length > MaxBytes)
             {
                 throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, $"The file holds more than {MaxBytes:N0} bytes; a {what} may be at most {MaxBytes:N0} bytes.") }, what);
             }
+
+            if (length == buffer.Length)
+            {
+                Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, MaxBytes + 1));
+            }
         }
 
-        return buffer.ToArray();
-    }
-
-    // Strict UTF-8: an invalid byte is an error, not a replacement character; a UTF-8 byte order mark is allowed,
-    // any other (UTF-16, UTF-32) is named, since such a file is otherwise only a puzzling syntax error.
-    private static string Decode(byte[] bytes, string origin, string what)
-    {
-        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        if ((bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
-            || (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF)
-            || Array.IndexOf(bytes, (byte)0) >= 0)
-        {
-            throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, "The file is not UTF-8 (it looks like UTF-16 or UTF-32, or holds NUL bytes); save it as UTF-8.") }, what);
-        }
-
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
-        }
-        catch (DecoderFallbackException ex)
-        {
-            throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, "The file is not valid UTF-8: " + ex.Message) }, what);
-        }
+        Array.Resize(ref buffer, length);
+        return buffer;
     }
 
     private static PolicyProblem TooLarge(long length, string what) =>
         new PolicyProblem(string.Empty, $"The file is {length:N0} bytes; a {what} may be at most {MaxBytes:N0} bytes.");
-
-    private static ResidencyPolicy Load(TextReader reader, PolicySource source) => Build(ReadObject(reader, source.Name, "policy"), source);
 
     private static ResidencyPolicy Build(JObject token, PolicySource source)
     {

@@ -10,26 +10,32 @@ namespace ResidencyPS.Engine.Loading;
 /// </summary>
 internal static class StrictJson
 {
-    /// <summary>The first departure from RFC 8259 in <paramref name="text"/>; null when it is one strict JSON value.</summary>
-    public static PolicyProblem? Check(string text, int maxDepth)
+    /// <summary>
+    /// The first departure from RFC 8259 in the UTF-8 <paramref name="bytes"/> from <paramref name="start"/>; null when they
+    /// are one strict JSON value. The scan reads bytes, not a decoded copy (JSON's structure is ASCII, and the caller checks
+    /// the UTF-8), so a large file costs no second, larger buffer; positions count bytes.
+    /// </summary>
+    public static PolicyProblem? Check(byte[] bytes, int start, int maxDepth)
     {
-        var scanner = new Scanner(text, maxDepth);
+        var scanner = new Scanner(bytes, start, maxDepth);
         return scanner.Run();
     }
 
     private sealed class Scanner
     {
-        private readonly string _text;
+        private readonly byte[] _text;
         private readonly int _maxDepth;
         private readonly Stack<char> _open = new Stack<char>();
         private int _at;
         private int _line = 1;
         private int _lineStart;
 
-        public Scanner(string text, int maxDepth)
+        public Scanner(byte[] text, int start, int maxDepth)
         {
             _text = text;
             _maxDepth = maxDepth;
+            _at = start;
+            _lineStart = start;
         }
 
         public PolicyProblem? Run()
@@ -148,7 +154,7 @@ internal static class StrictJson
             _at++; // the opening quote
             while (_at < _text.Length)
             {
-                var c = _text[_at];
+                var c = (char)_text[_at];
                 if (c == '"')
                 {
                     _at++;
@@ -251,7 +257,15 @@ internal static class StrictJson
 
         private PolicyProblem? Word(string word)
         {
-            if (string.CompareOrdinal(_text, _at, word, 0, word.Length) != 0 || char.IsLetterOrDigit(At(_at + word.Length)))
+            for (var i = 0; i < word.Length; i++)
+            {
+                if (At(_at + i) != word[i])
+                {
+                    return Fail(Unexpected(Next()));
+                }
+            }
+
+            if (char.IsLetterOrDigit(At(_at + word.Length)))
             {
                 return Fail(Unexpected(Next()));
             }
@@ -264,7 +278,7 @@ internal static class StrictJson
         {
             while (_at < _text.Length)
             {
-                var c = _text[_at];
+                var c = (char)_text[_at];
                 if (c == '\n')
                 {
                     _line++;
@@ -284,14 +298,15 @@ internal static class StrictJson
             '\0' => "The JSON ends too early",
             '/' => "Comments are not allowed in JSON",
             '\'' => "Strings must be in double quotes, not single quotes",
-            '\uFEFF' => "A byte order mark may only begin the file",
+            '\u00EF' => "A byte order mark may only begin the file",
             _ when c < 0x20 || c == 0x7F => "Unexpected control character U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture),
+            _ when c >= 0x80 => "Unexpected non-ASCII character outside a string (values are objects, lists, strings in double quotes, numbers, true, false and null)",
             _ => "Unexpected character '" + c + "' (values are objects, lists, strings in double quotes, numbers, true, false and null)",
         };
 
         private char Next() => At(_at);
 
-        private char At(int index) => index < _text.Length ? _text[index] : '\0';
+        private char At(int index) => index < _text.Length ? (char)_text[index] : '\0';
 
         private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 

@@ -50,6 +50,24 @@ public class NameIndexTests
         Assert.Equal(new[] { "Freshdesk", "Freshcaller", "Freshchat" }, matched.Select(p => p.Name));
     }
 
+    // Security finding 10: matching 45,000 products cost items x names name tests per query.
+    [Fact]
+    public void Match_tests_each_name_once_whatever_the_number_of_items()
+    {
+        var items = Enumerable.Range(0, 50_000).Select(i => new string[] { "Product " + i, "Alias " + i }).ToList();
+        var index = new NameIndex<string[]>(items, names => names);
+        var tests = 0;
+        var matched = index.Match(name =>
+        {
+            tests++;
+            return name.EndsWith('7');
+        });
+        Assert.Equal(5_000, matched.Count);
+        Assert.True(tests <= 100_000, tests + " name tests for 100,000 names");
+        var set = matched.ToHashSet();
+        Assert.Equal(items.Where(set.Contains), matched);
+    }
+
     [Theory]
     [InlineData("kitten", "sitting", 3)]
     [InlineData("", "abc", 3)]

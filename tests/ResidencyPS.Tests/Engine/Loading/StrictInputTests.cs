@@ -1,0 +1,236 @@
+using System.Diagnostics;
+using System.Text;
+using Newtonsoft.Json.Linq;
+using ResidencyPS.Engine.Loading;
+using ResidencyPS.Tests.Infrastructure;
+
+namespace ResidencyPS.Tests.Engine.Loading;
+
+/// <summary>
+/// Security finding 9 and 2: a policy file is the JSON the documentation describes (strict UTF-8, RFC 8259), names are
+/// unique whatever their order and can be asked for literally, no text carries a control character, and only a
+/// regular file is ever opened.
+/// </summary>
+public sealed class StrictInputTests : IDisposable
+{
+    private static readonly string EmbeddedJson = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "src", "ResidencyPS", "Data", "freshworks.policy.json"));
+    private readonly string _folder = Directory.CreateTempSubdirectory("residencyps-strict-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static PolicyValidationException Refused(string json) =>
+        Assert.Throws<PolicyValidationException>(() => PolicyLoader.Load(new StringReader(json), "test.json"));
+
+    private static string Mutate(Action<JObject> change)
+    {
+        var doc = JObject.Parse(EmbeddedJson);
+        change(doc);
+        return doc.ToString();
+    }
+
+    // The embedded policy with its first property written the lenient way Newtonsoft alone would accept.
+    [Theory]
+    [InlineData("{ // a comment\n", "Comments are not allowed")]
+    [InlineData("{ /* a comment */\n", "Comments are not allowed")]
+    [InlineData("{ 'schemaVersion': '1.0',\n", "single quotes")]
+    [InlineData("{ schemaVersion: \"1.0\",\n", "property name must be a string in double quotes")]
+    [InlineData("{ \"x\": [1, 2,],\n", "A comma must not come before ']'")]
+    [InlineData("{ \"x\": 0x10,\n", "Unexpected character 'x'")]
+    [InlineData("{ \"x\": 010,\n", "leading zero")]
+    [InlineData("{ \"x\": NaN,\n", "Unexpected character 'N'")]
+    [InlineData("{ \"x\": undefined,\n", "Unexpected character 'u'")]
+    [InlineData("{ \"x\": new Date(1),\n", "Unexpected character 'n'")]
+    [InlineData("{ \"x\": \"a\\qb\",\n", "is not a JSON escape")]
+    [InlineData("{ \"x\": \"tab\there\",\n", "must be escaped inside a string")]
+    public void Json_that_only_a_lenient_parser_reads_is_refused_at_its_line(string start, string expected)
+    {
+        var json = start + EmbeddedJson.Substring(EmbeddedJson.IndexOf('{') + 1);
+        var problem = Assert.Single(Refused(json).Problems);
+        Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
+        Assert.Equal(1, problem.Line);
+    }
+
+    [Fact]
+    public void A_trailing_comma_in_an_object_and_a_comment_after_the_end_are_refused()
+    {
+        Assert.Contains("A comma must not come before '}'", Refused("{\"a\": 1,}").Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("Comments are not allowed", Refused(EmbeddedJson + "// done\n").Problems[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nesting_past_the_limit_is_refused_without_recursion()
+    {
+        var deep = "{\"a\":" + new string('[', 1_000_000) + new string(']', 1_000_000) + "}";
+        Assert.Contains("nested more than", Refused(deep).Problems[0].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    [InlineData("utf-32")]
+    [InlineData("utf-16-nobom")]
+    public void A_file_in_another_encoding_is_named_as_such(string encoding)
+    {
+        Encoding chosen = encoding switch
+        {
+            "utf-16" => new UnicodeEncoding(false, true),
+            "utf-16BE" => new UnicodeEncoding(true, true),
+            "utf-32" => new UTF32Encoding(false, true),
+            _ => new UnicodeEncoding(false, false),
+        };
+        var path = Path.Combine(_folder, "policy.json");
+        File.WriteAllText(path, EmbeddedJson, chosen);
+        var problem = Assert.Single(Assert.Throws<PolicyValidationException>(() => PolicyLoader.LoadFile(path)).Problems);
+        Assert.Contains("not UTF-8", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_utf8_byte_order_mark_is_allowed()
+    {
+        var path = Path.Combine(_folder, "policy.json");
+        File.WriteAllText(path, EmbeddedJson, new UTF8Encoding(true));
+        Assert.Equal(PolicyStore.Embedded.Sha256, PolicyLoader.LoadFile(path).Sha256);
+    }
+
+    [Fact]
+    public void A_stream_longer_than_the_limit_is_refused_after_the_limit_not_read_to_its_end()
+    {
+        using var endless = new EndlessStream();
+        var error = Assert.Throws<PolicyValidationException>(() => PolicyLoader.Load(endless, "endless"));
+        Assert.Contains("more than 4,194,304 bytes", error.Problems[0].Message, StringComparison.Ordinal);
+        Assert.True(endless.Position <= PolicyLoader.MaxBytes + 81920);
+    }
+
+    [Fact]
+    public void A_stop_request_ends_the_read()
+    {
+        var path = Path.Combine(_folder, "policy.json");
+        File.WriteAllText(path, EmbeddedJson);
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => PolicyLoader.LoadFile(path, stop.Token));
+    }
+
+    [Fact]
+    public async Task Devices_pipes_and_empty_files_are_refused_before_they_are_opened()
+    {
+        var empty = Path.Combine(_folder, "empty.json");
+        File.WriteAllText(empty, string.Empty);
+        var paths = new List<string> { empty };
+        if (!OperatingSystem.IsWindows())
+        {
+            var fifo = Path.Combine(_folder, "fifo.json");
+            Process.Start("mkfifo", fifo).WaitForExit();
+            paths.Add(fifo);
+            paths.Add("/dev/zero");
+        }
+
+        foreach (var path in paths)
+        {
+            // A read of a FIFO without a writer would block for ever: the refusal must come before any open.
+            var load = Task.Run(() => PolicyLoader.LoadFile(path));
+            var finished = await Task.WhenAny(load, Task.Delay(TimeSpan.FromSeconds(30)));
+            Assert.True(ReferenceEquals(finished, load), path + " was opened and blocked");
+            var error = Assert.IsType<NotRegularFileException>(load.Exception!.InnerException);
+            Assert.Contains("not a regular file", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("\u001b]0;owned\u0007")]
+    [InlineData("\u001b[2J")]
+    [InlineData("line\rover")]
+    [InlineData("\u009b31m")]
+    public void Control_characters_are_refused_in_any_text_and_shown_escaped(string text)
+    {
+        var json = Mutate(doc => ((JObject)doc["residency"]![0]!)["notes"] = new JArray("fine", text));
+        var problem = Assert.Single(Refused(json).Problems);
+        Assert.Equal("residency[0].notes[1]", problem.Path);
+        Assert.Contains("control character U+", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(problem.ToString(), char.IsControl);
+        Assert.DoesNotContain(Refused(Mutate(doc => doc["vendor"] = text)).Message, char.IsControl);
+        Assert.DoesNotContain(Refused(Mutate(doc => doc[text] = 1)).Message, char.IsControl);
+    }
+
+    [Fact]
+    public void Tab_and_newline_are_ordinary_text()
+    {
+        var policy = PolicyLoader.Load(new StringReader(Mutate(doc => ((JObject)doc["residency"]![0]!)["notes"] = new JArray("one\ttwo\nthree"))), "test.json");
+        Assert.Contains("one\ttwo\nthree", policy.Residency[0].Notes);
+    }
+
+    [Theory]
+    [InlineData("products", "name")]
+    [InlineData("regions", "name")]
+    [InlineData("categories", "id")]
+    [InlineData("subjects", "nameNl")]
+    public void A_name_with_surrounding_blanks_is_refused_where_it_stands(string list, string field)
+    {
+        var json = Mutate(doc => doc[list]![0]![field] = " " + (string)doc[list]![0]![field]! + " ");
+        var problem = Refused(json).Problems.First(p => p.Path == list + "[0]." + field);
+        Assert.Contains("begins or ends with a blank", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_country_in_two_regions_is_refused()
+    {
+        var json = Mutate(doc => ((JArray)doc["regions"]!.First(r => (string)r["code"]! == "US")["countries"]!).Add("DE"));
+        var problem = Assert.Single(Refused(json).Problems);
+        Assert.Contains("'DE' is already in the region 'US'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_record_naming_its_category_by_name_keeps_the_product_on_the_category()
+    {
+        var record = PolicyStore.Embedded.Residency[0];
+        var json = Mutate(doc => doc["residency"]![0]!["category"] = record.DataCategory.ToUpperInvariant());
+        var policy = PolicyLoader.Load(new StringReader(json), "test.json");
+        Assert.Equal(PolicyStore.Embedded.CategoryIndex.Find(record.DataCategory)!.Products,
+            policy.CategoryIndex.Find(record.DataCategory)!.Products);
+    }
+
+    [Theory]
+    [InlineData("Résumé", "Resume")]
+    [InlineData("Resume", "Résumé")]
+    public void Names_that_differ_by_a_diacritic_collide_in_either_order(string first, string second)
+    {
+        var json = Mutate(doc =>
+        {
+            doc["products"]![0]!["aliases"] = new JArray(first);
+            doc["products"]![1]!["aliases"] = new JArray(second);
+        });
+        Assert.Contains(Refused(json).Problems, p => p.Message.Contains("belongs to more than one product", StringComparison.Ordinal));
+    }
+
+    private sealed class EndlessStream : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Array.Fill(buffer, (byte)' ', offset, count);
+            _position += count;
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
