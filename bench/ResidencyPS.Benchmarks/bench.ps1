@@ -16,7 +16,8 @@ param(
     [Parameter(Mandatory)] [string] $Output,
     [int] $ProcessRuns = 15,
     [int] $PipelineRuns = 7,
-    [int] $Records = 100000
+    [int] $Records = 100000,
+    [int] $ScaleProducts = 50000
 )
 
 $ErrorActionPreference = 'Stop'
@@ -114,6 +115,25 @@ $script = Measure-InProcess { $inventory | Test-EeaBoundaryScript } ([math]::Max
 $residencyAll = Measure-InProcess { for ($i = 0; $i -lt 100; $i++) { $null = Get-DataResidency } } $PipelineRuns
 $retentionAll = Measure-InProcess { for ($i = 0; $i -lt 100; $i++) { $null = ResidencyPS\Get-RetentionPolicy } } $PipelineRuns
 
+Write-Host "Scale: a policy of $ScaleProducts products (the most a 4 MB file holds with records for a tenth of them)" -ForegroundColor Cyan
+$scaleFile = Join-Path ([IO.Path]::GetTempPath()) "residencyps-scale-$PID.json"
+$scale = Get-Content -Raw -LiteralPath (Export-ResidencyPolicy -Path $scaleFile -Embedded -PassThru) | ConvertFrom-Json
+$source = ($scale.statements.id | Sort-Object Length)[0]
+$scale.products = @($scale.products) + @(for ($i = 0; $i -lt $ScaleProducts; $i++) { [pscustomobject]@{ name = 'Prod{0:D5}' -f $i; basis = 'Stated'; sources = @($source) } })
+$scale.residency = @($scale.residency) + @(for ($i = 0; $i -lt $ScaleProducts; $i += 10) {
+    [pscustomobject]@{ product = 'Prod{0:D5}' -f $i; category = 'TicketData'; term = 't'; regions = @('US', 'EEA'); basis = 'Stated'; sources = @($source) } })
+Remove-Item -LiteralPath $scaleFile
+$scale | ConvertTo-Json -Depth 12 -Compress | Set-Content -LiteralPath $scaleFile -Encoding utf8NoBOM
+$scalePolicy = Get-ResidencyPolicy -LiteralPath $scaleFile
+Remove-Item -LiteralPath $scaleFile
+$scaleWildcard = Measure-InProcess { Get-DataResidency -Policy $scalePolicy -Product 'Prod1*' } $PipelineRuns
+$scaleTest = Measure-InProcess { Test-EeaBoundary -Policy $scalePolicy -Product 'Prod1*' } $PipelineRuns
+$scaleCategory = Measure-InProcess { Get-DataCategory -Policy $scalePolicy -Product 'Prod1*' } $PipelineRuns
+$scaleMissing = Measure-InProcess { Get-DataResidency -Policy $scalePolicy -Product 'Prd12345' -ErrorAction SilentlyContinue } $PipelineRuns
+$missingError = $null
+Get-DataResidency -Policy $scalePolicy -Product 'Prd12345' -ErrorVariable missingError -ErrorAction SilentlyContinue
+$scaleMessage = $missingError[0].ToString().Length
+
 Write-Host 'Peak working set: the 100,000-record pipeline in a fresh pwsh' -ForegroundColor Cyan
 $peakScript = @"
 Import-Module '$Module'
@@ -142,6 +162,15 @@ $result = [ordered]@{
         getDataResidencyAll    = [math]::Round($residencyAll / 100, 3)
         getRetentionPolicyAll  = [math]::Round($retentionAll / 100, 3)
     }
+    scale             = [ordered]@{
+        products                       = $scalePolicy.ProductCount
+        wildcardGetDataResidencyMs     = [math]::Round($scaleWildcard, 1)
+        wildcardTestEeaBoundaryMs      = [math]::Round($scaleTest, 1)
+        wildcardGetDataCategoryMs      = [math]::Round($scaleCategory, 1)
+        notFoundLiteralMs              = [math]::Round($scaleMissing, 1)
+        notFoundMessageCharacters      = $scaleMessage
+        targetMs                       = 1000
+    }
     peakWorkingSetMB  = [ordered]@{ beforePipeline = [math]::Round([double]$peak[0] / 1MB, 1); afterPipeline = [math]::Round([double]$peak[1] / 1MB, 1) }
     ratios            = [ordered]@{
         importVsEmptyModule        = [math]::Round($import / $empty, 3)
@@ -165,6 +194,10 @@ $rows = @(
     [pscustomobject]@{ Measure = "$Records records | script function"; Median = '{0,8:N1} ms' -f $script; Ratio = '{0:N3}' -f $result.ratios.pipelineVsScriptFunction; Target = 'cmdlet/script <= 0.333' }
     [pscustomobject]@{ Measure = 'Get-DataResidency (everything)'; Median = '{0,8:N3} ms' -f ($residencyAll / 100); Ratio = ''; Target = '' }
     [pscustomobject]@{ Measure = 'Get-RetentionPolicy (everything)'; Median = '{0,8:N3} ms' -f ($retentionAll / 100); Ratio = ''; Target = '' }
+    [pscustomobject]@{ Measure = "$($scalePolicy.ProductCount) products: Get-DataResidency Prod1*"; Median = '{0,8:N1} ms' -f $scaleWildcard; Ratio = ''; Target = '< 1000 ms' }
+    [pscustomobject]@{ Measure = "$($scalePolicy.ProductCount) products: Test-EeaBoundary Prod1*"; Median = '{0,8:N1} ms' -f $scaleTest; Ratio = ''; Target = '< 1000 ms' }
+    [pscustomobject]@{ Measure = "$($scalePolicy.ProductCount) products: Get-DataCategory -Product Prod1*"; Median = '{0,8:N1} ms' -f $scaleCategory; Ratio = ''; Target = '< 1000 ms' }
+    [pscustomobject]@{ Measure = "$($scalePolicy.ProductCount) products: a misspelt name (error of $scaleMessage chars)"; Median = '{0,8:N1} ms' -f $scaleMissing; Ratio = ''; Target = '< 1000 ms' }
     [pscustomobject]@{ Measure = 'Peak working set, 100k pipeline'; Median = '{0,8:N1} MB' -f $result.peakWorkingSetMB.afterPipeline; Ratio = ''; Target = '' }
 )
 $rows | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
