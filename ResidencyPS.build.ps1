@@ -8,7 +8,7 @@
            Directory.Build.props, format/types files, help); skipped when out/ResidencyPS is newer than every source.
     Demo   imports out/ResidencyPS in a fresh pwsh and answers a few questions from the embedded policy.
     Test   runs every xunit test and Pester spec (dotnet test) and leaves "N passed, N failed" in out/test-summary.txt.
-    Fuzz   runs only the policy loader fuzzer, longer: -FuzzCases and -FuzzSeed.
+    Fuzz   runs only the policy loader fuzzer, 100,000 cases with a new seed: -FuzzCases and -FuzzSeed.
     Bench  measures import, first answer and pipeline cost against PowerShell's own floor and the engine with
            BenchmarkDotNet (bench/); not part of Test.
     Package publishes out/ResidencyPS with Publish-PSResource to out/packages (ResidencyPS.<version>.nupkg).
@@ -18,7 +18,7 @@ param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
     [switch] $SkipEngineBenchmarks,
-    [int] $FuzzCases = 20000,
+    [int] $FuzzCases = 100000,
     [int] $FuzzSeed = (Get-Random -Maximum ([int]::MaxValue))
 )
 

@@ -23,7 +23,7 @@ param(
     [switch] $SkipEngineBenchmarks,
 
     # With -Task Fuzz: how many mutated policies to load, and the seed (the test command uses 1500 and 20261129).
-    [int] $FuzzCases = 20000,
+    [int] $FuzzCases = 100000,
     [int] $FuzzSeed = (Get-Random -Maximum ([int]::MaxValue))
 )
 

@@ -242,12 +242,15 @@ internal sealed class PolicyNode
         }
     }
 
+    // A refused value is quoted so the author can find it, never in full: a 300 KB string is not a message.
+    private static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 60) + "... (" + text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters)";
+
     private static string Describe(JToken token) =>
         token.Type switch
         {
             JTokenType.Integer => "the number " + token.ToString(Formatting.None),
             JTokenType.Float => "the number " + token.ToString(Formatting.None),
-            JTokenType.String => "the string " + token.ToString(Formatting.None),
+            JTokenType.String => "the string " + Shorten(token.ToString(Formatting.None)),
             JTokenType.Boolean => token.ToString(Formatting.None),
             JTokenType.Array => "a list",
             JTokenType.Object => "an object",

@@ -11,8 +11,8 @@ public sealed class PolicyProblem
     public PolicyProblem(string path, string message, int? line = null, int? position = null)
     {
         // A refused file's own text (a key, a value) is quoted in messages: its control characters are shown, not sent to the console.
-        Path = Escape(path);
-        Message = Escape(message);
+        Path = Bounded(Escape(path));
+        Message = Bounded(Escape(message));
         Line = line;
         Position = position;
     }
@@ -28,6 +28,12 @@ public sealed class PolicyProblem
 
     /// <summary>The position in the line, when known.</summary>
     public int? Position { get; }
+
+    /// <summary>The longest message or path a problem keeps: a refusal costs what the file costs, never a copy of a huge value.</summary>
+    public const int MaxLength = 1000;
+
+    private static string Bounded(string text) =>
+        text.Length <= MaxLength ? text : text.Substring(0, MaxLength - 60) + "... (" + text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters in all)";
 
     /// <summary>Text as a message may show it: control characters written as \uXXXX escapes.</summary>
     internal static string Escape(string text)

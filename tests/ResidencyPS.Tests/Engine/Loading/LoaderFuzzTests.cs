@@ -22,6 +22,14 @@ public class LoaderFuzzTests
     {
         "truncate", "flip-bytes", "change-type", "huge-string", "huge-array", "deep-nesting", "duplicate-key",
         "invalid-utf8", "bom", "number-for-string", "remove-property", "oversize",
+        "huge-number", "enum-list", "duplicate-id", "amplification", "injection", "non-regular", "lenient-json",
+    };
+
+    // What the security review's attacks put into text: markup, script, table pipes, headings, formulas, escapes.
+    private static readonly string[] Payloads =
+    {
+        "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "a|b\\|c", "x\n# Heading\n- item", "=HYPERLINK(\"http://x\")",
+        "+1+1", "-2+3", "@SUM(A1)", "\tTab", "[link](javascript:alert(1))", "`code`", "*bold* _em_", "&amp;&lt;", "\u001b[2J",
     };
 
     private static int Setting(string name, int fallback) =>
@@ -35,21 +43,31 @@ public class LoaderFuzzTests
         var random = new Random(seed);
         var valid = 0;
         var refused = new Dictionary<string, int>();
+        var validByKind = new Dictionary<string, int>();
         var started = DateTime.UtcNow;
         for (var i = 0; i < cases; i++)
         {
             var kind = Kinds[random.Next(Kinds.Length)];
-            var bytes = Mutate(kind, random);
             try
             {
-                using var stream = new MemoryStream(bytes);
-                var policy = PolicyLoader.Load(stream, $"fuzz-{seed}-{i}.json");
-                Exercise(policy);
+                var policy = kind == "non-regular" ? NonRegular(random) : PolicyLoader.Load(new MemoryStream(Mutate(kind, random)), $"fuzz-{seed}-{i}.json");
+                // Every writer runs on each policy carrying a payload, and on a sample of the rest.
+                Exercise(policy, reports: kind == "injection" || random.Next(10) == 0);
                 valid++;
+                validByKind[kind] = validByKind.GetValueOrDefault(kind) + 1;
             }
             catch (PolicyValidationException ex)
             {
+                // Refusing costs what the file costs: at most 100 problems and a line saying how many more, each message short.
                 Assert.NotEmpty(ex.Problems);
+                Assert.True(ex.Problems.Count <= 101, $"Case {i} ({kind}): {ex.Problems.Count} problems");
+                Assert.All(ex.Problems, p => Assert.True(p.Message.Length < 2_000, $"Case {i} ({kind}): a message of {p.Message.Length} characters"));
+                Assert.All(ex.Problems, p => Assert.DoesNotContain(p.ToString(), char.IsControl));
+                refused[kind] = refused.GetValueOrDefault(kind) + 1;
+            }
+            catch (IOException) when (kind == "non-regular")
+            {
+                // NotRegularFileException, FileNotFoundException, or a link loop: each an error record in the cmdlets (PolicyErrors.TryLoad).
                 refused[kind] = refused.GetValueOrDefault(kind) + 1;
             }
             catch (Exception ex)
@@ -58,14 +76,14 @@ public class LoaderFuzzTests
             }
         }
 
-        var summary = $"Fuzz: {cases} cases, seed {seed}: {valid} valid, {refused.Values.Sum()} refused ({string.Join(", ", refused.OrderBy(p => p.Key).Select(p => p.Key + " " + p.Value))}) in {(DateTime.UtcNow - started).TotalSeconds:N1} s";
+        var summary = $"Fuzz: {cases} cases, seed {seed}: {valid} valid ({string.Join(", ", validByKind.OrderBy(p => p.Key).Select(p => p.Key + " " + p.Value))}), {refused.Values.Sum()} refused ({string.Join(", ", refused.OrderBy(p => p.Key).Select(p => p.Key + " " + p.Value))}) in {(DateTime.UtcNow - started).TotalSeconds:N1} s";
         var results = Directory.CreateDirectory(Path.Combine(TestPaths.RepoRoot, "out", "test-results")).FullName;
         File.WriteAllText(Path.Combine(results, "fuzz.txt"), summary + Environment.NewLine);
         Assert.True(refused.Values.Sum() > cases / 2, summary);
     }
 
     /// <summary>A policy that loaded must answer everything without throwing.</summary>
-    private static void Exercise(ResidencyPolicy policy)
+    private static void Exercise(ResidencyPolicy policy, bool reports)
     {
         foreach (var record in policy.Residency)
         {
@@ -81,6 +99,73 @@ public class LoaderFuzzTests
         _ = policy.Retention.Select(r => r.WithAsOf(DateTime.MaxValue.AddYears(-10)).LeavesStorageAt).ToList();
         _ = policy.Sha256;
         _ = PolicyComparer.Compare(PolicyStore.Embedded, policy).Count;
+        if (reports)
+        {
+            WriteEveryReport(policy);
+        }
+    }
+
+    /// <summary>Every writer, on every result: whatever text the policy holds, nothing in it becomes markup, a formula or a column.</summary>
+    private static void WriteEveryReport(ResidencyPolicy policy)
+    {
+        var eea = policy.RegionIndex.Find("EEA") ?? policy.RegionIndex.Items[0];
+        var results = policy.Residency.Select(r => BoundaryEvaluator.Evaluate(policy, r, eea, BoundaryOptions.None)).ToList();
+        var data = new ResidencyPS.Reports.ReportData(policy, results, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        var html = Written(w => ResidencyPS.Reports.HtmlReportWriter.Write(data, w));
+        var markdown = Written(w => ResidencyPS.Reports.MarkdownReportWriter.Write(data, w));
+        var csv = Written(w => ResidencyPS.Reports.CsvReportWriter.Write(data, w));
+        foreach (var text in new[] { html, markdown })
+        {
+            Assert.DoesNotContain("<script", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<img", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(text, c => char.IsControl(c) && c != '\n' && c != '\r' && c != '\t');
+        }
+
+        Assert.DoesNotMatch(@"(?<!\\)\]\(javascript:", markdown);
+        Assert.DoesNotContain(markdown.Split('\n'), line => line.StartsWith("# Heading", StringComparison.Ordinal) || line.StartsWith("- item", StringComparison.Ordinal));
+        foreach (var formula in new[] { ",=", ",\"=", ",+", ",\"+", ",@", ",\"@", ",\"-2", ",-2", ",\t", ",\"\t" })
+        {
+            Assert.DoesNotContain(formula, csv, StringComparison.Ordinal);
+        }
+    }
+
+    private static string Written(Action<TextWriter> write)
+    {
+        using var writer = new StringWriter();
+        write(writer);
+        return writer.ToString();
+    }
+
+    /// <summary>A path that is no regular file with content: empty, a device behind a link, a folder, a link loop.</summary>
+    private static ResidencyPolicy NonRegular(Random random)
+    {
+        var folder = Directory.CreateTempSubdirectory("residencyps-fuzz-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "policy.json");
+            switch (random.Next(OperatingSystem.IsWindows() ? 2 : 4))
+            {
+                case 0:
+                    File.WriteAllBytes(path, Array.Empty<byte>());
+                    break;
+                case 1:
+                    Directory.CreateDirectory(path);
+                    break;
+                case 2:
+                    File.CreateSymbolicLink(path, "/dev/zero");
+                    break;
+                default:
+                    File.CreateSymbolicLink(path, Path.Combine(folder, "loop.json"));
+                    File.CreateSymbolicLink(Path.Combine(folder, "loop.json"), path);
+                    break;
+            }
+
+            return PolicyLoader.LoadFile(path);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static byte[] Mutate(string kind, Random random)
@@ -111,6 +196,11 @@ public class LoaderFuzzTests
                 return new byte[] { 0xEF, 0xBB, 0xBF }.Concat(utf8).ToArray();
             case "oversize":
                 return utf8.Concat(Enumerable.Repeat((byte)' ', (int)PolicyLoader.MaxBytes)).ToArray();
+            case "lenient-json":
+                string[] lenient = { "// note\n", "/* note */", "{'a': 1}", "{a: 1}", "[1,]", "0x1F", "NaN", "undefined", "new Date(1)", "'text'", "010", ".5", "+1" };
+                var insertAt = Embedded.IndexOf("\"vendor\"", StringComparison.Ordinal);
+                var piece = lenient[random.Next(lenient.Length)];
+                return Encoding.UTF8.GetBytes(Embedded[..insertAt] + (piece.StartsWith('/') ? piece : "\"lenient\": " + piece + ",\n  ") + Embedded[insertAt..]);
             default:
                 return Encoding.UTF8.GetBytes(MutateTree(kind, random).ToString());
         }
@@ -146,6 +236,42 @@ public class LoaderFuzzTests
             case "remove-property":
                 var properties = doc.Descendants().OfType<JProperty>().ToList();
                 properties[random.Next(properties.Count)].Remove();
+                break;
+            case "huge-number":
+                var numbers = doc.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.Integer).ToList();
+                JToken[] huge = { new JValue(int.MaxValue), new JValue(long.MaxValue), new JValue(-1), new JValue(0), new JValue(30000), new JValue(1.0e308), new JValue(101) };
+                numbers[random.Next(numbers.Count)].Replace(huge[random.Next(huge.Length)]);
+                break;
+            case "enum-list":
+                var enums = doc.Descendants().OfType<JProperty>().Where(p => p.Name is "basis" or "effect" or "when" or "unit" or "after" or "kind").ToList();
+                string[] lists = { "Within,Unknown", " Stated", "Stated ", "stated", "1", "UsesIntegrations,CustomMailbox", "Within|Outside", "-1", "NotEvaluated" };
+                enums[random.Next(enums.Count)].Value = lists[random.Next(lists.Length)];
+                break;
+            case "duplicate-id":
+                string[] lists2 = { "rules", "retention", "statements", "residency", "categories", "products", "regions", "subjects" };
+                var list = (JArray)doc[lists2[random.Next(lists2.Length)]]!;
+                list.Add(list[random.Next(list.Count)]!.DeepClone());
+                break;
+            case "amplification":
+                var residency = (JArray)doc["residency"]!;
+                for (var n = random.Next(100, 5000); n > 0; n--)
+                {
+                    var copy = (JObject)residency[n % residency.Count]!.DeepClone();
+                    copy["product"] = "Nope" + n;
+                    copy["category"] = "Missing" + n;
+                    copy["regions"] = new JArray("MARS" + n);
+                    residency.Add(copy);
+                }
+
+                break;
+            case "injection":
+                var texts = doc.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.String && v.Parent is JProperty { Name: "name" or "vendor" or "term" or "text" or "english" or "message" } or JArray).ToList();
+                for (var n = random.Next(1, 8); n > 0; n--)
+                {
+                    var value = texts[random.Next(texts.Count)];
+                    value.Value = (string)value.Value! + Payloads[random.Next(Payloads.Length)];
+                }
+
                 break;
         }
 
