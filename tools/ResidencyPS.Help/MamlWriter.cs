@@ -22,21 +22,25 @@ public static class MamlWriter
     /// <summary>Markdown inline markup removed: code ticks, emphasis, and links as "text (url)".</summary>
     public static string Plain(string text)
     {
-        // Code spans are taken verbatim: `exit [int](-not $ok)` is code, not a link to "-not $ok".
-        var parts = Regex.Split(text, "(`[^`]*`)");
-        for (var i = 0; i < parts.Length; i++)
+        // Code spans are taken verbatim, as CommonMark reads them: `exit [int](-not $ok)` is code, not a link, and a
+        // span fenced by two backticks keeps the backticks inside it (`` -Product 'Helpdesk `[EU`]' ``).
+        var result = new System.Text.StringBuilder(text.Length);
+        var at = 0;
+        foreach (Match code in Regex.Matches(text, "(?<!`)(`+)(?!`)(.+?)(?<!`)\\1(?!`)", RegexOptions.Singleline))
         {
-            if (parts[i].Length >= 2 && parts[i][0] == '`' && parts[i][parts[i].Length - 1] == '`')
-            {
-                parts[i] = parts[i][1..^1];
-                continue;
-            }
-
-            var part = Regex.Replace(parts[i], @"\[([^\]]+)\]\(([^)]+)\)", m => m.Groups[2].Value.StartsWith("http", StringComparison.Ordinal) ? $"{m.Groups[1].Value} ({m.Groups[2].Value})" : m.Groups[1].Value);
-            parts[i] = Regex.Replace(part, @"(\*\*|__)(.+?)\1", "$2");
+            result.Append(Prose(text[at..code.Index]));
+            var content = code.Groups[2].Value;
+            result.Append(content.Length > 2 && content[0] == ' ' && content[^1] == ' ' && content.Trim().Length > 0 ? content[1..^1] : content);
+            at = code.Index + code.Length;
         }
 
-        return string.Concat(parts);
+        return result.Append(Prose(text[at..])).ToString();
+    }
+
+    private static string Prose(string text)
+    {
+        var part = Regex.Replace(text, @"\[([^\]]+)\]\(([^)]+)\)", m => m.Groups[2].Value.StartsWith("http", StringComparison.Ordinal) ? $"{m.Groups[1].Value} ({m.Groups[2].Value})" : m.Groups[1].Value);
+        return Regex.Replace(part, @"(\*\*|__)(.+?)\1", "$2");
     }
 
     private static XElement CommandElement(CommandHelp help)

@@ -8,10 +8,14 @@ namespace ResidencyPS.IO;
 /// The one writer of files: the content goes to a new temporary file created exclusively beside the target (a
 /// unique name, so no existing file or link of that name is ever followed or overwritten), is flushed to disk,
 /// and then replaces the target in one rename. A failed write leaves the previous file as it was and no
-/// temporary file behind.
+/// temporary file behind. A killed process cannot clean up after itself: the next write to the same target
+/// removes the temporary files of this writer that no process holds open any more.
 /// </summary>
 internal static class AtomicFile
 {
+    /// <summary>How every temporary file of this writer ends: <c>.&lt;target&gt;.&lt;guid&gt;.residencyps.tmp</c>.</summary>
+    internal const string Suffix = ".residencyps.tmp";
+
     /// <summary>Writes <paramref name="target"/>; IO problems surface as <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>.</summary>
     public static void Write(string target, Action<TextWriter> write)
     {
@@ -26,7 +30,9 @@ internal static class AtomicFile
             throw new IOException("'" + target + "' is a folder; name a file.");
         }
 
-        var temporary = Path.Combine(folder, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        var prefix = "." + Path.GetFileName(target) + ".";
+        RemoveAbandoned(folder!, prefix);
+        var temporary = Path.Combine(folder, prefix + Guid.NewGuid().ToString("N") + Suffix);
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -51,6 +57,31 @@ internal static class AtomicFile
             if (File.Exists(temporary))
             {
                 File.Delete(temporary);
+            }
+        }
+    }
+
+    // Only files of this writer's own pattern, for this target, that no process holds: a writer keeps its temporary
+    // file open without sharing (an exclusive lock on Unix) until the rename, so a write in progress anywhere is
+    // never touched, and no process has to be looked up.
+    private static void RemoveAbandoned(string folder, string prefix)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, prefix + "*" + Suffix))
+        {
+            try
+            {
+                using (new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                {
+                }
+
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // In use by a live writer, or removed by another one first: not ours to report.
+            }
+            catch (UnauthorizedAccessException)
+            {
             }
         }
     }

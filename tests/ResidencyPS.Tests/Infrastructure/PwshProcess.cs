@@ -23,6 +23,19 @@ public static class PwshProcess
     public static PwshResult RunFile(string file, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null) =>
         Start(new[] { "-File", file }, environment, timeout);
 
+    /// <summary>Starts <paramref name="script"/> in a pwsh that runs until it ends or is killed; its output is redirected.</summary>
+    public static Process StartBackground(string script)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { PwshDll, "-NoProfile", "-NonInteractive", "-Command", script })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("PSModulePath");
+        return Process.Start(start)!;
+    }
+
     private static PwshResult Start(string[] arguments, IDictionary<string, string?>? environment, TimeSpan? timeout)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -58,4 +58,37 @@ public sealed class HtmlReportRenderingTests : IClassFixture<PowerShellSession>,
         Assert.True(bytes.Length > 20_000, "The screenshot is too small to show a rendered report.");
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes.Take(4));
     }
+
+    // Security finding 5: names with newlines added headings, and <script> and onerror in names ran once the markdown
+    // report was rendered with ConvertFrom-Markdown and opened in a browser.
+    [Fact]
+    public void Chromium_renders_the_markdown_report_of_a_hostile_policy_and_nothing_in_it_runs_or_becomes_markup()
+    {
+        var policy = Path.Combine(_folder, "hostile.json");
+        var markdown = Path.Combine(_folder, "report.md");
+        var page = Path.Combine(_folder, "markdown.html");
+        _ps.RunClean($$"""
+            $json = Get-Content -Raw -LiteralPath (Export-ResidencyPolicy -Path '{{policy}}' -Embedded -PassThru) | ConvertFrom-Json
+            $json.vendor = "Evil`n# Injected heading`n<script>document.title='owned'</script>"
+            ($json.categories | Where-Object id -EQ 'TicketData').name = 'Ticket | data <img src=x onerror="document.title=''owned''"> [link](javascript:document.title=1) *bold*'
+            $json | ConvertTo-Json -Depth 12 | Set-Content -LiteralPath '{{policy}}'
+            Test-EeaBoundary -Policy '{{policy}}' | Export-ResidencyReport -LiteralPath '{{markdown}}' -Policy '{{policy}}'
+            '<!DOCTYPE html><html><head><meta charset="utf-8"><title>rendered</title></head><body>' + (ConvertFrom-Markdown -LiteralPath '{{markdown}}').Html + '</body></html>' |
+                Set-Content -LiteralPath '{{page}}'
+            """);
+        var uri = new Uri(page).AbsoluteUri;
+
+        var dom = RunChromium("--dump-dom", uri);
+        Assert.Contains("<title>rendered</title>", dom); // no script set the title
+        Assert.DoesNotContain("<script", dom, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", dom, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", dom.Replace("[link](javascript:", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(">Injected heading<", dom, StringComparison.Ordinal);
+        Assert.Contains("Ticket | data &lt;img src=x onerror=\"document.title='owned'\"&gt; [link](javascript:document.title=1) *bold*", dom);
+
+        var screenshot = Path.Combine(Directory.CreateDirectory(Path.Combine(TestPaths.RepoRoot, "out", "test-results")).FullName, "markdown-report-hostile.png");
+        File.Delete(screenshot);
+        RunChromium("--window-size=1400,2000", "--screenshot=" + screenshot, uri);
+        Assert.True(new FileInfo(screenshot).Length > 20_000, "The screenshot is too small to show a rendered report.");
+    }
 }

@@ -171,6 +171,21 @@ public sealed class StrictInputTests : IDisposable
         Assert.Contains("begins or ends with a blank", problem.Message, StringComparison.Ordinal);
     }
 
+    // Security finding 4: enum lists and padded names were parsed by Enum.Parse and changed verdicts.
+    [Theory]
+    [InlineData("rules", "effect", "Within,Unknown")]
+    [InlineData("rules", "when", "UsesIntegrations,CustomMailbox")]
+    [InlineData("residency", "basis", " Stated")]
+    [InlineData("residency", "basis", "stated")]
+    [InlineData("residency", "basis", "1")]
+    public void An_enum_value_must_be_one_name_exactly(string list, string field, string value)
+    {
+        var json = Mutate(doc => doc[list]!.First(item => item[field] != null)[field] = value);
+        var problem = Assert.Single(Refused(json).Problems);
+        Assert.EndsWith("." + field, problem.Path, StringComparison.Ordinal);
+        Assert.Contains("is not valid; accepted:", problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_country_in_two_regions_is_refused()
     {

@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using ResidencyPS.Tests.Infrastructure;
+
+namespace ResidencyPS.Tests.IO;
+
+/// <summary>
+/// Security finding 7: killing the process during a large export left a partial temporary file in 7 of 8 runs and
+/// lost the previous file in 1 of 8. Now the target is always a whole report, and the next write removes what a
+/// killed one left.
+/// </summary>
+public sealed partial class AtomicFileTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("residencyps-atomic-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [GeneratedRegex("\"([0-9a-f]{64})\"\n$")]
+    private static partial Regex LastCell();
+
+    // Every row of the CSV report ends with the policy's SHA-256: a whole file has one per result and ends with one.
+    private static void AssertWhole(string file, int rows)
+    {
+        var text = File.ReadAllText(file);
+        var last = LastCell().Match(text);
+        Assert.True(last.Success, "The report ends in the middle of a row.");
+        Assert.Equal(rows, Regex.Matches(text, Regex.Escape("\"" + last.Groups[1].Value + "\"\n")).Count);
+    }
+
+    [Fact]
+    public async Task A_pwsh_killed_mid_export_leaves_a_whole_report_and_the_next_write_removes_its_temporary_file()
+    {
+        var target = Path.Combine(_folder, "report.csv");
+        var module = TestPaths.RequireModule();
+        // About 60,000 results (some 15 MB of CSV): a write takes long enough for a kill to land inside it.
+        var script = $$"""
+            Import-Module '{{module}}'
+            $results = 1..6000 | ForEach-Object { [pscustomobject]@{ Product = 'Freshdesk' } } | Test-EeaBoundary
+            "rows $($results.Count)"
+            while ($true) { $results | Export-ResidencyReport -LiteralPath '{{target}}'; 'written' }
+            """;
+        var random = new Random(20261129);
+        var rows = 0;
+        var leftBehind = 0;
+        for (var run = 0; run < 6; run++)
+        {
+            using var child = PwshProcess.StartBackground(script);
+            var errors = child.StandardError.ReadToEndAsync();
+            var first = await child.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("The exporting pwsh ended before its first line: " + await errors);
+            rows = int.Parse(first["rows ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            if (run == 0)
+            {
+                Assert.Equal("written", await child.StandardOutput.ReadLineAsync()); // a previous file to protect
+            }
+
+            await Task.Delay(random.Next(50, 1500));
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync();
+
+            AssertWhole(target, rows);
+            leftBehind += Directory.GetFiles(_folder, "*.residencyps.tmp").Length;
+        }
+
+        // The next write, by any process, removes what the killed ones left, and nothing else.
+        File.WriteAllText(Path.Combine(_folder, ".report.csv.tmp"), "not ours");
+        var done = PwshProcess.Run($$"""
+            Import-Module '{{module}}'
+            1..6000 | ForEach-Object { [pscustomobject]@{ Product = 'Freshdesk' } } | Test-EeaBoundary | Export-ResidencyReport -LiteralPath '{{target}}'
+            """);
+        Assert.Equal(0, done.ExitCode);
+        AssertWhole(target, rows);
+        Assert.Empty(Directory.GetFiles(_folder, "*.residencyps.tmp"));
+        Assert.True(File.Exists(Path.Combine(_folder, ".report.csv.tmp")));
+        Console.WriteLine($"Kill-mid-export: 6 kills, {leftBehind} temporary files left at kill time, all removed by the next write.");
+    }
+}
