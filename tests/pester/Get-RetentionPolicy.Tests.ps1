@@ -56,8 +56,8 @@ Describe 'Get-RetentionPolicy' {
         ($rules | Where-Object Subject -EQ 'Call recordings').PeriodInWords | Should -Be '10 minutes'
         ($rules | Where-Object Subject -EQ 'Backups').PeriodInWords | Sort-Object -Unique | Should -Be 'not stated'
         $table = ResidencyPS\Get-RetentionPolicy -Product Freshsales -Subject 'Call recordings' | Out-String -Width 80
-        $table | Should -Match 'Period\s+After\s+MovesTo'
-        $table | Should -Match '10 minutes\s+MovedToRegion\s+EEA'
+        $table | Should -Match 'Period\s+After\s+Conflict'
+        $table | Should -Match '10 minutes\s+moved to EEA'
         $list = ResidencyPS\Get-RetentionPolicy -Product Freshsales -Subject 'Call recordings' | Format-List | Out-String -Width 120
         $list | Should -Match 'PeriodInWords\s+: 10 minutes'
         $list | Should -Match 'PeriodText\s+: 10 minuten \(the policy text\)'

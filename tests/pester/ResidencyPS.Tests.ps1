@@ -240,7 +240,7 @@ Describe 'The ResidencyPS module' {
                 @{ Name = 'Test-EeaBoundary ByProduct'; Width = $width; Command = { Test-EeaBoundary }; View = 'ByProduct'; Keys = 'DataCategory', 'Verdict', 'Passed', 'Basis', 'Region' }
                 @{ Name = 'Test-EeaBoundary -Summary'; Width = $width; Command = { Test-EeaBoundary -Summary }; Keys = 'Product', 'Region', 'Within', 'Transient', 'Outside', 'Unknown', 'NotEval', 'Waived', 'Passed' }
                 @{ Name = 'findings'; Width = $width; Command = { (Test-EeaBoundary Freshsales -DataCategory 'Call recordings').Findings }; Keys = 'Rule', 'Effect', 'Dest', 'Duration', 'Message' }
-                @{ Name = 'Get-RetentionPolicy'; Width = $width; Command = { ResidencyPS\Get-RetentionPolicy }; Keys = 'Product', 'Subject', 'Region', 'StoredIn', 'Period', 'After', 'MovesTo' }
+                @{ Name = 'Get-RetentionPolicy'; Width = $width; Command = { ResidencyPS\Get-RetentionPolicy }; Keys = 'Product', 'Subject', 'Region', 'Stored', 'Period', 'After', 'Conflict' }
                 @{ Name = 'Get-DataCategory'; Width = $width; Command = { Get-DataCategory }; Keys = 'DataCategory', 'NameNl', 'Products' }
                 @{ Name = 'Get-HostingRegion'; Width = $width; Command = { Get-HostingRegion }; Keys = 'Code', 'Name', 'NameNl', 'Countries' }
                 @{ Name = 'Get-PolicyStatement'; Width = $width; Command = { Get-PolicyStatement }; Keys = 'Line', 'Id', 'Text' }

@@ -31,4 +31,5 @@ internal static class ErrorIds
     public const string AsOfOutOfRange = nameof(AsOfOutOfRange);
     public const string FileNotWritten = nameof(FileNotWritten);
     public const string NotRegularFile = nameof(NotRegularFile);
+    public const string InvalidCsvSeparator = nameof(InvalidCsvSeparator);
 }

@@ -9,11 +9,11 @@ namespace ResidencyPS.Binding;
 internal static class FileWriting
 {
     /// <summary>False, with the error written, when the file could not be written; the previous file is then unchanged.</summary>
-    public static bool TryWrite(PSCmdlet cmdlet, string target, string given, Action<TextWriter> write)
+    public static bool TryWrite(PSCmdlet cmdlet, string target, string given, Action<TextWriter> write, bool byteOrderMark = false)
     {
         try
         {
-            AtomicFile.Write(target, write);
+            AtomicFile.Write(target, write, byteOrderMark);
             return true;
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)

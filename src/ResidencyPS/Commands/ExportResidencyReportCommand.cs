@@ -49,6 +49,14 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
     [ValidateNotNull]
     public EeaBoundaryResult[]? InputObject { get; set; }
 
+    /// <summary>The CSV report's field separator, as Export-Csv's -Delimiter; a comma when omitted.</summary>
+    [Parameter]
+    public char Delimiter { get; set; }
+
+    /// <summary>Separates CSV fields with the current culture's list separator (a semicolon in Dutch or German), as Export-Csv's -UseCulture.</summary>
+    [Parameter]
+    public SwitchParameter UseCulture { get; set; }
+
     /// <summary>Refuses to overwrite an existing file.</summary>
     [Parameter]
     public SwitchParameter NoClobber { get; set; }
@@ -100,6 +108,41 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
         {
             _format = ChooseFormat(_target);
         }
+
+        var delimiterGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Delimiter));
+        string? problem = null;
+        if (delimiterGiven && UseCulture.IsPresent)
+        {
+            problem = "-Delimiter and -UseCulture both choose the field separator; give one of them.";
+        }
+        else if ((delimiterGiven || UseCulture.IsPresent) && _target != null && _format != ReportFormat.Csv)
+        {
+            problem = (delimiterGiven ? "-Delimiter" : "-UseCulture") + " applies to the Csv format only; this report is " + _format + ".";
+        }
+        else if (delimiterGiven && (Delimiter == '"' || Delimiter == '\'' || char.IsControl(Delimiter) && Delimiter != '\t'))
+        {
+            problem = "'" + (char.IsControl(Delimiter) ? "U+" + ((int)Delimiter).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) : Delimiter.ToString())
+                + "' cannot separate CSV fields; use a comma, a semicolon, a tab or another printable character.";
+        }
+
+        if (problem != null)
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), ErrorIds.InvalidCsvSeparator, ErrorCategory.InvalidArgument, delimiterGiven ? Delimiter : (object)"UseCulture")
+            {
+                ErrorDetails = new ErrorDetails(problem),
+            });
+        }
+    }
+
+    private char FieldSeparator()
+    {
+        if (UseCulture.IsPresent)
+        {
+            var separator = System.Globalization.CultureInfo.CurrentCulture.TextInfo.ListSeparator;
+            return string.IsNullOrEmpty(separator) ? ',' : separator[0];
+        }
+
+        return MyInvocation.BoundParameters.ContainsKey(nameof(Delimiter)) ? Delimiter : ',';
     }
 
     /// <inheritdoc />
@@ -135,6 +178,9 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
 
         WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Writing " + target) { PercentComplete = 100 });
         var data = new ReportData(AnsweringPolicy, _results, DateTime.UtcNow);
+        var delimiter = FieldSeparator();
+        // Excel reads a CSV file without a byte order mark in the machine's ANSI code page (broken accents) and splits
+        // it on the locale's list separator: a BOM, and -UseCulture, make it open as the table it is.
         if (!FileWriting.TryWrite(this, target, given, writer =>
         {
             switch (format)
@@ -143,13 +189,13 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
                     MarkdownReportWriter.Write(data, writer);
                     break;
                 case ReportFormat.Csv:
-                    CsvReportWriter.Write(data, writer);
+                    CsvReportWriter.Write(data, writer, delimiter);
                     break;
                 default:
                     HtmlReportWriter.Write(data, writer);
                     break;
             }
-        }))
+        }, byteOrderMark: format == ReportFormat.Csv))
         {
             return;
         }

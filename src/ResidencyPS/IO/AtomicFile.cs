@@ -17,7 +17,7 @@ internal static class AtomicFile
     internal const string Suffix = ".residencyps.tmp";
 
     /// <summary>Writes <paramref name="target"/>; IO problems surface as <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/>.</summary>
-    public static void Write(string target, Action<TextWriter> write)
+    public static void Write(string target, Action<TextWriter> write, bool byteOrderMark = false)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(target));
         if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
@@ -37,7 +37,7 @@ internal static class AtomicFile
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+                using var writer = new StreamWriter(stream, new UTF8Encoding(byteOrderMark));
                 write(writer);
                 writer.Flush();
                 stream.Flush(flushToDisk: true);

@@ -6,8 +6,9 @@ namespace ResidencyPS;
 public sealed class DataResidencyInfo : IPolicyItem
 {
     internal DataResidencyInfo(int index, string vendor, string product, DataCategoryInfo category, string term,
-        IReadOnlyList<string> regions, Basis basis, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source)
+        IReadOnlyList<string> regions, Basis basis, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source, string? conflict = null)
     {
+        Conflict = conflict;
         Index = index;
         Vendor = vendor;
         Product = product;
@@ -55,6 +56,12 @@ public sealed class DataResidencyInfo : IPolicyItem
 
     /// <summary>Readings, conflicts and caveats, in English.</summary>
     public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>Whether the policy text contradicts this answer elsewhere (see <see cref="Conflict"/>).</summary>
+    public bool HasConflict => Conflict != null;
+
+    /// <summary>What the contradicting passage says, in English; null when there is none.</summary>
+    public string? Conflict { get; }
 
     /// <summary>The statements of the source this answer was read from.</summary>
     public IReadOnlyList<PolicyStatement> Source { get; }

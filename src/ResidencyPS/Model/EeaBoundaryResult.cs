@@ -14,8 +14,9 @@ public sealed class EeaBoundaryResult : IPolicyItem
     private readonly AssessmentContext _context;
 
     internal EeaBoundaryResult(AssessmentContext context, string product, string dataCategory, string hostingRegion, Verdict verdict,
-        Basis basis, FindingList findings, Waiver? waiver)
+        Basis basis, FindingList findings, Waiver? waiver, string? conflict = null)
     {
+        Conflict = conflict;
         _context = context;
         Product = product;
         DataCategory = dataCategory;
@@ -52,6 +53,12 @@ public sealed class EeaBoundaryResult : IPolicyItem
 
     /// <summary>Why the waiver's approver accepted this result; null when not waived.</summary>
     public string? WaiverJustification { get; }
+
+    /// <summary>Whether the policy text contradicts the answer this result rests on (see <see cref="Conflict"/>).</summary>
+    public bool HasConflict => Conflict != null;
+
+    /// <summary>What the contradicting passage says, in English; null when there is none.</summary>
+    public string? Conflict { get; }
 
     /// <summary>Who approved the waiver, when the waiver file says.</summary>
     public string? WaiverApprovedBy { get; }
@@ -99,6 +106,23 @@ public sealed class BoundaryFinding
         Basis = basis;
         Source = SourceList.From(source);
     }
+
+    /// <summary>
+    /// Whether a stronger finding of the same result outweighs this one (<see cref="OverriddenBy"/> names it): a rule
+    /// that would keep the data in the EEA never silently stands beside a verdict that says otherwise.
+    /// </summary>
+    public bool Overridden => OverriddenBy != null;
+
+    /// <summary>The rule of the finding that decides the verdict instead of this one; null when this one is not overridden.</summary>
+    public string? OverriddenBy { get; private set; }
+
+    /// <summary>The same finding, saying which finding wins over it and why.</summary>
+    internal BoundaryFinding OverriddenWith(BoundaryFinding winner, string why) =>
+        new BoundaryFinding(Rule, Effect, Destination, Duration, DurationText,
+            Message + " Not the answer here: the " + winner.Rule + " finding (" + winner.Effect + ") wins, because " + why + ".", Basis, Source)
+        {
+            OverriddenBy = winner.Rule,
+        };
 
     /// <summary>The rule's name, for example Hosting, CallRecordingTransit or Integrations.</summary>
     public string Rule { get; }

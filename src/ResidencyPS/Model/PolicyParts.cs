@@ -7,7 +7,7 @@ namespace ResidencyPS;
 
 /// <summary>What a policy is: vendor, versions and the document it was read from.</summary>
 internal sealed record PolicyHeader(string SchemaVersion, string Vendor, string PolicyVersion, DateTime? EffectiveDate,
-    string SourceTitle, string SourceLanguage, string SourceDocument);
+    string SourceTitle, string SourceLanguage, string SourceDocument, string? SourceUrl = null, DateTime? SourceRetrieved = null);
 
 /// <summary>Where a policy came from.</summary>
 internal sealed record PolicySource(string Name, bool IsEmbedded);

@@ -87,6 +87,12 @@ public sealed class ResidencyPolicy
     /// <summary>The file name of the source document.</summary>
     public string SourceDocument => Header.SourceDocument;
 
+    /// <summary>Where the source document was published; null when the policy does not say (the embedded one does not: its text came without it).</summary>
+    public string? SourceUrl => Header.SourceUrl;
+
+    /// <summary>When the source document was retrieved; null when the policy does not say.</summary>
+    public DateTime? SourceRetrieved => Header.SourceRetrieved;
+
     /// <summary>The language of the source document (ISO 639-1).</summary>
     public string SourceLanguage => Header.SourceLanguage;
 

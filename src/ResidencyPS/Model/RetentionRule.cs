@@ -16,8 +16,11 @@ public sealed class RetentionRule : IPolicyItem
 
     internal RetentionRule(string id, string vendor, string product, string subject, IReadOnlyList<string> hostingRegion,
         string storageLocation, int? periodValue, PeriodUnit? periodUnit, string? periodText, RetentionOutcome afterPeriod,
-        string? movesTo, Basis basis, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source, DateTime? asOf = null)
+        string? movesTo, Basis basis, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source, DateTime? asOf = null,
+        string? afterDelay = null, string? conflict = null)
     {
+        AfterDelay = afterDelay;
+        Conflict = conflict;
         Id = id;
         Vendor = vendor;
         Product = product;
@@ -98,6 +101,32 @@ public sealed class RetentionRule : IPolicyItem
     /// <summary>Readings, conflicts and caveats, in English.</summary>
     public IReadOnlyList<string> Notes { get; }
 
+    /// <summary>
+    /// The policy text's words for a delay it does not quantify after the period (korte tijd later, a short time later);
+    /// null when the text says the data leaves at the end of the period or says nothing.
+    /// </summary>
+    public string? AfterDelay { get; }
+
+    /// <summary>
+    /// What happens after the period, in words that fit a table: not stated, deleted, deleted later (the text adds a
+    /// delay it does not quantify), or moved to the region.
+    /// </summary>
+    public string AfterInWords => AfterPeriod switch
+    {
+        RetentionOutcome.Deleted => AfterDelay != null ? "deleted later" : "deleted",
+        RetentionOutcome.MovedToRegion => "moved to " + MovesTo,
+        _ => "not stated",
+    };
+
+    /// <summary>Whether <see cref="LeavesStorageAt"/> is only the earliest date: the text adds a delay it does not quantify.</summary>
+    public bool LeavesStorageAtIsEarliest => AfterDelay != null;
+
+    /// <summary>Whether the policy text contradicts this rule elsewhere (see <see cref="Conflict"/>).</summary>
+    public bool HasConflict => Conflict != null;
+
+    /// <summary>What the contradicting passage says, in English; null when there is none.</summary>
+    public string? Conflict { get; }
+
     /// <summary>The statements of the source the rule was read from.</summary>
     public IReadOnlyList<PolicyStatement> Source { get; }
 
@@ -110,7 +139,7 @@ public sealed class RetentionRule : IPolicyItem
     /// <summary>A copy of the rule that answers for data written at <paramref name="asOf"/>.</summary>
     public RetentionRule WithAsOf(DateTime asOf) =>
         new RetentionRule(Id, Vendor, Product, Subject, HostingRegion, StorageLocation, PeriodValue, PeriodUnit, PeriodText,
-            AfterPeriod, MovesTo, Basis, Notes, Source, asOf) { Owner = Owner };
+            AfterPeriod, MovesTo, Basis, Notes, Source, asOf, AfterDelay, Conflict) { Owner = Owner };
 
     /// <inheritdoc />
     public override string ToString() => Product + ": " + Subject + " in " + StorageLocation;

@@ -128,9 +128,10 @@ internal static class MarkdownReportWriter
 internal static class CsvReportWriter
 {
     /// <summary>Writes the report to <paramref name="writer"/>.</summary>
-    public static void Write(ReportData data, TextWriter writer)
+    public static void Write(ReportData data, TextWriter writer, char delimiter = ',')
     {
-        writer.WriteLine("PolicyVendor,Product,DataCategory,HostingRegion,Verdict,StaysInEea,Passed,Waived,WaiverJustification,WaiverExpires,Basis,Regions,Findings,Source,UsesIntegrations,CustomMailbox,PolicyVersion,PolicySha256");
+        var separator = delimiter.ToString();
+        writer.WriteLine(("PolicyVendor,Product,DataCategory,HostingRegion,Verdict,StaysInEea,Passed,Waived,WaiverJustification,WaiverExpires,Basis,Regions,Findings,Source,UsesIntegrations,CustomMailbox,PolicyVersion,PolicySha256,HasConflict,Conflict").Replace(",", separator));
         foreach (var r in data.Results)
         {
             var record = data.RecordOf(r);
@@ -142,8 +143,9 @@ internal static class CsvReportWriter
                 string.Join("; ", r.Findings.Select(f => f.Rule + " (" + f.Effect + "): " + f.Message)),
                 string.Join(" | ", r.Findings.SelectMany(f => f.Source).Distinct().Select(s => s.Text)),
                 r.UsesIntegrations ? "True" : "False", r.CustomMailbox ? "True" : "False", r.PolicyVersion, r.PolicySha256,
+                r.HasConflict ? "True" : "False", r.Conflict ?? string.Empty,
             };
-            writer.WriteLine(string.Join(",", fields.Select(Quote)));
+            writer.WriteLine(string.Join(separator, fields.Select(Quote)));
         }
     }
 

@@ -58,7 +58,7 @@ internal static class BoundaryEvaluator
 
         var waiver = outcome.Verdict == Verdict.Within ? null : waivers?.Find(record.Product, record.DataCategory, outcome.Verdict);
         return new EeaBoundaryResult(context ?? AssessmentContext.Default(policy), record.Product, record.DataCategory, hosting.Code,
-            outcome.Verdict, outcome.Basis, outcome.Findings, waiver);
+            outcome.Verdict, outcome.Basis, outcome.Findings, waiver, record.Conflict);
     }
 
     /// <summary>
@@ -97,8 +97,29 @@ internal static class BoundaryEvaluator
             basis = Weaker(basis, finding.Basis);
         }
 
+        if (verdict != Verdict.Within)
+        {
+            // A finding that would keep the data in the EEA (a custom mailbox, hosting in the EEA) says which finding
+            // decides instead, so no result carries a "stays in the EEA" that its verdict contradicts.
+            var winner = findings.Find(f => f.Effect != FindingEffect.Info && ToVerdict(f.Effect) == verdict)!;
+            for (var i = 0; i < findings.Count; i++)
+            {
+                if (findings[i].Effect == FindingEffect.Within)
+                {
+                    findings[i] = findings[i].OverriddenWith(winner, WhyItWins(verdict));
+                }
+            }
+        }
+
         return new BoundaryOutcome(verdict, basis, new FindingList(findings));
     }
+
+    private static string WhyItWins(Verdict verdict) => verdict switch
+    {
+        Verdict.Outside => "one stated way out of the EEA settles the answer, whatever keeps the rest of the data in",
+        Verdict.Unknown => "the policy text does not say where this data is, so no default can be said to keep it in the EEA",
+        _ => "the data still passes through a place outside the EEA on its way",
+    };
 
     private static bool Applies(BoundaryRule rule, DataResidencyInfo record, HostingRegionInfo hosting, BoundaryOptions options)
     {
@@ -125,7 +146,7 @@ internal static class BoundaryEvaluator
         {
             effect = FindingEffect.Unknown;
             destination = null;
-            message = "The source states no region for " + what + "." + (record.Notes.Count > 0 ? " " + record.Notes[0] : string.Empty);
+            message = "The policy text states no region for " + what + "." + (record.Notes.Count > 0 ? " " + record.Notes[0] : string.Empty);
         }
         else if (record.Regions.ContainsCode(hosting.Code))
         {
@@ -143,7 +164,7 @@ internal static class BoundaryEvaluator
         {
             effect = FindingEffect.Unknown;
             destination = null;
-            message = what + " cannot be hosted in " + hosting.Code + " (only in " + available + "); the source does not say where it is hosted then.";
+            message = what + " cannot be hosted in " + hosting.Code + " (only in " + available + "); the policy text does not say where it is hosted then.";
         }
 
         return new BoundaryFinding(HostingRule, effect, destination, null, null, message, record.Basis, record.Source);

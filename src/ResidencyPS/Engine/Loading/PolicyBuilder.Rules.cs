@@ -49,6 +49,8 @@ internal sealed partial class PolicyBuilder
 
             var basis = ParseEnum<Basis>(node, "basis");
             var notes = Strings(node, "notes");
+            var afterDelay = node.Text("afterDelay");
+            var conflict = node.Text("conflict");
             var sources = Sources(node, required: true);
             if ((node.Texts("products")?.Count ?? 0) == 0)
             {
@@ -69,13 +71,13 @@ internal sealed partial class PolicyBuilder
                     foreach (var region in applies)
                     {
                         result.Add(new RetentionRule(id, header.Vendor, product.Name, subject.Name, new[] { region }, region,
-                            period?.Value, period?.Unit, period?.Text, after, movesTo, basis, notes, sources));
+                            period?.Value, period?.Unit, period?.Text, after, movesTo, basis, notes, sources, null, afterDelay, conflict));
                     }
                 }
                 else
                 {
                     result.Add(new RetentionRule(id, header.Vendor, product.Name, subject.Name, applies, storage,
-                        period?.Value, period?.Unit, period?.Text, after, movesTo, basis, notes, sources));
+                        period?.Value, period?.Unit, period?.Text, after, movesTo, basis, notes, sources, null, afterDelay, conflict));
                 }
             }
         }

@@ -94,7 +94,35 @@ internal sealed partial class PolicyBuilder
 
         return new PolicyHeader(schema ?? string.Empty, Required(_doc, "vendor"), Required(_doc, "policyVersion"), effective,
             source == null ? string.Empty : Required(source, "title"), source == null ? string.Empty : Required(source, "language"),
-            source == null ? string.Empty : Required(source, "document"));
+            source == null ? string.Empty : Required(source, "document"), SourceUrl(source), SourceRetrieved(source));
+    }
+
+    private static string? SourceUrl(PolicyNode? source)
+    {
+        var url = source?.Text("url");
+        if (url != null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        {
+            source!.Problem("url", "'" + url + "' is not an http or https address.");
+            return null;
+        }
+
+        return url;
+    }
+
+    private static DateTime? SourceRetrieved(PolicyNode? source)
+    {
+        if (source?.Text("retrieved") is not string text)
+        {
+            return null;
+        }
+
+        if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        source.Problem("retrieved", "'" + text + "' is not a date; write it as yyyy-MM-dd, for example 2026-01-31.");
+        return null;
     }
 
     private List<PolicyStatement> BuildStatements()
@@ -231,7 +259,7 @@ internal sealed partial class PolicyBuilder
             }
 
             result.Add(new DataResidencyInfo(result.Count, vendor, product.Name, category, Required(node, "term"),
-                regions, basis, Strings(node, "notes"), sources));
+                regions, basis, Strings(node, "notes"), sources, node.Text("conflict")));
         }
 
         return result;

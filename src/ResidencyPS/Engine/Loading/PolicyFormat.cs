@@ -45,7 +45,7 @@ internal static class PolicyFormat
     /// <summary>A property editors use to find the schema; accepted anywhere at the top level, never written back.</summary>
     public const string SchemaReference = "$schema";
 
-    public static readonly ObjectSpec Source = new ObjectSpec("source", Text("title"), Text("language"), Text("document"));
+    public static readonly ObjectSpec Source = new ObjectSpec("source", Text("title"), Text("language"), Text("document"), Text("url"), Text("retrieved"));
 
     public static readonly ObjectSpec Statement = new ObjectSpec("statement", Text("id"), Integer("line"), Text("section"), Text("kind"), Text("text"), Text("english"));
 
@@ -55,14 +55,14 @@ internal static class PolicyFormat
 
     public static readonly ObjectSpec Category = new ObjectSpec("category", Text("id"), Text("name"), Text("nameNl"), Texts("aliases"), Text("definition"), Texts("notes"), Texts("sources"));
 
-    public static readonly ObjectSpec Residency = new ObjectSpec("residency", Text("product"), Text("category"), Text("term"), Texts("regions"), Text("basis"), Texts("notes"), Texts("sources"));
+    public static readonly ObjectSpec Residency = new ObjectSpec("residency", Text("product"), Text("category"), Text("term"), Texts("regions"), Text("basis"), Texts("notes"), Text("conflict"), Texts("sources"));
 
     public static readonly ObjectSpec Subject = new ObjectSpec("subject", Text("id"), Text("name"), Text("nameNl"), Texts("aliases"), Texts("sources"));
 
     public static readonly ObjectSpec Period = new ObjectSpec("period", Integer("value"), Text("unit"), Text("text"));
 
     public static readonly ObjectSpec Retention = new ObjectSpec("retention", Text("id"), Text("subject"), Texts("products"), Texts("hostingRegions"), Text("storage"),
-        Object("period", Period), Text("after"), Text("afterRegion"), Text("basis"), Texts("notes"), Texts("sources"));
+        Object("period", Period), Text("after"), Text("afterRegion"), Text("afterDelay"), Text("basis"), Texts("notes"), Text("conflict"), Texts("sources"));
 
     public static readonly ObjectSpec Rule = new ObjectSpec("rule", Text("id"), Text("when"), Texts("products"), Texts("categories"), Texts("hostingRegions"), Text("effect"),
         Text("destination"), Object("duration", Period), Text("message"), Text("basis"), Texts("sources"));
