@@ -72,6 +72,15 @@ function Get-ChromiumPath {
     $null
 }
 
+function Get-PdfToPpmPath {
+    $candidates = if ($env:RESIDENCYPS_PDFTOPPM_CANDIDATES) { $env:RESIDENCYPS_PDFTOPPM_CANDIDATES -split [IO.Path]::PathSeparator }
+    else { @('/usr/bin/pdftoppm') }
+    foreach ($candidate in $candidates | Where-Object { $_ }) {
+        if (Test-Path -LiteralPath $candidate -PathType Leaf) { return $candidate }
+    }
+    $null
+}
+
 # Everything the module folder is made from: when none of it is newer than the manifest, Build is skipped.
 function Get-BuildInput {
     $folders = 'src/ResidencyPS', 'module', 'docs/en-US', 'tools/ResidencyPS.Help'
@@ -86,15 +95,18 @@ function Get-BuildInput {
 
 # Synopsis: install what the tests need on this machine (Chromium for the report rendering test).
 task Setup {
-    if (Get-ChromiumPath) { Write-Host "Chromium: $(Get-ChromiumPath)"; return }
+    # Chromium renders and prints the HTML report; poppler-utils (pdftoppm, pdftotext) turns the printed PDF into pictures and text.
+    $packages = @(if (-not (Get-ChromiumPath)) { 'chromium' }) + @(if (-not (Get-PdfToPpmPath)) { 'poppler-utils' })
+    if ($packages.Count -eq 0) { Write-Host "Chromium: $(Get-ChromiumPath); pdftoppm: $(Get-PdfToPpmPath)"; return }
+    $missing = $packages -join ' '
     if (-not (Get-Command apt-get -ErrorAction SilentlyContinue)) {
-        Write-Warning ('Chromium is missing and apt-get is not available: the report rendering test will fail. ' +
-            'Install Chromium (https://www.chromium.org/getting-involved/download-chromium/) and set RESIDENCYPS_CHROMIUM to its executable.')
+        Write-Warning ("$missing missing and apt-get is not available: the report rendering test will fail. " +
+            'Install Chromium (https://www.chromium.org/getting-involved/download-chromium/) and set RESIDENCYPS_CHROMIUM to its executable, and install poppler-utils.')
         return
     }
     $isRoot = (& id -u) -eq '0'
     if (-not $isRoot -and -not (Get-Command sudo -ErrorAction SilentlyContinue)) {
-        Write-Warning 'Chromium is missing, and installing it needs root or sudo: run "apt-get install chromium" as root. The report rendering test will fail.'
+        Write-Warning "$missing missing, and installing it needs root or sudo: run ""apt-get install $missing"" as root. The report rendering test will fail."
         return
     }
     # An array splatted into & must name a command, so root and sudo get separate calls rather than "& @sudo".
@@ -102,12 +114,12 @@ task Setup {
         if ($isRoot) { & apt-get @Arguments | Out-Host } else { & sudo -n apt-get @Arguments | Out-Host }
         $LASTEXITCODE
     }
-    Write-Host 'Installing Chromium for the report rendering test (apt-get install chromium)' -ForegroundColor Cyan
+    Write-Host "Installing $missing for the report rendering test (apt-get install $missing)" -ForegroundColor Cyan
     $env:DEBIAN_FRONTEND = 'noninteractive'
     $null = Invoke-AptGet @('update', '-qq')
-    $exit = Invoke-AptGet @('install', '-y', '-qq', '--no-install-recommends', 'chromium')
-    if ($exit -ne 0 -or -not (Get-ChromiumPath)) {
-        Write-Warning "apt-get install chromium failed (exit code $exit): the report rendering test will fail. Install it with: sudo apt-get install chromium"
+    $exit = Invoke-AptGet (@('install', '-y', '-qq', '--no-install-recommends') + $packages)
+    if ($exit -ne 0 -or -not (Get-ChromiumPath) -or -not (Get-PdfToPpmPath)) {
+        Write-Warning "apt-get install $missing failed (exit code $exit): the report rendering test will fail. Install it with: sudo apt-get install $missing"
     }
 }
 

@@ -19,13 +19,38 @@ Describe 'Export-ResidencyReport' {
         $md = Join-Path $TestDrive 'inventory.md'
         Test-EeaBoundary Freshcaller | Export-ResidencyReport -Path $md
         $text = Get-Content -Raw -LiteralPath $md
-        $text | Should -Match '\| Freshcaller \| Call recordings \| EEA \| Transient \|'
+        $text | Should -Match '\| Freshcaller \| Call recordings \| EEA \| ⇄ transient'
         $text | Should -Not -Match '\| Freshdesk \| Ticket data \| EEA \|'
         $csv = Join-Path $TestDrive 'inventory.csv'
         Test-EeaBoundary Freshcaller | Export-ResidencyReport -Path $csv
         $rows = Import-Csv -LiteralPath $csv
         $rows.Count | Should -Be (Test-EeaBoundary Freshcaller).Count
         ($rows | Where-Object DataCategory -EQ 'Call recordings').Verdict | Should -Be 'Transient'
+    }
+
+    # Issue 12: Excel in a Dutch or German locale opened the CSV as one column with broken accents.
+    It 'writes CSV for spreadsheets: a byte order mark, -Delimiter and -UseCulture as Export-Csv has them' {
+        $csv = Join-Path $TestDrive 'bom.csv'
+        Test-EeaBoundary Freshdesk | Export-ResidencyReport -Path $csv
+        [IO.File]::ReadAllBytes($csv)[0..2] | Should -Be @(0xEF, 0xBB, 0xBF)
+        (Import-Csv -LiteralPath $csv | Where-Object DataCategory -EQ 'Call recordings').HasConflict | Should -Be 'True'
+        $semicolon = Join-Path $TestDrive 'semicolon.csv'
+        Test-EeaBoundary Freshdesk | Export-ResidencyReport -Path $semicolon -Delimiter ';'
+        (Get-Content -LiteralPath $semicolon -TotalCount 1) | Should -BeLike 'PolicyVendor;Product;DataCategory;*'
+        (Import-Csv -LiteralPath $semicolon -Delimiter ';').Count | Should -Be (Test-EeaBoundary Freshdesk).Count
+        $culture = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'nl-NL'
+            $dutch = Join-Path $TestDrive 'dutch.csv'
+            Test-EeaBoundary Freshdesk | Export-ResidencyReport -Path $dutch -UseCulture
+            (Get-Content -LiteralPath $dutch -TotalCount 1) | Should -BeLike 'PolicyVendor;Product;*'
+            (Import-Csv -LiteralPath $dutch -UseCulture).Count | Should -Be (Test-EeaBoundary Freshdesk).Count
+        }
+        finally { [cultureinfo]::CurrentCulture = $culture }
+        { Export-ResidencyReport -Path (Join-Path $TestDrive 'x.csv') -Delimiter ';' -UseCulture } | Should -Throw -ErrorId 'InvalidCsvSeparator,ResidencyPS.Commands.ExportResidencyReportCommand'
+        { Export-ResidencyReport -Path (Join-Path $TestDrive 'x.html') -Delimiter ';' } | Should -Throw -ErrorId 'InvalidCsvSeparator,ResidencyPS.Commands.ExportResidencyReportCommand'
+        { Export-ResidencyReport -Path (Join-Path $TestDrive 'x.csv') -Delimiter '"' } | Should -Throw -ErrorId 'InvalidCsvSeparator,ResidencyPS.Commands.ExportResidencyReportCommand'
+        Test-Path -LiteralPath (Join-Path $TestDrive 'x.csv') | Should -BeFalse
     }
 
     It 'reports a large inventory with a progress bar and honours -WhatIf' {
@@ -106,14 +131,17 @@ Describe 'Export-ResidencyReport' {
         Export-ResidencyReport -Path $file -Policy $hostile
         $markdown = Get-Content -Raw -LiteralPath $file
         $headings = $markdown -split "`n" | Where-Object { $_ -match '^#' }
-        $headings.Count | Should -Be 6
+        $headings.Count | Should -Be 9
+        $headings | Should -Contain '## Summary by product'
+        $headings | Should -Contain '## Legend'
+        $headings | Should -Contain '## Readings and conflicts'
         $headings | Should -Not -Match '^#+ *Injected'
         $html = (ConvertFrom-Markdown -LiteralPath $file).Html
         $html | Should -Not -Match '<script'
         $html | Should -Not -Match '<img'
         $html | Should -Not -Match '<a href'
         $html | Should -Not -Match '<h\d[^>]*>Injected'
-        $matrix = [regex]::Match($html, '<table>.*?</table>', 'Singleline').Value
+        $matrix = [regex]::Match($html, 'Where data may be hosted</h2>.*?(<table>.*?</table>)', 'Singleline').Groups[1].Value
         $rows = [regex]::Matches($matrix, '<tr>.*?</tr>', 'Singleline')
         $rows.Count | Should -BeGreaterThan 5
         foreach ($row in $rows) { ([regex]::Matches($row.Value, '<t[dh][ >]')).Count | Should -Be 8 }

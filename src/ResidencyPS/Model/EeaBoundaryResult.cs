@@ -13,6 +13,9 @@ public sealed class EeaBoundaryResult : IPolicyItem
 
     private readonly AssessmentContext _context;
 
+    /// <summary>What the pipeline that made this result shares: its policy and assumptions.</summary>
+    internal AssessmentContext Context => _context;
+
     internal EeaBoundaryResult(AssessmentContext context, string product, string dataCategory, string hostingRegion, Verdict verdict,
         Basis basis, FindingList findings, Waiver? waiver, string? conflict = null)
     {

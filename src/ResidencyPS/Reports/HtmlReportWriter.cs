@@ -9,14 +9,16 @@ namespace ResidencyPS.Reports;
 internal static class HtmlReportWriter
 {
     private const string Style = @"
-body{font-family:Segoe UI,Helvetica,Arial,sans-serif;margin:2rem;color:#1b1b1b;max-width:1400px}
+body{font-family:Segoe UI,Helvetica,Arial,DejaVu Sans,sans-serif;margin:2rem;color:#1b1b1b;max-width:1400px}
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.85rem}th,td{border:1px solid #bbb;padding:.25rem .5rem;vertical-align:top;text-align:left}
 th{background:#f0f0f0}td.eea{background:#d8f0d8}td.outside{background:#f6d5d2}td.unknown{background:#e4e4e4}td.none{background:#fff;color:#999}
 .Within{background:#d8f0d8}.Transient{background:#fdf0c4}.Outside{background:#f6d5d2}.Unknown{background:#e4e4e4}.NotEvaluated{background:#fff;border:2px dashed #a33}
-.legend span{display:inline-block;padding:.15rem .5rem;margin-right:.5rem;border:1px solid #bbb}
-dl.provenance{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
-.nl{color:#444;font-style:italic}code{font-size:.85rem}";
+td.conflict{outline:2px solid #a33;outline-offset:-3px}.passed{font-weight:600}
+dl.provenance,dl.legend{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
+.nl{color:#444;font-style:italic}code{font-size:.85rem}
+@media print{body{margin:0;max-width:none;font-size:10pt}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}
+thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2{break-after:avoid}table{font-size:8pt}}";
 
     /// <summary>Writes the report to <paramref name="writer"/>.</summary>
     public static void Write(ReportData data, TextWriter writer)
@@ -30,14 +32,14 @@ dl.provenance{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem
         writer.WriteLine("<h1>Data residency report: " + E(p.Vendor) + "</h1>");
 
         writer.WriteLine("<h2 id=\"provenance\">Provenance</h2><dl class=\"provenance\">");
-        Definition(writer, "Vendor", p.Vendor);
-        Definition(writer, "Policy version", p.PolicyVersion);
-        Definition(writer, "Effective date", p.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not stated");
-        Definition(writer, "Source", p.SourceTitle + " (" + p.SourceDocument + ", " + p.SourceLanguage + ")");
-        Definition(writer, "Loaded from", p.IsEmbedded ? "the policy embedded in ResidencyPS" : p.Origin);
-        Definition(writer, "SHA-256", p.Sha256);
-        Definition(writer, "Generated", data.GeneratedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC");
+        foreach (var line in ReportText.Provenance(data))
+        {
+            Definition(writer, line.Key, line.Value);
+        }
+
         writer.WriteLine("</dl>");
+        WriteSummary(data, writer);
+        WriteLegend(writer);
 
         if (data.Assumptions.Count > 0)
         {
@@ -51,7 +53,8 @@ dl.provenance{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem
         }
 
         writer.WriteLine("<h2 id=\"matrix\">Where data may be hosted</h2>");
-        writer.WriteLine("<p class=\"legend\"><span class=\"eea\" style=\"background:#d8f0d8\">EEA hosting available</span><span style=\"background:#f6d5d2\">not in the EEA</span><span style=\"background:#e4e4e4\">no region stated</span></p>");
+        writer.WriteLine("<p>Green: EEA hosting available; red: not in the EEA; grey: no region stated; – : the product does not hold the data. "
+            + ReportWords.TableLayoutMark + ", " + ReportWords.ContentMark + " and " + ReportWords.ConflictMark + " as in the legend.</p>");
         writer.WriteLine("<table id=\"residency-matrix\"><thead><tr><th>Data category</th>" + string.Concat(data.Products.Select(n => "<th>" + E(n) + "</th>")) + "</tr></thead><tbody>");
         foreach (var category in data.Categories)
         {
@@ -59,9 +62,8 @@ dl.provenance{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem
             foreach (var product in data.Products)
             {
                 var cell = data.Cell(product, category);
-                var text = cell == null ? "&ndash;" : cell.Regions.Count == 0 ? "unknown" : E(string.Join(" ", cell.Regions));
-                var title = cell == null ? string.Empty : " title=\"" + E(cell.Basis + ": " + cell.Source) + "\"";
-                writer.Write("<td class=\"" + ReportData.CellClass(cell) + "\"" + title + ">" + text + "</td>");
+                var text = cell == null ? "&ndash;" : (cell.Regions.Count == 0 ? "? unknown" : E(string.Join(" ", cell.Regions))) + E(ReportWords.Marks(cell.Basis, cell.HasConflict));
+                writer.Write("<td class=\"" + ReportData.CellClass(cell) + (cell?.HasConflict == true ? " conflict" : string.Empty) + "\">" + text + "</td>");
             }
 
             writer.WriteLine("</tr>");
@@ -74,10 +76,11 @@ dl.provenance{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem
         writer.WriteLine("<table id=\"boundary-results\"><thead><tr><th>Product</th><th>Data category</th><th>Hosting region</th><th>Verdict</th><th>Passed</th><th>Basis</th><th>Findings</th></tr></thead><tbody>");
         foreach (var result in data.Results)
         {
-            var findings = string.Join("<br>", result.Findings.Select(f => "<b>" + E(f.Rule) + "</b> (" + E(f.Effect.ToString()) + "): " + E(f.Message)));
+            var findings = string.Join("<br>", result.Findings.Select(f => "<b>" + E(f.Rule) + "</b> (" + E(ReportWords.Effect(f.Effect)) + "): " + E(f.Message)));
             writer.WriteLine("<tr><td>" + E(result.Product) + "</td><td>" + E(result.DataCategory) + "</td><td>" + E(result.HostingRegion)
-                + "</td><td class=\"" + result.Verdict + "\">" + result.Verdict + "</td><td>" + (result.Passed ? (result.Waived ? "yes (waived: " + E(result.WaiverJustification) + ")" : "yes") : "no")
-                + "</td><td>" + result.Basis + "</td><td>" + findings + "</td></tr>");
+                + "</td><td class=\"" + result.Verdict + (result.HasConflict ? " conflict" : string.Empty) + "\">" + E(ReportWords.Verdict(result.Verdict) + ReportWords.Marks(result.Basis, result.HasConflict))
+                + "</td><td>" + (result.Passed ? (result.Waived ? "yes (waived: " + E(result.WaiverJustification) + ")" : "yes") : "no")
+                + "</td><td>" + E(ReportWords.Basis(result.Basis)) + "</td><td>" + findings + "</td></tr>");
         }
 
         writer.WriteLine("</tbody></table>");
@@ -87,10 +90,12 @@ dl.provenance{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem
         foreach (var rule in p.Retention)
         {
             writer.WriteLine("<tr><td>" + E(rule.Product) + "</td><td>" + E(rule.Subject) + "</td><td>" + E(rule.HostingRegion.ToString()) + "</td><td>" + E(rule.StorageLocation)
-                + "</td><td>" + E(rule.PeriodText ?? "not stated") + "</td><td>" + E(rule.AfterPeriod + (rule.MovesTo == null ? string.Empty : " " + rule.MovesTo)) + "</td><td>" + rule.Basis + "</td></tr>");
+                + "</td><td>" + E(ReportWords.Period(rule)) + "</td><td>" + E(rule.AfterInWords + (rule.AfterDelay != null ? " (" + rule.AfterDelay + ")" : string.Empty))
+                + "</td><td" + (rule.HasConflict ? " class=\"conflict\"" : string.Empty) + ">" + E(ReportWords.Basis(rule.Basis) + (rule.HasConflict ? " " + ReportWords.ConflictMark + " conflict" : string.Empty)) + "</td></tr>");
         }
 
         writer.WriteLine("</tbody></table>");
+        WriteReadings(data, writer);
 
         writer.WriteLine("<h2 id=\"sources\">Source statements cited</h2>");
         writer.WriteLine("<table id=\"source-statements\"><thead><tr><th>Line</th><th>Id</th><th>Source text</th><th>English</th></tr></thead><tbody>");
@@ -100,6 +105,49 @@ dl.provenance{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem
         }
 
         writer.WriteLine("</tbody></table></body></html>");
+    }
+
+    private static void WriteSummary(ReportData data, TextWriter writer)
+    {
+        writer.WriteLine("<h2 id=\"summary\">Summary by product</h2>");
+        if (data.Summaries.Count == 0)
+        {
+            writer.WriteLine("<p>No EEA boundary results.</p>");
+            return;
+        }
+
+        writer.WriteLine("<table id=\"product-summary\"><thead><tr><th>Product</th><th>Hosting region</th><th>Tested</th><th>✓ within</th><th>⇄ transient</th><th>✗ outside</th><th>? unknown</th><th>– not evaluated</th><th>Waived</th><th>Passed</th></tr></thead><tbody>");
+        foreach (var s in data.Summaries)
+        {
+            writer.WriteLine("<tr><td>" + E(s.Product) + "</td><td>" + E(s.HostingRegion) + "</td><td>" + s.Tested + "</td><td>" + s.Within + "</td><td>" + s.Transient + "</td><td>" + s.Outside
+                + "</td><td>" + s.Unknown + "</td><td>" + s.NotEvaluated + "</td><td>" + s.Waived + "</td><td class=\"passed " + (s.Passed ? "Within\">✓ yes" : "Outside\">✗ no") + "</td></tr>");
+        }
+
+        writer.WriteLine("</tbody></table>");
+    }
+
+    private static void WriteLegend(TextWriter writer)
+    {
+        writer.WriteLine("<h2 id=\"legend\">Legend</h2><dl class=\"legend\">");
+        foreach (var entry in ReportWords.Legend)
+        {
+            Definition(writer, entry.Key, entry.Value);
+        }
+
+        writer.WriteLine("</dl>");
+    }
+
+    private static void WriteReadings(ReportData data, TextWriter writer)
+    {
+        writer.WriteLine("<h2 id=\"readings\">Readings and conflicts</h2>");
+        writer.WriteLine("<table id=\"readings-table\"><thead><tr><th>What</th><th>Basis</th><th>Why</th><th>Conflict</th></tr></thead><tbody>");
+        foreach (var reading in data.Readings)
+        {
+            writer.WriteLine("<tr><td>" + E(reading.Subject) + "</td><td>" + E(ReportWords.Basis(reading.Basis)) + "</td><td>" + E(reading.Notes) + "</td><td"
+                + (reading.Conflict != null ? " class=\"conflict\">" + E(ReportWords.ConflictMark + " " + reading.Conflict) : ">") + "</td></tr>");
+        }
+
+        writer.WriteLine("</tbody></table>");
     }
 
     private static void Definition(TextWriter writer, string term, string value) =>

@@ -19,6 +19,58 @@ internal sealed class ReportData
         NotEvaluatedCount = results.Count(r => r.Verdict == Verdict.NotEvaluated);
         PassedCount = results.Count(r => r.Passed);
         Assumptions = AssumptionsOf(results);
+        Summaries = SummariesOf(results);
+        Readings = ReadingsOf(policy);
+    }
+
+    /// <summary>One summary per product and hosting region, in the results' order: what an auditor reads first.</summary>
+    public IReadOnlyList<EeaBoundarySummary> Summaries { get; }
+
+    /// <summary>Every fact that is a reading rather than a statement, or that the text contradicts: the notes behind each mark.</summary>
+    public IReadOnlyList<Reading> Readings { get; }
+
+    private static IReadOnlyList<EeaBoundarySummary> SummariesOf(IReadOnlyList<EeaBoundaryResult> results)
+    {
+        var summaries = new Dictionary<string, EeaBoundarySummary>(StringComparer.Ordinal);
+        var ordered = new List<EeaBoundarySummary>();
+        foreach (var result in results)
+        {
+            var key = result.Product + "\n" + result.HostingRegion;
+            if (!summaries.TryGetValue(key, out var summary))
+            {
+                summaries.Add(key, summary = new EeaBoundarySummary(result.Context, result.Product, result.HostingRegion));
+                ordered.Add(summary);
+            }
+
+            summary.Add(result);
+        }
+
+        return ordered;
+    }
+
+    private static IReadOnlyList<Reading> ReadingsOf(ResidencyPolicy policy)
+    {
+        var readings = new List<Reading>();
+        foreach (var record in policy.Residency.Where(r => r.Basis != Basis.Stated || r.HasConflict))
+        {
+            readings.Add(new Reading(record.Product + ": " + record.DataCategory + " (" + record.Term + ")", record.Basis, string.Join(" ", record.Notes), record.Conflict));
+        }
+
+        // A retention rule applies to several products and regions; its reading is given once.
+        foreach (var rule in policy.Retention.Where(r => r.Basis != Basis.Stated || r.HasConflict || r.AfterDelay != null)
+                     .GroupBy(r => r.Id, StringComparer.Ordinal).Select(g => g.First()))
+        {
+            var products = string.Join(", ", policy.Retention.Where(r => r.Id == rule.Id).Select(r => r.Product).Distinct());
+            readings.Add(new Reading(rule.Subject + " of " + products + ", kept in " + rule.StorageLocation + " for " + ReportWords.Period(rule), rule.Basis,
+                string.Join(" ", rule.Notes), rule.Conflict));
+        }
+
+        foreach (var rule in policy.Rules.Where(r => r.Finding.Basis != Basis.Stated))
+        {
+            readings.Add(new Reading("Rule " + rule.Finding.Rule, rule.Finding.Basis, rule.Finding.Message, null));
+        }
+
+        return readings;
     }
 
     /// <summary>The policy the matrix, retention and provenance come from.</summary>
@@ -98,6 +150,9 @@ internal sealed class ReportData
         var distinct = values.Distinct().ToList();
         return distinct.Count > 1 ? "mixed (results differ)" : distinct[0] ? "yes" : "no";
     }
+
+    /// <summary>One reading or conflict, as the report explains it.</summary>
+    internal sealed record Reading(string Subject, Basis Basis, string Notes, string? Conflict);
 
     /// <summary>The CSS class of a residency cell: in the EEA, outside it, or unknown.</summary>
     public static string CellClass(DataResidencyInfo? record) =>

@@ -13,12 +13,30 @@ internal static class MarkdownReportWriter
         var p = data.Policy;
         writer.WriteLine("# Data residency report: " + Cell(p.Vendor));
         writer.WriteLine();
-        writer.WriteLine("- Policy version: " + Cell(p.PolicyVersion));
-        writer.WriteLine("- Effective date: " + (p.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not stated"));
-        writer.WriteLine("- Source: " + Cell(p.SourceTitle + " (" + p.SourceDocument + ", " + p.SourceLanguage + ")"));
-        writer.WriteLine("- Loaded from: " + Cell(p.IsEmbedded ? "the policy embedded in ResidencyPS" : p.Origin));
-        writer.WriteLine("- SHA-256: `" + p.Sha256 + "`");
-        writer.WriteLine("- Generated: " + data.GeneratedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC");
+        foreach (var line in ReportText.Provenance(data))
+        {
+            writer.WriteLine("- " + line.Key + ": " + (line.Key == "SHA-256" ? "`" + line.Value + "`" : Cell(line.Value)));
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("## Summary by product");
+        writer.WriteLine();
+        writer.WriteLine("| Product | Hosting region | Tested | ✓ within | ⇄ transient | ✗ outside | ? unknown | – not evaluated | Waived | Passed |");
+        writer.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var s in data.Summaries)
+        {
+            writer.WriteLine("| " + Cell(s.Product) + " | " + Cell(s.HostingRegion) + " | " + s.Tested + " | " + s.Within + " | " + s.Transient + " | " + s.Outside + " | " + s.Unknown
+                + " | " + s.NotEvaluated + " | " + s.Waived + " | " + (s.Passed ? "✓ yes" : "✗ no") + " |");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("## Legend");
+        writer.WriteLine();
+        foreach (var entry in ReportWords.Legend)
+        {
+            writer.WriteLine("- " + Cell(entry.Key) + ": " + Cell(entry.Value));
+        }
+
         writer.WriteLine();
         if (data.Assumptions.Count > 0)
         {
@@ -38,7 +56,8 @@ internal static class MarkdownReportWriter
         writer.WriteLine("|---|" + string.Concat(data.Products.Select(_ => "---|")));
         foreach (var category in data.Categories)
         {
-            var cells = data.Products.Select(product => data.Cell(product, category)).Select(r => r == null ? "–" : r.Regions.Count == 0 ? "unknown" : string.Join(" ", r.Regions));
+            var cells = data.Products.Select(product => data.Cell(product, category))
+                .Select(r => r == null ? "–" : (r.Regions.Count == 0 ? "? unknown" : string.Join(" ", r.Regions)) + ReportWords.Marks(r.Basis, r.HasConflict));
             writer.WriteLine("| " + Cell(category.DataCategory) + " | " + string.Join(" | ", cells.Select(Cell)) + " |");
         }
 
@@ -51,20 +70,33 @@ internal static class MarkdownReportWriter
         writer.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var r in data.Results)
         {
-            var cells = new[] { r.Product, r.DataCategory, r.HostingRegion, r.Verdict.ToString(), r.Passed ? (r.Waived ? "yes (waived)" : "yes") : "no", r.Basis.ToString() }.Select(Cell);
-            var findings = string.Join("<br>", r.Findings.Select(f => Cell(f.Rule + " (" + f.Effect + "): " + f.Message)));
+            var cells = new[] { r.Product, r.DataCategory, r.HostingRegion, ReportWords.Verdict(r.Verdict) + ReportWords.Marks(r.Basis, r.HasConflict),
+                r.Passed ? (r.Waived ? "yes (waived)" : "yes") : "no", ReportWords.Basis(r.Basis) }.Select(Cell);
+            var findings = string.Join("<br>", r.Findings.Select(f => Cell(f.Rule + " (" + ReportWords.Effect(f.Effect) + "): " + f.Message)));
             writer.WriteLine("| " + string.Join(" | ", cells) + " | " + findings + " |");
         }
 
         writer.WriteLine();
         writer.WriteLine("## Retention");
         writer.WriteLine();
-        writer.WriteLine("| Product | Subject | Hosting region | Kept in | Period | After the period |");
-        writer.WriteLine("|---|---|---|---|---|---|");
+        writer.WriteLine("| Product | Subject | Hosting region | Kept in | Period | After the period | Basis |");
+        writer.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var rule in p.Retention)
         {
-            writer.WriteLine("| " + string.Join(" | ", new[] { rule.Product, rule.Subject, rule.HostingRegion.ToString(), rule.StorageLocation, rule.PeriodText ?? "not stated",
-                rule.AfterPeriod + (rule.MovesTo == null ? string.Empty : " " + rule.MovesTo) }.Select(Cell)) + " |");
+            writer.WriteLine("| " + string.Join(" | ", new[] { rule.Product, rule.Subject, rule.HostingRegion.ToString(), rule.StorageLocation, ReportWords.Period(rule),
+                rule.AfterInWords + (rule.AfterDelay != null ? " (" + rule.AfterDelay + ")" : string.Empty),
+                ReportWords.Basis(rule.Basis) + (rule.HasConflict ? " " + ReportWords.ConflictMark + " conflict" : string.Empty) }.Select(Cell)) + " |");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("## Readings and conflicts");
+        writer.WriteLine();
+        writer.WriteLine("| What | Basis | Why | Conflict |");
+        writer.WriteLine("|---|---|---|---|");
+        foreach (var reading in data.Readings)
+        {
+            writer.WriteLine("| " + Cell(reading.Subject) + " | " + Cell(ReportWords.Basis(reading.Basis)) + " | " + Cell(reading.Notes) + " | "
+                + Cell(reading.Conflict == null ? string.Empty : ReportWords.ConflictMark + " " + reading.Conflict) + " |");
         }
 
         writer.WriteLine();

@@ -24,13 +24,24 @@ public sealed class SetupTaskTests : IDisposable
         return path;
     }
 
-    private PwshResult RunSetup(bool asRoot, bool aptSucceeds = true)
+    private PwshResult RunSetup(bool asRoot, bool aptSucceeds = true, bool hasChromium = false, bool hasPdfToPpm = true)
     {
         var log = Path.Combine(_scratch, "calls.log");
         var chromium = Path.Combine(_scratch, "chromium");
+        var pdfToPpm = Path.Combine(_scratch, "pdftoppm");
+        if (hasChromium)
+        {
+            File.WriteAllText(chromium, string.Empty);
+        }
+
+        if (hasPdfToPpm)
+        {
+            File.WriteAllText(pdfToPpm, string.Empty);
+        }
+
         Tool("apt-get", $"""
             echo "apt-get $*" >> '{log}'
-            case "$1" in install) {(aptSucceeds ? $"touch '{chromium}'" : "exit 100")};; esac
+            case "$1" in install) {(aptSucceeds ? $"touch '{chromium}' '{pdfToPpm}'" : "exit 100")};; esac
             exit 0
             """);
         Tool("id", asRoot ? "echo 0" : "echo 1000");
@@ -44,6 +55,7 @@ public sealed class SetupTaskTests : IDisposable
         {
             ["PATH"] = path,
             ["RESIDENCYPS_CHROMIUM_CANDIDATES"] = chromium,
+            ["RESIDENCYPS_PDFTOPPM_CANDIDATES"] = pdfToPpm,
         });
     }
 
@@ -74,5 +86,21 @@ public sealed class SetupTaskTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
         Assert.Contains("apt-get install chromium", result.Output + result.Error);
         Assert.Contains("report rendering test will fail", result.Output + result.Error);
+    }
+
+    [Fact]
+    public void Setup_installs_poppler_utils_for_the_printed_report_when_pdftoppm_is_missing()
+    {
+        var result = RunSetup(asRoot: true, hasChromium: true, hasPdfToPpm: false);
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.Equal(new[] { "apt-get update -qq", "apt-get install -y -qq --no-install-recommends poppler-utils" }, Calls());
+    }
+
+    [Fact]
+    public void Setup_installs_nothing_when_both_tools_are_there()
+    {
+        var result = RunSetup(asRoot: true, hasChromium: true, hasPdfToPpm: true);
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        Assert.False(File.Exists(Path.Combine(_scratch, "calls.log")));
     }
 }

@@ -47,7 +47,7 @@ public sealed class HtmlReportRenderingTests : IClassFixture<PowerShellSession>,
         var dom = RunChromium("--dump-dom", uri);
         Assert.Contains("<h1>Data residency report: Freshworks</h1>", dom);
         Assert.Contains("id=\"residency-matrix\"", dom);
-        Assert.Contains("<td class=\"Transient\">Transient</td>", dom);
+        Assert.Contains("<td class=\"Transient\">⇄ transient", dom);
         Assert.Contains("Beschikbaar in de VS en EER", dom);
 
         var screenshots = Directory.CreateDirectory(Path.Combine(TestPaths.RepoRoot, "out", "test-results")).FullName;
@@ -90,5 +90,54 @@ public sealed class HtmlReportRenderingTests : IClassFixture<PowerShellSession>,
         File.Delete(screenshot);
         RunChromium("--window-size=1400,2000", "--screenshot=" + screenshot, uri);
         Assert.True(new FileInfo(screenshot).Length > 20_000, "The screenshot is too small to show a rendered report.");
+    }
+
+    private static string RunTool(string tool, params string[] arguments)
+    {
+        var path = Path.Combine("/usr/bin", tool);
+        Assert.True(File.Exists(path), tool + " is missing. On Debian, build.ps1 -Task Setup installs it (apt-get install poppler-utils, as root or through sudo).");
+        var start = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), tool + " did not finish.");
+        Assert.Equal(0, process.ExitCode);
+        return output.Result;
+    }
+
+    // Issue 12: an auditor prints the report. The summary and the legend must be on paper, and every mark must
+    // survive black-and-white printing; the pages are kept as pictures for a person to look at.
+    [Fact]
+    public void The_html_report_prints_to_pdf_with_its_summary_legend_and_readings_and_its_first_pages_are_kept_as_pictures()
+    {
+        var report = Path.Combine(_folder, "print.html");
+        _ps.RunClean($"Test-EeaBoundary | Export-ResidencyReport -Path '{report}'");
+        var results = Directory.CreateDirectory(Path.Combine(TestPaths.RepoRoot, "out", "test-results")).FullName;
+        var pdf = Path.Combine(results, "residency-report.pdf");
+        File.Delete(pdf);
+        RunChromium("--no-pdf-header-footer", "--print-to-pdf=" + pdf, new Uri(report).AbsoluteUri);
+        Assert.Equal("%PDF"u8.ToArray(), File.ReadAllBytes(pdf).Take(4));
+
+        var text = RunTool("pdftotext", "-layout", pdf, "-");
+        foreach (var expected in new[] { "Summary by product", "Legend", "Readings and conflicts", "not given: the policy text came without its address",
+                     "✓ within", "⇄ transient", "inferred from the table layout", "conflict: another passage of the policy text says otherwise" })
+        {
+            Assert.Contains(expected, text);
+        }
+
+        foreach (var old in Directory.GetFiles(results, "residency-report-page-*.png"))
+        {
+            File.Delete(old);
+        }
+
+        RunTool("pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "3", pdf, Path.Combine(results, "residency-report-page"));
+        var pages = Directory.GetFiles(results, "residency-report-page-*.png");
+        Assert.Equal(3, pages.Length);
+        Assert.All(pages, page => Assert.True(new FileInfo(page).Length > 10_000, page + " is too small to show a page of the report."));
     }
 }

@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+
+namespace ResidencyPS.Reports;
+
+/// <summary>
+/// What a report prints instead of the module's enum names, and the symbols that carry a cell's meaning on paper,
+/// where colours may print as grey: one vocabulary for the HTML and the markdown report and their legends.
+/// </summary>
+internal static class ReportWords
+{
+    /// <summary>The symbol of a fact read off the table's layout.</summary>
+    public const string TableLayoutMark = "†";
+
+    /// <summary>The symbol of a fact read off the text's content.</summary>
+    public const string ContentMark = "‡";
+
+    /// <summary>The symbol of a fact the policy text contradicts elsewhere.</summary>
+    public const string ConflictMark = "⚠";
+
+    /// <summary>A verdict in words, with its symbol first.</summary>
+    public static string Verdict(Verdict verdict) => verdict switch
+    {
+        ResidencyPS.Verdict.Within => "✓ within",
+        ResidencyPS.Verdict.Transient => "⇄ transient",
+        ResidencyPS.Verdict.Outside => "✗ outside",
+        ResidencyPS.Verdict.Unknown => "? unknown",
+        _ => "– not evaluated",
+    };
+
+    /// <summary>A basis in words.</summary>
+    public static string Basis(Basis basis) => basis switch
+    {
+        ResidencyPS.Basis.Stated => "stated",
+        ResidencyPS.Basis.InferredFromTableLayout => "inferred from the table layout " + TableLayoutMark,
+        ResidencyPS.Basis.InferredFromContent => "inferred from the content " + ContentMark,
+        _ => "not evaluated",
+    };
+
+    /// <summary>The symbol a cell carries for its basis and conflict, empty for a stated, uncontested fact.</summary>
+    public static string Marks(Basis basis, bool conflict) =>
+        (basis == ResidencyPS.Basis.InferredFromTableLayout ? " " + TableLayoutMark : basis == ResidencyPS.Basis.InferredFromContent ? " " + ContentMark : string.Empty)
+        + (conflict ? " " + ConflictMark : string.Empty);
+
+    /// <summary>A finding's effect in words.</summary>
+    public static string Effect(FindingEffect effect) => effect switch
+    {
+        FindingEffect.Within => "keeps it in the EEA",
+        FindingEffect.Transient => "passes outside the EEA",
+        FindingEffect.Outside => "takes it outside the EEA",
+        FindingEffect.Unknown => "leaves it unknown",
+        _ => "for information",
+    };
+
+    /// <summary>A retention period in English, with the policy text's own words beside it.</summary>
+    public static string Period(RetentionRule rule) =>
+        rule.PeriodText == null ? "not stated" : rule.PeriodInWords + " (" + rule.PeriodText + ")";
+
+    /// <summary>What the legend explains, in the order it lists them: symbol or colour, then meaning.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Legend { get; } = new[]
+    {
+        Pair(Verdict(ResidencyPS.Verdict.Within), "the data stays inside the EEA"),
+        Pair(Verdict(ResidencyPS.Verdict.Transient), "the data is stored in the EEA but passes through a place outside it (for example 10 minutes in the US)"),
+        Pair(Verdict(ResidencyPS.Verdict.Outside), "the data is hosted or processed outside the EEA"),
+        Pair(Verdict(ResidencyPS.Verdict.Unknown), "the policy text does not say where the data is"),
+        Pair(Verdict(ResidencyPS.Verdict.NotEvaluated), "an input row named no product, category or region of the policy; it is counted, not dropped"),
+        Pair("stated", "Freshworks' policy says it in so many words"),
+        Pair(TableLayoutMark, "inferred from the table layout: a group of data with no region line of its own shares the row's region line, as a merged cell would"),
+        Pair(ContentMark, "inferred from the content: a reading of the words, explained under Readings and conflicts"),
+        Pair(ConflictMark, "conflict: another passage of the policy text says otherwise; both are quoted under Readings and conflicts"),
+    };
+
+    private static KeyValuePair<string, string> Pair(string key, string value) => new KeyValuePair<string, string>(key, value);
+}
