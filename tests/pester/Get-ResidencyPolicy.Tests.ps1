@@ -18,4 +18,27 @@ Describe 'Get-ResidencyPolicy' {
         $embedded.Sha256 | Should -Match '^[0-9a-f]{64}$'
         (Get-ResidencyPolicy).Sha256 | Should -Be $embedded.Sha256
     }
+
+    # Issue 12: a report's provenance names where the source was published and when it was retrieved.
+    It 'shows the source address and retrieval date a policy file gives, and says the embedded policy has none' {
+        $file = New-PolicyFile 'with-source.json' { param($j)
+            $j.source | Add-Member url 'https://www.freshworks.com/privacy/data-hosting/'
+            $j.source | Add-Member retrieved '2026-11-01'
+        }
+        $policy = Get-ResidencyPolicy -LiteralPath $file
+        $policy.SourceUrl | Should -Be 'https://www.freshworks.com/privacy/data-hosting/'
+        $policy.SourceRetrieved | Should -Be ([datetime] '2026-11-01')
+        ($policy | Format-List | Out-String -Width 120) | Should -Match 'SourceRetrieved\s+: 2026-11-01'
+        $embedded = Get-ResidencyPolicy -Embedded
+        $embedded.SourceUrl | Should -BeNullOrEmpty
+        ($embedded | Format-List | Out-String -Width 120) | Should -Match 'SourceUrl\s+: \(not given: the policy text came without its address\)'
+        $report = Join-Path $TestDrive 'with-source.md'
+        Export-ResidencyReport -Path $report -Policy $policy
+        Get-Content -Raw -LiteralPath $report | Should -Match '- Source address: https://www\.freshworks\.com/privacy/data-hosting/'
+        $bad = New-PolicyFile 'bad-source.json' { param($j) $j.source | Add-Member url 'ftp://x'; $j.source | Add-Member retrieved '1 Nov 2026' }
+        $err = $null
+        Get-ResidencyPolicy -LiteralPath $bad -ErrorVariable err -ErrorAction SilentlyContinue
+        ($err.Exception.Message -join "`n") | Should -Match 'source\.url: .ftp://x. is not an http or https address'
+        ($err.Exception.Message -join "`n") | Should -Match 'source\.retrieved: .1 Nov 2026. is not a date'
+    }
 }
