@@ -17,6 +17,7 @@
         'Compare-ResidencyPolicy'
         'Export-ResidencyPolicy'
         'Export-ResidencyReport'
+        'Get-DataFlow'
         'Get-DataCategory'
         'Get-DataResidency'
         'Get-HostingRegion'

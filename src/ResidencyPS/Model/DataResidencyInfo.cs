@@ -6,9 +6,12 @@ namespace ResidencyPS;
 public sealed class DataResidencyInfo : IPolicyItem
 {
     internal DataResidencyInfo(int index, string vendor, string product, DataCategoryInfo category, string term,
-        IReadOnlyList<string> regions, Basis basis, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source, string? conflict = null)
+        IReadOnlyList<string> regions, Basis basis, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source, string? conflict = null,
+        DataActivity activity = DataActivity.Storage, IReadOnlyList<string>? platforms = null)
     {
         Conflict = conflict;
+        Activity = activity;
+        Platforms = NameList.From(platforms ?? System.Array.Empty<string>());
         Index = index;
         Vendor = vendor;
         Product = product;
@@ -56,6 +59,12 @@ public sealed class DataResidencyInfo : IPolicyItem
 
     /// <summary>Readings, conflicts and caveats, in English.</summary>
     public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>What the policy text says happens to this data where it names a place: Storage (hosting), or Processing or Migration.</summary>
+    public DataActivity Activity { get; }
+
+    /// <summary>The cloud platforms the policy text names for this data (AWS, GCP); empty when it names none.</summary>
+    public IReadOnlyList<string> Platforms { get; }
 
     /// <summary>Whether the policy text contradicts this answer elsewhere (see <see cref="Conflict"/>).</summary>
     public bool HasConflict => Conflict != null;

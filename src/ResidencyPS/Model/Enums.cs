@@ -104,4 +104,51 @@ public enum ReportFormat
 
     /// <summary>One CSV row per EEA boundary result.</summary>
     Csv,
+
+    /// <summary>A GDPR Article 30 record of processing per product, as one self-contained HTML page.</summary>
+    Article30,
+
+    /// <summary>The Article 30 record as CSV: one row per product, data category and transfer.</summary>
+    Article30Csv,
+}
+
+/// <summary>What happens to data in a data flow, as a record of processing distinguishes it.</summary>
+public enum DataActivity
+{
+    /// <summary>The data is stored (hosted) there.</summary>
+    Storage,
+
+    /// <summary>The data is processed there (for example sign-in data on the SSO platform).</summary>
+    Processing,
+
+    /// <summary>The data passes through on its way, for a time (call recordings in the US for 10 minutes).</summary>
+    Transit,
+
+    /// <summary>Logs of the data are kept there.</summary>
+    Logging,
+
+    /// <summary>Backups of the data are kept there.</summary>
+    Backup,
+
+    /// <summary>The data is moved there during a migration from another vendor.</summary>
+    Migration,
+
+    /// <summary>Integrations or third-party applications receive or process the data.</summary>
+    Integration,
+}
+
+/// <summary>Whether a data flow takes the data to a place outside the EEA.</summary>
+public enum LeavesEea
+{
+    /// <summary>The place is inside the EEA.</summary>
+    No,
+
+    /// <summary>The place is outside the EEA, or the policy text says the data is deemed to leave it.</summary>
+    Yes,
+
+    /// <summary>The policy text says the data may be processed outside the EEA.</summary>
+    May,
+
+    /// <summary>The policy text names no place.</summary>
+    Unknown,
 }

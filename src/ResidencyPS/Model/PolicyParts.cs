@@ -39,7 +39,8 @@ internal sealed record SubjectInfo(string Id, string Name, string NameNl, IReadO
 /// A rule an EEA boundary test applies besides where the data is hosted: when it applies (condition, products,
 /// categories, hosting regions) and the finding it adds, built once when the policy loads.
 /// </summary>
-internal sealed record BoundaryRule(RuleCondition When, HashSet<string> Products, HashSet<string> Categories, HashSet<string> HostingRegions, BoundaryFinding Finding)
+internal sealed record BoundaryRule(RuleCondition When, HashSet<string> Products, HashSet<string> Categories, HashSet<string> HostingRegions, BoundaryFinding Finding,
+    DataActivity? Activity = null)
 {
     public string Id => Finding.Rule;
 }

@@ -83,6 +83,10 @@ internal sealed partial class PolicyBuilder
         }
     }
 
+    /// <summary>An optional enum field: <paramref name="absent"/> when the field is not there, else exactly one accepted name.</summary>
+    private static T OptionalEnum<T>(PolicyNode node, string field, T absent)
+        where T : struct => node.Text(field) == null ? absent : ParseEnum<T>(node, field);
+
     private static T ParseEnum<T>(PolicyNode node, string field)
         where T : struct
     {

@@ -99,7 +99,8 @@ internal sealed partial class PolicyBuilder
             var duration = Period(node.Object("duration"));
             var finding = new BoundaryFinding(Required(node, "id"), ParseEnum<FindingEffect>(node, "effect"), destination, duration?.Span, duration?.Text,
                 Required(node, "message"), ParseEnum<Basis>(node, "basis"), Sources(node, required: true));
-            result.Add(new BoundaryRule(ParseEnum<RuleCondition>(node, "when"), products, categoryIds, hosting, finding));
+            var activity = node.Text("activity") == null ? (DataActivity?)null : ParseEnum<DataActivity>(node, "activity");
+            result.Add(new BoundaryRule(ParseEnum<RuleCondition>(node, "when"), products, categoryIds, hosting, finding, activity));
         }
 
         return result;

@@ -259,7 +259,7 @@ internal sealed partial class PolicyBuilder
             }
 
             result.Add(new DataResidencyInfo(result.Count, vendor, product.Name, category, Required(node, "term"),
-                regions, basis, Strings(node, "notes"), sources, node.Text("conflict")));
+                regions, basis, Strings(node, "notes"), sources, node.Text("conflict"), OptionalEnum(node, "activity", DataActivity.Storage), Strings(node, "platforms")));
         }
 
         return result;

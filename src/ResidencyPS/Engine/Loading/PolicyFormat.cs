@@ -55,7 +55,7 @@ internal static class PolicyFormat
 
     public static readonly ObjectSpec Category = new ObjectSpec("category", Text("id"), Text("name"), Text("nameNl"), Texts("aliases"), Text("definition"), Texts("notes"), Texts("sources"));
 
-    public static readonly ObjectSpec Residency = new ObjectSpec("residency", Text("product"), Text("category"), Text("term"), Texts("regions"), Text("basis"), Texts("notes"), Text("conflict"), Texts("sources"));
+    public static readonly ObjectSpec Residency = new ObjectSpec("residency", Text("product"), Text("category"), Text("term"), Texts("regions"), Text("activity"), Texts("platforms"), Text("basis"), Texts("notes"), Text("conflict"), Texts("sources"));
 
     public static readonly ObjectSpec Subject = new ObjectSpec("subject", Text("id"), Text("name"), Text("nameNl"), Texts("aliases"), Texts("sources"));
 
@@ -65,7 +65,7 @@ internal static class PolicyFormat
         Object("period", Period), Text("after"), Text("afterRegion"), Text("afterDelay"), Text("basis"), Texts("notes"), Text("conflict"), Texts("sources"));
 
     public static readonly ObjectSpec Rule = new ObjectSpec("rule", Text("id"), Text("when"), Texts("products"), Texts("categories"), Texts("hostingRegions"), Text("effect"),
-        Text("destination"), Object("duration", Period), Text("message"), Text("basis"), Texts("sources"));
+        Text("destination"), Object("duration", Period), Text("activity"), Text("message"), Text("basis"), Texts("sources"));
 
     public static readonly ObjectSpec Document = new ObjectSpec("policy", Text("schemaVersion"), Text("vendor"), Text("policyVersion"), Text("effectiveDate"),
         Object("source", Source), List("statements", Statement), List("regions", Region), List("products", Product), List("categories", Category),

@@ -1,0 +1,75 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+}
+
+# Issue 14: where the data goes, by activity, from the same policy.
+Describe 'Get-DataFlow' {
+    It 'lists Freshdesk in the EEA: storage per category, logs a year, backups, SSO processing at no stated place, migration in AWS' {
+        $flows = Get-DataFlow -Product Freshdesk -HostingRegion EEA
+        $storage = $flows | Where-Object Activity -EQ Storage
+        $storage.DataCategory | Should -Contain 'Ticket data'
+        ($storage | Where-Object DataCategory -EQ 'Ticket data').Location | Should -Be 'EEA'
+        ($storage | Where-Object DataCategory -EQ 'Ticket data').LeavesEea | Should -Be 'No'
+        $logs = $flows | Where-Object Activity -EQ Logging
+        $logs.Location | Should -Be 'EEA'
+        $logs.DurationInWords | Should -Be '1 year'
+        $logs.DurationText | Should -Be '1 jaar'
+        $backup = $flows | Where-Object Activity -EQ Backup
+        $backup.Location | Should -Be 'EEA'
+        $backup.Duration | Should -BeNullOrEmpty
+        $sso = $flows | Where-Object Activity -EQ Processing
+        $sso.Location | Should -Be 'Unknown'
+        $sso.Platform | Should -Be @('AWS', 'GCP')
+        $sso.LeavesEea | Should -Be 'Unknown'
+        $migration = $flows | Where-Object Activity -EQ Migration
+        $migration.Platform | Should -Be 'AWS'
+        $migration.SourceText | Should -Match 'binnen de AWS-omgeving van het product'
+        $flows | Where-Object Activity -EQ Integration | Should -BeNullOrEmpty
+    }
+
+    It 'adds the integration flows that may leave the EEA with -UsesIntegrations' {
+        $integration = Get-DataFlow -Product Freshdesk -HostingRegion EEA -UsesIntegrations -Activity Integration
+        $integration.Count | Should -BeGreaterThan 0
+        ($integration.LeavesEea | ForEach-Object { "$_" } | Sort-Object -Unique) | Should -Be @('May', 'Yes')
+        ($integration | Where-Object LeavesEea -EQ May).DataCategory | Should -Be 'App integration data'
+        ($integration | Where-Object LeavesEea -EQ May).SourceText | Should -Match 'API-verzoeken van integraties kunnen buiten de EER worden verwerkt'
+        $integration.Condition | Sort-Object -Unique | Should -Match 'integrations'
+    }
+
+    It 'shows the ten-minute US transit of Freshsales call recordings' {
+        $transit = Get-DataFlow -Product Freshsales -DataCategory 'Call recordings' | Where-Object Activity -EQ Transit
+        $transit.Location | Should -Be 'US'
+        $transit.Duration | Should -Be ([timespan]::FromMinutes(10))
+        $transit.DurationText | Should -Be '10 minuten'
+        $transit.AfterPeriod | Should -Be 'moved to EEA'
+        $transit.LeavesEea | Should -Be 'Yes'
+        $transit.SourceText | Should -Match 'tijdelijk vastgehouden gedurende 10 minuten'
+    }
+
+    It 'keeps India logs a year in India and 30 days in the EEA, and gives Australia no EEA copy' {
+        $india = Get-DataFlow -Product Freshdesk -HostingRegion IND -Activity Logging
+        ($india | Where-Object Location -EQ IND).DurationInWords | Should -Be '1 year'
+        ($india | Where-Object Location -EQ EEA).DurationInWords | Should -Be '30 days'
+        ($india | Where-Object Location -EQ EEA).AfterPeriod | Should -Match 'deleted later'
+        (Get-DataFlow -Product Freshdesk -HostingRegion AU -Activity Logging).Location | Should -Be 'AU'
+    }
+
+    It 'states no migration for products the migration sentences do not name' {
+        (Get-DataFlow -Activity Migration).Product | Sort-Object -Unique | Should -Be @('Freshdesk', 'Freshservice')
+    }
+
+    It 'fits 80 columns, pipes into Test-EeaBoundary and reports unknown names' {
+        $table = Get-DataFlow -Product Freshdesk | Out-String -Width 80
+        ($table -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
+        $table | Should -Match 'Product\s+DataCategory\s+Activity\s+Where\s+Leaves\s+For'
+        $results = Get-DataFlow -Product Freshsales -DataCategory 'Call recordings' -Activity Storage | Test-EeaBoundary
+        $results.Verdict | Should -Be 'Transient'
+        $err = $null
+        Get-DataFlow -Product Freshdsk -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -Be 'ProductNotFound,ResidencyPS.Commands.GetDataFlowCommand'
+        Get-DataFlow -Product Freshdesk -DataCategory Nope -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -Be 'DataCategoryNotFound,ResidencyPS.Commands.GetDataFlowCommand'
+        Get-DataFlow -HostingRegion Mars -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -Be 'HostingRegionNotFound,ResidencyPS.Commands.GetDataFlowCommand'
+    }
+}
