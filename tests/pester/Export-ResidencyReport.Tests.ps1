@@ -147,4 +147,32 @@ Describe 'Export-ResidencyReport' {
         foreach ($row in $rows) { ([regex]::Matches($row.Value, '<t[dh][ >]')).Count | Should -Be 8 }
         $matrix | Should -Match ([regex]::Escape('Ticket \| data &lt;img src=x onerror=alert(1)&gt; *bold* [link](http://x)'))
     }
+
+    # Issue 14: a record of processing per product, from the policy's own words.
+    It 'writes a GDPR Article 30 record: categories with definitions, transfers with their condition and source, erasure limits, controller columns empty' {
+        $html = Join-Path $TestDrive 'article30.html'
+        Test-EeaBoundary Freshsales | Export-ResidencyReport -Path $html -Format Article30
+        $page = Get-Content -Raw -LiteralPath $html
+        $page | Should -Match '<h2 id="freshsales-eea">Freshsales, hosted in European Economic Area</h2>'
+        foreach ($field in 'Purposes of the processing', 'Categories of data subjects', 'Recipients', 'Legal basis of the transfer') {
+            $page | Should -Match ([regex]::Escape("<dt>$field</dt><dd class=""controller""><em>to be completed by the controller</em></dd>"))
+        }
+        $page | Should -Match 'Lead data: information|Leadgegevens'
+        $page | Should -Match '<td>Call recordings</td><td>US</td><td>transit</td><td>yes</td><td>10 minutes \(10 minuten\)</td><td>always</td><td>not stated in the policy</td>'
+        $page | Should -Match 'Logs</td><td>EEA</td><td>1 year \(1 jaar\)'
+        $page | Should -Match 'beveiligingsnormen'
+        $page | Should -Not -Match 'Freshdesk, hosted'
+
+        $csv = Join-Path $TestDrive 'article30.csv'
+        Test-EeaBoundary Freshsales | Export-ResidencyReport -Path $csv -Format Article30Csv
+        [IO.File]::ReadAllBytes($csv)[0..2] | Should -Be @(0xEF, 0xBB, 0xBF)
+        $rows = Import-Csv -LiteralPath $csv
+        ($rows.DataCategory | Sort-Object -Unique).Count | Should -Be (Get-DataResidency -Product Freshsales).Count
+        $transit = $rows | Where-Object { $_.DataCategory -eq 'Call recordings' -and $_.Activity -eq 'Transit' }
+        $transit.TransferTo | Should -Be 'US'
+        $transit.Safeguard | Should -Be 'not stated in the policy'
+        $transit.LegalBasisOfTransfer | Should -BeNullOrEmpty
+        $transit.Source | Should -Match 'tijdelijk vastgehouden gedurende 10 minuten'
+        { Export-ResidencyReport -Path (Join-Path $TestDrive 'a30.md') -Format Article30 } | Should -Throw -ErrorId 'ReportFormatMismatch,ResidencyPS.Commands.ExportResidencyReportCommand'
+    }
 }

@@ -115,7 +115,7 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
         {
             problem = "-Delimiter and -UseCulture both choose the field separator; give one of them.";
         }
-        else if ((delimiterGiven || UseCulture.IsPresent) && _target != null && _format != ReportFormat.Csv)
+        else if ((delimiterGiven || UseCulture.IsPresent) && _target != null && Family(_format) != ReportFormat.Csv)
         {
             problem = (delimiterGiven ? "-Delimiter" : "-UseCulture") + " applies to the Csv format only; this report is " + _format + ".";
         }
@@ -133,6 +133,14 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
             });
         }
     }
+
+    // The file type a format writes: the Article 30 record is an HTML page or a CSV file like the others.
+    private static ReportFormat Family(ReportFormat format) => format switch
+    {
+        ReportFormat.Article30 => ReportFormat.Html,
+        ReportFormat.Article30Csv => ReportFormat.Csv,
+        _ => format,
+    };
 
     private char FieldSeparator()
     {
@@ -191,11 +199,17 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
                 case ReportFormat.Csv:
                     CsvReportWriter.Write(data, writer, delimiter);
                     break;
+                case ReportFormat.Article30:
+                    Article30Writer.WriteHtml(data, writer);
+                    break;
+                case ReportFormat.Article30Csv:
+                    Article30Writer.WriteCsv(data, writer, delimiter);
+                    break;
                 default:
                     HtmlReportWriter.Write(data, writer);
                     break;
             }
-        }, byteOrderMark: format == ReportFormat.Csv))
+        }, byteOrderMark: Family(format) == ReportFormat.Csv))
         {
             return;
         }
@@ -264,7 +278,7 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
                 ? "'" + path + "' has no extension, so the report format is unknown; name the file " + accepted + ", or give -Format."
                 : "Export-ResidencyReport cannot write a '" + extension + "' file; it writes " + accepted + " (HTML, markdown, CSV).";
         }
-        else if (given != null && fromExtension != null && given != fromExtension)
+        else if (given != null && fromExtension != null && Family(given.Value) != fromExtension)
         {
             problem = "-Format " + given + " contradicts the file's extension '" + extension + "', which is " + fromExtension + "; change one of them.";
         }

@@ -8,7 +8,8 @@ namespace ResidencyPS.Reports;
 /// <summary>Writes one self-contained HTML page: inline styles, no scripts, no external assets.</summary>
 internal static class HtmlReportWriter
 {
-    private const string Style = @"
+    /// <summary>The page's one style sheet, shared with the Article 30 record.</summary>
+    internal const string Css = @"
 body{font-family:Segoe UI,Helvetica,Arial,DejaVu Sans,sans-serif;margin:2rem;color:#1b1b1b;max-width:1400px}
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.85rem}th,td{border:1px solid #bbb;padding:.25rem .5rem;vertical-align:top;text-align:left}
@@ -16,7 +17,7 @@ th{background:#f0f0f0}td.eea{background:#d8f0d8}td.outside{background:#f6d5d2}td
 .Within{background:#d8f0d8}.Transient{background:#fdf0c4}.Outside{background:#f6d5d2}.Unknown{background:#e4e4e4}.NotEvaluated{background:#fff;border:2px dashed #a33}
 td.conflict{outline:2px solid #a33;outline-offset:-3px}.passed{font-weight:600}
 dl.provenance,dl.legend{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
-.nl{color:#444;font-style:italic}code{font-size:.85rem}
+.nl{color:#444;font-style:italic}code{font-size:.85rem}.controller{background:#fffbe6}section.record{break-before:page}
 @media print{body{margin:0;max-width:none;font-size:10pt}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}
 thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2{break-after:avoid}table{font-size:8pt}}";
 
@@ -28,7 +29,7 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2{break-after:avoi
         writer.WriteLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
         // Nothing but the page's own inline styles may load or run, whatever a policy's text holds.
         writer.WriteLine("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">");
-        writer.WriteLine("<title>Data residency report: " + E(p.Vendor) + "</title><style>" + Style + "</style></head><body>");
+        writer.WriteLine("<title>Data residency report: " + E(p.Vendor) + "</title><style>" + Css + "</style></head><body>");
         writer.WriteLine("<h1>Data residency report: " + E(p.Vendor) + "</h1>");
 
         writer.WriteLine("<h2 id=\"provenance\">Provenance</h2><dl class=\"provenance\">");

@@ -183,7 +183,7 @@ internal static class CsvReportWriter
 
     // OWASP's rule for CSV injection: a cell that begins with a formula character gets a leading quote, so a
     // spreadsheet shows it as text instead of running it.
-    private static string Quote(string field)
+    internal static string Quote(string field)
     {
         if (field.Length > 0 && "=+-@\t\r".IndexOf(field[0]) >= 0)
         {

@@ -140,4 +140,26 @@ public sealed class HtmlReportRenderingTests : IClassFixture<PowerShellSession>,
         Assert.Equal(3, pages.Length);
         Assert.All(pages, page => Assert.True(new FileInfo(page).Length > 10_000, page + " is too small to show a page of the report."));
     }
+
+    // Issue 14: the Article 30 record of processing, rendered as a privacy officer sees it.
+    [Fact]
+    public void Chromium_renders_the_article_30_record_and_a_screenshot_is_saved()
+    {
+        var report = Path.Combine(_folder, "article30.html");
+        _ps.RunClean($"Test-EeaBoundary Freshsales, Freshdesk | Export-ResidencyReport -Path '{report}' -Format Article30");
+        var uri = new Uri(report).AbsoluteUri;
+        var dom = RunChromium("--dump-dom", uri);
+        Assert.Contains("<h1>Record of processing (GDPR Article 30): Freshworks</h1>", dom);
+        Assert.Contains("Transfers outside the EEA", dom);
+        Assert.Contains("Time limits for erasure", dom);
+        Assert.Contains("Security measures the policy mentions", dom);
+        Assert.Contains("not stated in the policy", dom);
+        Assert.Contains("to be completed by the controller", dom);
+        Assert.Contains("10 minutes (10 minuten)", dom);
+
+        var screenshot = Path.Combine(Directory.CreateDirectory(Path.Combine(TestPaths.RepoRoot, "out", "test-results")).FullName, "article30.png");
+        File.Delete(screenshot);
+        RunChromium("--window-size=1400,2400", "--screenshot=" + screenshot, uri);
+        Assert.True(new FileInfo(screenshot).Length > 20_000, "The screenshot is too small to show a rendered record.");
+    }
 }

@@ -1,0 +1,161 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Text.RegularExpressions;
+using ResidencyPS.Engine.Evaluation;
+using ResidencyPS.Engine.Flows;
+
+namespace ResidencyPS.Reports;
+
+/// <summary>
+/// A GDPR Article 30 record of processing per product, from the vendor's own words: the categories of personal data
+/// with their definitions, where each is stored, every transfer outside the EEA (where, which activity, how long, on
+/// what condition, the source sentence), the time limits for erasure and the security measures the text mentions.
+/// What only the controller knows (purposes, data subjects, recipients, legal basis) is present, empty and labelled.
+/// </summary>
+internal static class Article30Writer
+{
+    /// <summary>What the policy text says about a transfer's safeguard: nothing.</summary>
+    public const string Safeguard = "not stated in the policy";
+
+    private const string ControllerFills = "to be completed by the controller";
+
+    /// <summary>The controller's columns, empty in every row.</summary>
+    private static readonly string[] ControllerFields = { "Purposes of the processing", "Categories of data subjects", "Recipients", "Legal basis of the transfer" };
+
+    private static readonly Regex SecurityWords = new Regex("beveilig|veilig|normen|veiligheid", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>Writes the record as one self-contained HTML page.</summary>
+    public static void WriteHtml(ReportData data, TextWriter writer)
+    {
+        var p = data.Policy;
+        writer.WriteLine("<!DOCTYPE html>");
+        writer.WriteLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        writer.WriteLine("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">");
+        writer.WriteLine("<title>Record of processing (GDPR Article 30): " + E(p.Vendor) + "</title><style>" + HtmlReportWriter.Css + "</style></head><body>");
+        writer.WriteLine("<h1>Record of processing (GDPR Article 30): " + E(p.Vendor) + "</h1>");
+        writer.WriteLine("<p>Read from " + E(p.Vendor + (p.Vendor.EndsWith("s", System.StringComparison.Ordinal) ? "'" : "'s")) + " data-hosting policy. Columns marked <em>" + ControllerFills + "</em> hold what only the controller knows; "
+            + "the policy names no safeguard for any transfer, so each says <em>" + Safeguard + "</em>.</p>");
+        writer.WriteLine("<h2 id=\"provenance\">Provenance</h2><dl class=\"provenance\">");
+        foreach (var line in ReportText.Provenance(data).Concat(data.Assumptions))
+        {
+            writer.WriteLine("<dt>" + E(line.Key) + "</dt><dd>" + E(line.Value) + "</dd>");
+        }
+
+        writer.WriteLine("</dl>");
+        foreach (var (product, hosting, flows) in Records(data))
+        {
+            writer.WriteLine("<section class=\"record\"><h2 id=\"" + E(Anchor(product.Name + "-" + hosting.Code)) + "\">" + E(product.Name) + ", hosted in " + E(hosting.Name) + "</h2>");
+            writer.WriteLine("<dl class=\"provenance\">" + string.Concat(ControllerFields.Select(f => "<dt>" + E(f) + "</dt><dd class=\"controller\"><em>" + ControllerFills + "</em></dd>")) + "</dl>");
+
+            writer.WriteLine("<h3>Categories of personal data and where they are stored</h3>");
+            writer.WriteLine("<table class=\"categories\"><thead><tr><th>Data category</th><th>Definition</th><th>Stored or processed in</th><th>Basis</th></tr></thead><tbody>");
+            foreach (var record in data.Policy.ResidencyOf(product))
+            {
+                var placed = flows.Where(f => f.DataCategory == record.DataCategory && (f.Activity is DataActivity.Storage or DataActivity.Processing or DataActivity.Migration));
+                writer.WriteLine("<tr><td>" + E(record.DataCategory) + "<br><span class=\"nl\">" + E(record.DataCategoryNl) + "</span></td><td>"
+                    + E(record.Category.Definition ?? "no definition in the policy") + (record.Category.DefinitionNl == null ? string.Empty : "<br><span class=\"nl\">" + E(record.Category.DefinitionNl) + "</span>")
+                    + "</td><td>" + E(string.Join("; ", placed.Select(Where))) + "</td><td>" + E(ReportWords.Basis(record.Basis) + (record.HasConflict ? " " + ReportWords.ConflictMark + " conflict" : string.Empty)) + "</td></tr>");
+            }
+
+            writer.WriteLine("</tbody></table>");
+            writer.WriteLine("<h3>Transfers outside the EEA</h3>");
+            writer.WriteLine("<table class=\"transfers\"><thead><tr><th>Data</th><th>To</th><th>Activity</th><th>Leaves the EEA</th><th>How long</th><th>Condition</th><th>Safeguard</th><th>"
+                + E(ControllerFields[3]) + "</th><th>Source</th></tr></thead><tbody>");
+            foreach (var flow in Transfers(flows))
+            {
+                writer.WriteLine("<tr><td>" + E(flow.DataCategory) + "</td><td>" + E(Where(flow)) + "</td><td>" + E(flow.Activity.ToString().ToLowerInvariant()) + "</td><td>"
+                    + E(Leaves(flow.LeavesEea)) + "</td><td>" + E(HowLong(flow)) + "</td><td>" + E(flow.Condition ?? "always") + "</td><td>" + Safeguard + "</td><td class=\"controller\"><em>"
+                    + ControllerFills + "</em></td><td>" + Sources(flow) + "</td></tr>");
+            }
+
+            writer.WriteLine("</tbody></table>");
+            writer.WriteLine("<h3>Time limits for erasure</h3><table class=\"erasure\"><thead><tr><th>What</th><th>Kept in</th><th>How long</th><th>Then</th><th>Source</th></tr></thead><tbody>");
+            foreach (var flow in flows.Where(f => f.Activity is DataActivity.Logging or DataActivity.Backup or DataActivity.Transit))
+            {
+                writer.WriteLine("<tr><td>" + E(flow.DataCategory) + "</td><td>" + E(flow.Location) + "</td><td>" + E(HowLong(flow)) + "</td><td>" + E(flow.AfterPeriod ?? "not stated")
+                    + "</td><td>" + Sources(flow) + "</td></tr>");
+            }
+
+            writer.WriteLine("</tbody></table></section>");
+        }
+
+        writer.WriteLine("<h2 id=\"security\">Security measures the policy mentions</h2><table><thead><tr><th>Line</th><th>Policy text</th><th>English</th></tr></thead><tbody>");
+        foreach (var statement in SecurityStatements(p))
+        {
+            writer.WriteLine("<tr><td>" + statement.Line + "</td><td lang=\"" + E(p.SourceLanguage) + "\">" + E(statement.Text) + "</td><td>" + E(statement.English) + "</td></tr>");
+        }
+
+        writer.WriteLine("</tbody></table></body></html>");
+    }
+
+    /// <summary>Writes the record as CSV: one row per product, data category and transfer (a category with none has one row).</summary>
+    public static void WriteCsv(ReportData data, TextWriter writer, char delimiter)
+    {
+        var separator = delimiter.ToString();
+        writer.WriteLine(string.Join(separator, new[] { "Product", "HostingRegion", "DataCategory", "Definition", "StoredIn", "TransferTo", "Activity", "LeavesEea", "Duration",
+            "DurationText", "Condition", "Safeguard", "PurposesOfProcessing", "CategoriesOfDataSubjects", "Recipients", "LegalBasisOfTransfer", "Source", "SourceEnglish",
+            "PolicyVersion", "PolicySha256" }));
+        foreach (var (product, hosting, flows) in Records(data))
+        {
+            foreach (var record in data.Policy.ResidencyOf(product))
+            {
+                var stored = string.Join("; ", flows.Where(f => f.DataCategory == record.DataCategory && (f.Activity is DataActivity.Storage or DataActivity.Processing or DataActivity.Migration)).Select(Where));
+                var transfers = Transfers(flows).Where(f => f.DataCategory == record.DataCategory).ToList();
+                foreach (var flow in transfers.Count == 0 ? new DataFlow?[] { null } : transfers.Cast<DataFlow?>())
+                {
+                    var fields = new[]
+                    {
+                        product.Name, hosting.Code, record.DataCategory, record.Category.Definition ?? string.Empty, stored, flow == null ? string.Empty : Where(flow),
+                        flow?.Activity.ToString() ?? string.Empty, flow?.LeavesEea.ToString() ?? string.Empty, flow == null ? string.Empty : HowLong(flow), flow?.DurationText ?? string.Empty,
+                        flow == null ? string.Empty : flow.Condition ?? "always", flow == null ? string.Empty : Safeguard, string.Empty, string.Empty, string.Empty, string.Empty,
+                        flow?.SourceText ?? string.Empty, flow?.SourceEnglish ?? string.Empty, data.Policy.PolicyVersion, data.Policy.Sha256,
+                    };
+                    writer.WriteLine(string.Join(separator, fields.Select(CsvReportWriter.Quote)));
+                }
+            }
+        }
+    }
+
+    // One record per product and hosting region: those of the results piped in, or every product hosted in the EEA.
+    private static IEnumerable<(ProductInfo Product, HostingRegionInfo Hosting, List<DataFlow> Flows)> Records(ReportData data)
+    {
+        var policy = data.Policy;
+        var pairs = data.Results.Count > 0
+            ? data.Results.Select(r => (policy.ProductIndex.Find(r.Product), policy.RegionIndex.Find(r.HostingRegion))).Where(p => p.Item1 != null && p.Item2 != null).Distinct().ToList()
+            : policy.ProductIndex.Items.Select(p => ((ProductInfo?)p, policy.RegionIndex.Find(RegionCodes.Eea))).Where(p => p.Item2 != null).ToList();
+        foreach (var (product, hosting) in pairs)
+        {
+            // A record lists every transfer the text states, with its condition: integrations included.
+            yield return (product!, hosting!, DataFlowBuilder.Flows(policy, product!, hosting!, BoundaryOptions.UsesIntegrations, _ => true, _ => true));
+        }
+    }
+
+    private static IEnumerable<DataFlow> Transfers(IEnumerable<DataFlow> flows) => flows.Where(f => f.LeavesEea != LeavesEea.No);
+
+    private static IEnumerable<PolicyStatement> SecurityStatements(ResidencyPolicy policy) =>
+        policy.Statements.Where(s => s.Kind == "Sentence" && SecurityWords.IsMatch(s.Text)).OrderBy(s => s.Line);
+
+    private static string Where(DataFlow flow) =>
+        (flow.Location == "Unknown" ? "no place stated" : flow.Location) + (flow.Platform.Count > 0 ? " (" + string.Join(", ", flow.Platform) + ")" : string.Empty);
+
+    private static string HowLong(DataFlow flow) =>
+        flow.DurationInWords == null ? "not stated" : flow.DurationInWords + " (" + flow.DurationText + ")";
+
+    private static string Leaves(LeavesEea leaves) => leaves switch
+    {
+        LeavesEea.Yes => "yes",
+        LeavesEea.May => "may",
+        LeavesEea.Unknown => "unknown: no place stated",
+        _ => "no",
+    };
+
+    private static string Sources(DataFlow flow) =>
+        string.Join("<br>", flow.Source.Select(s => "line " + s.Line.ToString(CultureInfo.InvariantCulture) + ": <span lang=\"nl\">" + E(s.Text) + "</span> <span class=\"nl\">(" + E(s.English) + ")</span>"));
+
+    private static string Anchor(string text) => Regex.Replace(text.ToLowerInvariant(), "[^a-z0-9]+", "-");
+
+    private static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+}
