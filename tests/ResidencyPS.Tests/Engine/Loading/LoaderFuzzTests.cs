@@ -96,7 +96,8 @@ public class LoaderFuzzTests
             }
         }
 
-        _ = policy.Retention.Select(r => r.WithAsOf(DateTime.MaxValue.AddYears(-10)).LeavesStorageAt).ToList();
+        // Periods are at most 100 years, so no date up to 101 years before the last representable one overflows.
+        _ = policy.Retention.Select(r => r.WithAsOf(DateTime.MaxValue.AddYears(-101)).LeavesStorageAt).ToList();
         _ = policy.Sha256;
         _ = PolicyComparer.Compare(PolicyStore.Embedded, policy).Count;
         if (reports)
@@ -114,7 +115,9 @@ public class LoaderFuzzTests
         var html = Written(w => ResidencyPS.Reports.HtmlReportWriter.Write(data, w));
         var markdown = Written(w => ResidencyPS.Reports.MarkdownReportWriter.Write(data, w));
         var csv = Written(w => ResidencyPS.Reports.CsvReportWriter.Write(data, w));
-        foreach (var text in new[] { html, markdown })
+        var article30 = Written(w => ResidencyPS.Reports.Article30Writer.WriteHtml(data, w));
+        var article30Csv = Written(w => ResidencyPS.Reports.Article30Writer.WriteCsv(data, w, ','));
+        foreach (var text in new[] { html, markdown, article30 })
         {
             Assert.DoesNotContain("<script", text, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("<img", text, StringComparison.OrdinalIgnoreCase);
@@ -126,6 +129,7 @@ public class LoaderFuzzTests
         foreach (var formula in new[] { ",=", ",\"=", ",+", ",\"+", ",@", ",\"@", ",\"-2", ",-2", ",\t", ",\"\t" })
         {
             Assert.DoesNotContain(formula, csv, StringComparison.Ordinal);
+            Assert.DoesNotContain(formula, article30Csv, StringComparison.Ordinal);
         }
     }
 
