@@ -51,6 +51,14 @@ public sealed class StrictInputTests : IDisposable
     }
 
     [Fact]
+    public void The_embedded_policy_is_strict_json_so_loading_it_may_skip_the_check()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(TestPaths.RepoRoot, "src", "ResidencyPS", "Data", "freshworks.policy.json"));
+        Assert.Null(StrictJson.Check(bytes, 0, PolicyLoader.MaxDepth));
+        _ = new UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(bytes);
+    }
+
+    [Fact]
     public void A_trailing_comma_in_an_object_and_a_comment_after_the_end_are_refused()
     {
         Assert.Contains("A comma must not come before '}'", Refused("{\"a\": 1,}").Problems[0].Message, StringComparison.Ordinal);
