@@ -65,4 +65,18 @@ Describe 'Compare-ResidencyPolicy' {
         $weakens.Key | Should -Be 'Freshdesk/TicketData'
         $weakens | ForEach-Object { $_.Impact | Should -Be 'Weakens' }
     }
+
+    It 'reports changes of the fields issues 12 and 14 added: conflict, after-delay, activity, platforms and the source address' {
+        $changed = New-PolicyFile 'issue12-14.json' { param($j)
+            $j.source | Add-Member url 'https://example.org/policy'
+            ($j.residency | Where-Object { $_.product -eq 'Freshdesk' -and $_.category -eq 'CallRecordings' }).PSObject.Properties.Remove('conflict')
+            ($j.residency | Where-Object { $_.product -eq 'Freshdesk' -and $_.category -eq 'AuthenticationData' }).platforms = @('AWS')
+            ($j.retention | Where-Object id -EQ 'logs-eea-copy').PSObject.Properties.Remove('afterDelay')
+        }
+        $differences = Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy $changed
+        ($differences | Where-Object Property -EQ 'SourceUrl').NewValue | Should -Be 'https://example.org/policy'
+        ($differences | Where-Object { $_.Property -eq 'Conflict' -and $_.Product -eq 'Freshdesk' }).OldValue | Should -Match 'footnote'
+        ($differences | Where-Object Property -EQ 'Platforms').NewValue | Should -Be 'AWS'
+        ($differences | Where-Object Property -EQ 'AfterDelay').OldValue | Should -Be 'Korte tijd later worden deze gewist.'
+    }
 }

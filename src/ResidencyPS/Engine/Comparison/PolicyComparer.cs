@@ -55,6 +55,8 @@ internal static class PolicyComparer
         Property(Add, "SchemaVersion", a.SchemaVersion, b.SchemaVersion);
         Property(Add, "SourceTitle", a.SourceTitle, b.SourceTitle);
         Property(Add, "SourceDocument", a.SourceDocument, b.SourceDocument);
+        Property(Add, "SourceUrl", a.SourceUrl, b.SourceUrl);
+        Property(Add, "SourceRetrieved", a.SourceRetrieved?.ToString("yyyy-MM-dd"), b.SourceRetrieved?.ToString("yyyy-MM-dd"));
     }
 
     // key matches an item in both policies; label is what the difference names (by default the key): a retention
@@ -114,6 +116,9 @@ internal static class PolicyComparer
         Kind(add, PolicyChangeKind.SourceChanged, "Source", a.Source.ToString(), b.Source.ToString());
         Property(add, "Term", a.Term, b.Term);
         Property(add, "Notes", a.Notes.ToString(), b.Notes.ToString());
+        Property(add, "Conflict", a.Conflict, b.Conflict);
+        Property(add, "Activity", a.Activity.ToString(), b.Activity.ToString());
+        Property(add, "Platforms", Join(a.Platforms), Join(b.Platforms));
     }
 
     private static void Retention(RetentionRule a, RetentionRule b, Add add)
@@ -123,6 +128,8 @@ internal static class PolicyComparer
         Kind(add, PolicyChangeKind.BasisChanged, "Basis", a.Basis.ToString(), b.Basis.ToString());
         Kind(add, PolicyChangeKind.SourceChanged, "Source", a.Source.ToString(), b.Source.ToString());
         Property(add, "Subject", a.Subject, b.Subject);
+        Property(add, "AfterDelay", a.AfterDelay, b.AfterDelay);
+        Property(add, "Conflict", a.Conflict, b.Conflict);
     }
 
     private static void Rule(BoundaryRule a, BoundaryRule b, Add add)
@@ -131,6 +138,7 @@ internal static class PolicyComparer
         var takesOut = direction > 0;
         Property(add, "When", a.When.ToString(), b.When.ToString(), Impacts.OfScope(direction, a.When == RuleCondition.Always, b.When == RuleCondition.Always));
         Property(add, "Effect", a.Finding.Effect.ToString(), b.Finding.Effect.ToString(), Impacts.OfEffect(a.Finding.Effect, b.Finding.Effect));
+        Property(add, "Activity", a.Activity?.ToString(), b.Activity?.ToString());
         Property(add, "Destination", a.Finding.Destination, b.Finding.Destination);
         Kind(add, PolicyChangeKind.PeriodChanged, "Duration", a.Finding.DurationText, b.Finding.DurationText,
             takesOut ? Impacts.OfStay(null, a.Finding.Duration, b.Finding.Duration) : ChangeImpact.Neutral);
