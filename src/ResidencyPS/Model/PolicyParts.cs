@@ -43,4 +43,10 @@ internal sealed record BoundaryRule(RuleCondition When, HashSet<string> Products
     DataActivity? Activity = null)
 {
     public string Id => Finding.Rule;
+
+    /// <summary>Whether the rule's products, categories and hosting regions (each empty: all) include this record hosted there.</summary>
+    public bool Covers(DataResidencyInfo record, HostingRegionInfo hosting) =>
+        (Products.Count == 0 || Products.Contains(record.Product))
+        && (Categories.Count == 0 || Categories.Contains(record.Category.Id))
+        && (HostingRegions.Count == 0 || HostingRegions.Contains(hosting.Code));
 }

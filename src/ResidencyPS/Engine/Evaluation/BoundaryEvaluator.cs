@@ -129,10 +129,7 @@ internal static class BoundaryEvaluator
             RuleCondition.CustomMailbox => (options & BoundaryOptions.CustomMailbox) != 0,
             _ => true,
         };
-        return condition
-            && (rule.Products.Count == 0 || rule.Products.Contains(record.Product))
-            && (rule.Categories.Count == 0 || rule.Categories.Contains(record.Category.Id))
-            && (rule.HostingRegions.Count == 0 || rule.HostingRegions.Contains(hosting.Code));
+        return condition && rule.Covers(record, hosting);
     }
 
     private static BoundaryFinding HostingFinding(DataResidencyInfo record, HostingRegionInfo hosting)

@@ -30,7 +30,7 @@ internal static class DataFlowBuilder
 
             if ((options & BoundaryOptions.UsesIntegrations) != 0)
             {
-                foreach (var rule in policy.Rules.Where(r => r.Activity == DataActivity.Integration && Applies(r, record, hosting)))
+                foreach (var rule in policy.Rules.Where(r => r.Activity == DataActivity.Integration && r.Covers(record, hosting)))
                 {
                     var finding = rule.Finding;
                     flows.Add(new DataFlow(policy, record.Product, record.DataCategory, hosting.Code, DataActivity.Integration, finding.Destination ?? Unknown,
@@ -70,11 +70,6 @@ internal static class DataFlowBuilder
 
     private static bool Names(ResidencyPolicy policy, string subject, DataCategoryInfo category) =>
         ReferenceEquals(policy.CategoryIndex.Find(subject), category);
-
-    private static bool Applies(BoundaryRule rule, DataResidencyInfo record, HostingRegionInfo hosting) =>
-        (rule.Products.Count == 0 || rule.Products.Contains(record.Product))
-        && (rule.Categories.Count == 0 || rule.Categories.Contains(record.Category.Id))
-        && (rule.HostingRegions.Count == 0 || rule.HostingRegions.Contains(hosting.Code));
 
     private static LeavesEea Leaves(ResidencyPolicy policy, string location) =>
         location == Unknown ? LeavesEea.Unknown : policy.RegionIndex.Find(location)?.IsEea == true ? LeavesEea.No : LeavesEea.Yes;
