@@ -55,11 +55,9 @@ public sealed class GetDataFlowCommand : ResidencyCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var hosting = ResolveRegion(HostingRegion, out var error);
-        if (error != null || hosting == null || hosting.Count != 1)
+        if (!(ResolveHostingRegion(HostingRegion, out var error) is HostingRegionInfo hosting))
         {
-            WriteError(error ?? new ErrorRecord(new ArgumentException("'" + HostingRegion + "' names " + (hosting?.Count ?? 0) + " hosting regions; name the one the account is hosted in."),
-                ErrorIds.HostingRegionNotFound, ErrorCategory.InvalidArgument, HostingRegion));
+            WriteError(error!);
             return;
         }
 
@@ -75,7 +73,7 @@ public sealed class GetDataFlowCommand : ResidencyCmdlet
         var activities = Activity == null ? null : new HashSet<DataActivity>(Activity);
         foreach (var product in products ?? AnsweringPolicy.ProductIndex.Items.ToList())
         {
-            var flows = DataFlowBuilder.Flows(AnsweringPolicy, product, hosting[0], options,
+            var flows = DataFlowBuilder.Flows(AnsweringPolicy, product, hosting, options,
                 category => categories == null || categories.Contains(category),
                 subject => subjects == null || subjects.Contains(subject));
             foreach (var flow in flows)

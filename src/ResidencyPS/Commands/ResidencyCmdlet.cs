@@ -130,6 +130,23 @@ public abstract class ResidencyCmdlet : PSCmdlet
     }
 
     /// <summary>
+    /// The one region an account is hosted in, named by <paramref name="text"/>; null with <paramref name="error"/> set
+    /// (not written) when it names none or, as a wildcard, more than one: an account is hosted in one place.
+    /// </summary>
+    private protected HostingRegionInfo? ResolveHostingRegion(string text, out ErrorRecord? error)
+    {
+        var regions = ResolveRegion(text, out error);
+        if (regions != null && regions.Count == 1)
+        {
+            return regions[0];
+        }
+
+        error ??= new ErrorRecord(new ArgumentException("'" + text + "' names " + (regions?.Count ?? 0) + " hosting regions; name the one the account is hosted in."),
+            ErrorIds.HostingRegionNotFound, ErrorCategory.InvalidArgument, text);
+        return null;
+    }
+
+    /// <summary>
     /// The ISO code a country code or English name stands for (DE, Germany); also a code of one of the policy's
     /// regions where .NET runs without region data. Null when it is no country.
     /// </summary>

@@ -220,22 +220,18 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         }
 
         text = string.IsNullOrWhiteSpace(key) ? RegionCodes.Eea : key.Trim();
-        var regions = ResolveRegion(text, out error);
-        if (regions != null && regions.Count == 1)
+        var region = ResolveHostingRegion(text, out error);
+        if (region != null)
         {
             if (_hostingCache.Count < 64)
             {
-                _hostingCache[key] = regions[0];
+                _hostingCache[key] = region;
             }
 
-            text = regions[0].Code;
-            return regions[0];
+            text = region.Code;
         }
 
-        // A wildcard must name exactly one region: an account is hosted in one place.
-        error ??= new ErrorRecord(new ArgumentException("'" + text + "' names " + (regions?.Count ?? 0) + " hosting regions; name the one the account is hosted in."),
-            ErrorIds.HostingRegionNotFound, ErrorCategory.InvalidArgument, text);
-        return null;
+        return region;
     }
 
     private void TestGivenProduct(string given, HostingRegionInfo? hosting, string hostingText, ErrorRecord? hostingError)
