@@ -118,6 +118,9 @@ public sealed class RetentionRule : IPolicyItem
         _ => "not stated",
     };
 
+    /// <summary><see cref="AfterInWords"/> with the policy text's words for its delay, as reports and data flows show it.</summary>
+    internal string AfterWithDelay => AfterInWords + (AfterDelay != null ? " (" + AfterDelay + ")" : string.Empty);
+
     /// <summary>Whether <see cref="LeavesStorageAt"/> is only the earliest date: the text adds a delay it does not quantify.</summary>
     public bool LeavesStorageAtIsEarliest => AfterDelay != null;
 

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Text.RegularExpressions;
 using ResidencyPS.Engine.Evaluation;
 using ResidencyPS.Engine.Flows;
@@ -31,17 +30,13 @@ internal static class Article30Writer
     public static void WriteHtml(ReportData data, TextWriter writer)
     {
         var p = data.Policy;
-        writer.WriteLine("<!DOCTYPE html>");
-        writer.WriteLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
-        writer.WriteLine("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">");
-        writer.WriteLine("<title>Record of processing (GDPR Article 30): " + E(p.Vendor) + "</title><style>" + HtmlReportWriter.Css + "</style></head><body>");
-        writer.WriteLine("<h1>Record of processing (GDPR Article 30): " + E(p.Vendor) + "</h1>");
+        HtmlReportWriter.Head(writer, "Record of processing (GDPR Article 30): " + p.Vendor);
         writer.WriteLine("<p>Read from " + E(p.Vendor + (p.Vendor.EndsWith("s", System.StringComparison.Ordinal) ? "'" : "'s")) + " data-hosting policy. Columns marked <em>" + ControllerFills + "</em> hold what only the controller knows; "
             + "the policy names no safeguard for any transfer, so each says <em>" + Safeguard + "</em>.</p>");
         writer.WriteLine("<h2 id=\"provenance\">Provenance</h2><dl class=\"provenance\">");
         foreach (var line in ReportText.Provenance(data).Concat(data.Assumptions))
         {
-            writer.WriteLine("<dt>" + E(line.Key) + "</dt><dd>" + E(line.Value) + "</dd>");
+            HtmlReportWriter.Definition(writer, line.Key, line.Value);
         }
 
         writer.WriteLine("</dl>");
@@ -57,7 +52,7 @@ internal static class Article30Writer
                 var placed = flows.Where(f => f.DataCategory == record.DataCategory && (f.Activity is DataActivity.Storage or DataActivity.Processing or DataActivity.Migration));
                 writer.WriteLine("<tr><td>" + E(record.DataCategory) + "<br><span class=\"nl\">" + E(record.DataCategoryNl) + "</span></td><td>"
                     + E(record.Category.Definition ?? "no definition in the policy") + (record.Category.DefinitionNl == null ? string.Empty : "<br><span class=\"nl\">" + E(record.Category.DefinitionNl) + "</span>")
-                    + "</td><td>" + E(string.Join("; ", placed.Select(Where))) + "</td><td>" + E(ReportWords.Basis(record.Basis) + (record.HasConflict ? " " + ReportWords.ConflictMark + " conflict" : string.Empty)) + "</td></tr>");
+                    + "</td><td>" + E(string.Join("; ", placed.Select(Where))) + "</td><td>" + E(ReportWords.BasisAndConflict(record.Basis, record.HasConflict)) + "</td></tr>");
             }
 
             writer.WriteLine("</tbody></table>");
@@ -141,8 +136,7 @@ internal static class Article30Writer
     private static string Where(DataFlow flow) =>
         (flow.Location == "Unknown" ? "no place stated" : flow.Location) + (flow.Platform.Count > 0 ? " (" + string.Join(", ", flow.Platform) + ")" : string.Empty);
 
-    private static string HowLong(DataFlow flow) =>
-        flow.DurationInWords == null ? "not stated" : flow.DurationInWords + " (" + flow.DurationText + ")";
+    private static string HowLong(DataFlow flow) => ReportWords.Period(flow.DurationInWords, flow.DurationText);
 
     private static string Leaves(LeavesEea leaves) => leaves switch
     {
@@ -157,5 +151,5 @@ internal static class Article30Writer
 
     private static string Anchor(string text) => Regex.Replace(text.ToLowerInvariant(), "[^a-z0-9]+", "-");
 
-    private static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+    private static string E(string? text) => HtmlReportWriter.E(text);
 }

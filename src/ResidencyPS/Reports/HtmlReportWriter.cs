@@ -25,12 +25,7 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2{break-after:avoi
     public static void Write(ReportData data, TextWriter writer)
     {
         var p = data.Policy;
-        writer.WriteLine("<!DOCTYPE html>");
-        writer.WriteLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
-        // Nothing but the page's own inline styles may load or run, whatever a policy's text holds.
-        writer.WriteLine("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">");
-        writer.WriteLine("<title>Data residency report: " + E(p.Vendor) + "</title><style>" + Css + "</style></head><body>");
-        writer.WriteLine("<h1>Data residency report: " + E(p.Vendor) + "</h1>");
+        Head(writer, "Data residency report: " + p.Vendor);
 
         writer.WriteLine("<h2 id=\"provenance\">Provenance</h2><dl class=\"provenance\">");
         foreach (var line in ReportText.Provenance(data))
@@ -91,8 +86,8 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2{break-after:avoi
         foreach (var rule in p.Retention)
         {
             writer.WriteLine("<tr><td>" + E(rule.Product) + "</td><td>" + E(rule.Subject) + "</td><td>" + E(rule.HostingRegion.ToString()) + "</td><td>" + E(rule.StorageLocation)
-                + "</td><td>" + E(ReportWords.Period(rule)) + "</td><td>" + E(rule.AfterInWords + (rule.AfterDelay != null ? " (" + rule.AfterDelay + ")" : string.Empty))
-                + "</td><td" + (rule.HasConflict ? " class=\"conflict\"" : string.Empty) + ">" + E(ReportWords.Basis(rule.Basis) + (rule.HasConflict ? " " + ReportWords.ConflictMark + " conflict" : string.Empty)) + "</td></tr>");
+                + "</td><td>" + E(ReportWords.Period(rule)) + "</td><td>" + E(rule.AfterWithDelay)
+                + "</td><td" + (rule.HasConflict ? " class=\"conflict\"" : string.Empty) + ">" + E(ReportWords.BasisAndConflict(rule.Basis, rule.HasConflict)) + "</td></tr>");
         }
 
         writer.WriteLine("</tbody></table>");
@@ -151,8 +146,23 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2{break-after:avoi
         writer.WriteLine("</tbody></table>");
     }
 
-    private static void Definition(TextWriter writer, string term, string value) =>
+    /// <summary>
+    /// Opens a self-contained page: its one style sheet, a Content-Security-Policy that lets nothing but those inline
+    /// styles load or run (whatever a policy's text holds), and <paramref name="title"/> as title and heading.
+    /// </summary>
+    internal static void Head(TextWriter writer, string title)
+    {
+        writer.WriteLine("<!DOCTYPE html>");
+        writer.WriteLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        writer.WriteLine("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">");
+        writer.WriteLine("<title>" + E(title) + "</title><style>" + Css + "</style></head><body>");
+        writer.WriteLine("<h1>" + E(title) + "</h1>");
+    }
+
+    /// <summary>One term and its value of a definition list, both escaped.</summary>
+    internal static void Definition(TextWriter writer, string term, string value) =>
         writer.WriteLine("<dt>" + E(term) + "</dt><dd>" + E(value) + "</dd>");
 
-    private static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+    /// <summary>Text made inert in HTML.</summary>
+    internal static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 }

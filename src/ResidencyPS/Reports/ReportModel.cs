@@ -57,10 +57,15 @@ internal sealed class ReportData
         }
 
         // A retention rule applies to several products and regions; its reading is given once.
-        foreach (var rule in policy.Retention.Where(r => r.Basis != Basis.Stated || r.HasConflict || r.AfterDelay != null)
-                     .GroupBy(r => r.Id, StringComparer.Ordinal).Select(g => g.First()))
+        foreach (var group in policy.Retention.GroupBy(r => r.Id, StringComparer.Ordinal))
         {
-            var products = string.Join(", ", policy.Retention.Where(r => r.Id == rule.Id).Select(r => r.Product).Distinct());
+            var rule = group.First();
+            if (rule.Basis == Basis.Stated && !rule.HasConflict && rule.AfterDelay == null)
+            {
+                continue;
+            }
+
+            var products = string.Join(", ", group.Select(r => r.Product).Distinct());
             readings.Add(new Reading(rule.Subject + " of " + products + ", kept in " + rule.StorageLocation + " for " + ReportWords.Period(rule), rule.Basis,
                 string.Join(" ", rule.Notes), rule.Conflict));
         }

@@ -36,6 +36,9 @@ internal static class ReportWords
         _ => "not evaluated",
     };
 
+    /// <summary>A basis in words, followed by the conflict mark and the word when the policy text contradicts the fact.</summary>
+    public static string BasisAndConflict(Basis basis, bool conflict) => Basis(basis) + (conflict ? " " + ConflictMark + " conflict" : string.Empty);
+
     /// <summary>The symbol a cell carries for its basis and conflict, empty for a stated, uncontested fact.</summary>
     public static string Marks(Basis basis, bool conflict) =>
         (basis == ResidencyPS.Basis.InferredFromTableLayout ? " " + TableLayoutMark : basis == ResidencyPS.Basis.InferredFromContent ? " " + ContentMark : string.Empty)
@@ -52,8 +55,11 @@ internal static class ReportWords
     };
 
     /// <summary>A retention period in English, with the policy text's own words beside it.</summary>
-    public static string Period(RetentionRule rule) =>
-        rule.PeriodText == null ? "not stated" : rule.PeriodInWords + " (" + rule.PeriodText + ")";
+    public static string Period(RetentionRule rule) => Period(rule.PeriodText == null ? null : rule.PeriodInWords, rule.PeriodText);
+
+    /// <summary>A time in English words with the policy text's own words beside it; "not stated" when the text gives none.</summary>
+    public static string Period(string? inWords, string? policyText) =>
+        inWords == null || policyText == null ? "not stated" : inWords + " (" + policyText + ")";
 
     /// <summary>What the legend explains, in the order it lists them: symbol or colour, then meaning.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Legend { get; } = new[]

@@ -84,8 +84,8 @@ internal static class MarkdownReportWriter
         foreach (var rule in p.Retention)
         {
             writer.WriteLine("| " + string.Join(" | ", new[] { rule.Product, rule.Subject, rule.HostingRegion.ToString(), rule.StorageLocation, ReportWords.Period(rule),
-                rule.AfterInWords + (rule.AfterDelay != null ? " (" + rule.AfterDelay + ")" : string.Empty),
-                ReportWords.Basis(rule.Basis) + (rule.HasConflict ? " " + ReportWords.ConflictMark + " conflict" : string.Empty) }.Select(Cell)) + " |");
+                rule.AfterWithDelay,
+                ReportWords.BasisAndConflict(rule.Basis, rule.HasConflict) }.Select(Cell)) + " |");
         }
 
         writer.WriteLine();

@@ -62,7 +62,7 @@ internal static class DataFlowBuilder
 
     private static DataFlow Retention(ResidencyPolicy policy, RetentionRule rule, string dataCategory, HostingRegionInfo hosting, DataActivity activity) =>
         new DataFlow(policy, rule.Product, dataCategory, hosting.Code, activity, rule.StorageLocation, Array.Empty<string>(), Leaves(policy, rule.StorageLocation),
-            rule.Period, rule.PeriodText, rule.AfterInWords + (rule.AfterDelay != null ? " (" + rule.AfterDelay + ")" : string.Empty), null, rule.Basis, rule.Conflict, rule.Source, rule.PeriodValue == null ? null : rule.PeriodInWords);
+            rule.Period, rule.PeriodText, rule.AfterWithDelay, null, rule.Basis, rule.Conflict, rule.Source, rule.PeriodValue == null ? null : rule.PeriodInWords);
 
     // A rule that keeps the data somewhere else for a while and then moves it on is a transit, not a storage place.
     private static bool MovesOn(RetentionRule rule, HostingRegionInfo hosting) =>
