@@ -18,9 +18,22 @@ public sealed class HtmlReportRenderingTests : IClassFixture<PowerShellSession>,
     {
         Assert.True(File.Exists(Chromium), "Chromium is missing at " + Chromium + ". On Debian, build.ps1 -Task Setup installs it "
             + "(apt-get install chromium, as root or through sudo); elsewhere install Chromium and set RESIDENCYPS_CHROMIUM to its executable.");
-        var start = new ProcessStartInfo(Chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--user-data-dir=" + Path.Combine(_folder, "profile") }.Concat(arguments))
+        return RunProcess(Chromium, TimeSpan.FromSeconds(90), new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + Path.Combine(_folder, "profile") }.Concat(arguments));
+    }
+
+    private static string RunTool(string tool, params string[] arguments)
+    {
+        var path = Path.Combine("/usr/bin", tool);
+        Assert.True(File.Exists(path), tool + " is missing. On Debian, build.ps1 -Task Setup installs it (apt-get install poppler-utils, as root or through sudo).");
+        return RunProcess(path, TimeSpan.FromSeconds(60), arguments, mustSucceed: true);
+    }
+
+    // Standard output of a program that must finish in time; killed (and the test failed) when it does not.
+    private static string RunProcess(string path, TimeSpan timeout, IEnumerable<string> arguments, bool mustSucceed = false)
+    {
+        var start = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -28,10 +41,15 @@ public sealed class HtmlReportRenderingTests : IClassFixture<PowerShellSession>,
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("Chromium did not finish.");
+            throw new TimeoutException(Path.GetFileName(path) + " did not finish.");
+        }
+
+        if (mustSucceed)
+        {
+            Assert.Equal(0, process.ExitCode);
         }
 
         return output.Result;
@@ -90,24 +108,6 @@ public sealed class HtmlReportRenderingTests : IClassFixture<PowerShellSession>,
         File.Delete(screenshot);
         RunChromium("--window-size=1400,2000", "--screenshot=" + screenshot, uri);
         Assert.True(new FileInfo(screenshot).Length > 20_000, "The screenshot is too small to show a rendered report.");
-    }
-
-    private static string RunTool(string tool, params string[] arguments)
-    {
-        var path = Path.Combine("/usr/bin", tool);
-        Assert.True(File.Exists(path), tool + " is missing. On Debian, build.ps1 -Task Setup installs it (apt-get install poppler-utils, as root or through sudo).");
-        var start = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), tool + " did not finish.");
-        Assert.Equal(0, process.ExitCode);
-        return output.Result;
     }
 
     // Issue 12: an auditor prints the report. The summary and the legend must be on paper, and every mark must

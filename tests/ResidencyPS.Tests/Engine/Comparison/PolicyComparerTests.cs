@@ -8,7 +8,7 @@ namespace ResidencyPS.Tests.Engine.Comparison;
 /// <summary>PolicyComparer: every kind of change between two policies, found and named.</summary>
 public class PolicyComparerTests
 {
-    private static readonly string EmbeddedJson = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "src", "ResidencyPS", "Data", "freshworks.policy.json"));
+    private static readonly string EmbeddedJson = EmbeddedPolicyJson.Text;
 
     private static string Mutate(string json, Action<JObject> change)
     {

@@ -12,7 +12,7 @@ namespace ResidencyPS.Tests.Engine.Loading;
 /// <summary>The policy file format: round trip, JSON Schema, the documented example, and refusal of corrupt files.</summary>
 public sealed class PolicyFileTests : IDisposable
 {
-    private static readonly string EmbeddedJson = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "src", "ResidencyPS", "Data", "freshworks.policy.json"));
+    private static readonly string EmbeddedJson = EmbeddedPolicyJson.Text;
     private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "module", "policy.schema.json")));
     private readonly string _folder = Directory.CreateTempSubdirectory("residencyps-policy-").FullName;
 

@@ -7,17 +7,11 @@ namespace ResidencyPS.Tests.Engine.Loading;
 /// <summary>A bad policy file is refused with every problem named, and never instantiates anything it names.</summary>
 public class PolicyLoaderTests
 {
-    private static readonly string EmbeddedJson = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "src", "ResidencyPS", "Data", "freshworks.policy.json"));
+    private static readonly string EmbeddedJson = EmbeddedPolicyJson.Text;
 
-    private static PolicyValidationException Refused(string json) =>
-        Assert.Throws<PolicyValidationException>(() => PolicyLoader.Load(new StringReader(json), "test.json"));
+    private static PolicyValidationException Refused(string json) => EmbeddedPolicyJson.Refused(json);
 
-    private static string Mutate(Action<JObject> change)
-    {
-        var doc = JObject.Parse(EmbeddedJson);
-        change(doc);
-        return doc.ToString();
-    }
+    private static string Mutate(Action<JObject> change) => EmbeddedPolicyJson.Mutate(change);
 
     [Fact]
     public void The_embedded_json_loads_and_is_parsed_once()

@@ -13,20 +13,14 @@ namespace ResidencyPS.Tests.Engine.Loading;
 /// </summary>
 public sealed class StrictInputTests : IDisposable
 {
-    private static readonly string EmbeddedJson = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "src", "ResidencyPS", "Data", "freshworks.policy.json"));
+    private static readonly string EmbeddedJson = EmbeddedPolicyJson.Text;
     private readonly string _folder = Directory.CreateTempSubdirectory("residencyps-strict-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static PolicyValidationException Refused(string json) =>
-        Assert.Throws<PolicyValidationException>(() => PolicyLoader.Load(new StringReader(json), "test.json"));
+    private static PolicyValidationException Refused(string json) => EmbeddedPolicyJson.Refused(json);
 
-    private static string Mutate(Action<JObject> change)
-    {
-        var doc = JObject.Parse(EmbeddedJson);
-        change(doc);
-        return doc.ToString();
-    }
+    private static string Mutate(Action<JObject> change) => EmbeddedPolicyJson.Mutate(change);
 
     // The embedded policy with its first property written the lenient way Newtonsoft alone would accept.
     [Theory]
