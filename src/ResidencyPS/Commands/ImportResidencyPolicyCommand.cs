@@ -64,7 +64,11 @@ public sealed class ImportResidencyPolicyCommand : PSCmdlet
 
             policy = loaded;
             PolicyStore.SetActive(policy);
-            WriteVerbose("Active policy: " + policy + ", SHA-256 " + policy.Sha256 + ".");
+            if (VerboseOutput.IsWanted(this))
+            {
+                // The SHA-256 costs a canonical JSON write: computed only for someone who reads it.
+                WriteVerbose("Active policy: " + policy + ", SHA-256 " + policy.Sha256 + ".");
+            }
         }
 
         if (PassThru.IsPresent)

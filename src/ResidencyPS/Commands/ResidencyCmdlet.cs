@@ -40,9 +40,7 @@ public abstract class ResidencyCmdlet : PSCmdlet
     private bool? _verboseWanted;
 
     /// <summary>Whether verbose output is shown (-Verbose, or $VerbosePreference), so verbose-only work can be skipped.</summary>
-    private protected bool VerboseWanted => _verboseWanted ??= MyInvocation.BoundParameters.TryGetValue("Verbose", out var verbose)
-        ? ((SwitchParameter)verbose).IsPresent
-        : GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore;
+    private protected bool VerboseWanted => _verboseWanted ??= VerboseOutput.IsWanted(this);
 
     /// <summary>Says, under -Verbose, what a name parameter matched.</summary>
     private protected void VerboseMatched<T>(string parameter, string[]? given, List<T>? matched)

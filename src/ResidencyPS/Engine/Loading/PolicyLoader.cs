@@ -94,19 +94,27 @@ internal static class PolicyLoader
     }
 
     /// <summary>Parses JSON text as one object with line numbers; every syntax problem is a <see cref="PolicyValidationException"/>.</summary>
-    internal static JObject ReadObject(TextReader reader, string origin, string what) =>
-        ReadObject(new UTF8Encoding(false).GetBytes(reader.ReadToEnd()), origin, what);
+    internal static JObject ReadObject(TextReader reader, string origin, string what)
+    {
+        var bytes = new UTF8Encoding(false).GetBytes(reader.ReadToEnd());
+        return ReadObject(new ArraySegment<byte>(bytes), origin, what);
+    }
 
     /// <summary>
     /// Parses strict UTF-8 JSON (RFC 8259, nothing Newtonsoft would also forgive) as one object with line numbers. A UTF-8
     /// byte order mark is allowed; any other (UTF-16, UTF-32) is named, since such a file is otherwise only a puzzling error.
     /// </summary>
-    internal static JObject ReadObject(byte[] bytes, string origin, string what, bool strict = true)
+    internal static JObject ReadObject(ArraySegment<byte> file, string origin, string what, bool strict = true)
     {
-        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        if ((bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
-            || (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF)
-            || Array.IndexOf(bytes, (byte)0) >= 0)
+        // The bytes are read where they lie (a buffer from ReadBounded is longer than the file): no copy of a large file.
+        var bytes = file.Array!;
+        var end = file.Offset + file.Count;
+        var first = file.Offset;
+        var length = file.Count;
+        var start = first + (length >= 3 && bytes[first] == 0xEF && bytes[first + 1] == 0xBB && bytes[first + 2] == 0xBF ? 3 : 0);
+        if ((length >= 2 && ((bytes[first] == 0xFF && bytes[first + 1] == 0xFE) || (bytes[first] == 0xFE && bytes[first + 1] == 0xFF)))
+            || (length >= 4 && bytes[first] == 0 && bytes[first + 1] == 0 && bytes[first + 2] == 0xFE && bytes[first + 3] == 0xFF)
+            || Array.IndexOf(bytes, (byte)0, first, length) >= 0)
         {
             throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, "The file is not UTF-8 (it looks like UTF-16 or UTF-32, or holds NUL bytes); save it as UTF-8.") }, what);
         }
@@ -116,14 +124,14 @@ internal static class PolicyLoader
         {
             try
             {
-                strictUtf8.GetCharCount(bytes, start, bytes.Length - start);
+                strictUtf8.GetCharCount(bytes, start, end - start);
             }
             catch (DecoderFallbackException ex)
             {
                 throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, "The file is not valid UTF-8: " + ex.Message) }, what);
             }
 
-            if (StrictJson.Check(bytes, start, MaxDepth) is PolicyProblem problem)
+            if (StrictJson.Check(bytes, start, end, MaxDepth) is PolicyProblem problem)
             {
                 throw new PolicyValidationException(origin, new[] { problem }, what);
             }
@@ -132,7 +140,7 @@ internal static class PolicyLoader
         JToken token;
         try
         {
-            using var reader = new StreamReader(new MemoryStream(bytes, start, bytes.Length - start, writable: false), strictUtf8, false);
+            using var reader = new StreamReader(new MemoryStream(bytes, start, end - start, writable: false), strictUtf8, false);
             token = Parse(reader);
         }
         catch (JsonException ex)
@@ -146,7 +154,7 @@ internal static class PolicyLoader
 
     // Reads at most one byte more than the limit, a block at a time, checking for a stop request between blocks. A stream
     // that knows its length is read into one buffer of that size (plus one byte, to notice a file that grew meanwhile).
-    private static byte[] ReadBounded(Stream stream, string origin, string what, CancellationToken cancel)
+    private static ArraySegment<byte> ReadBounded(Stream stream, string origin, string what, CancellationToken cancel)
     {
         var expected = stream.CanSeek ? stream.Length - stream.Position : 0;
         if (expected > MaxBytes)
@@ -172,8 +180,7 @@ internal static class PolicyLoader
             }
         }
 
-        Array.Resize(ref buffer, length);
-        return buffer;
+        return new ArraySegment<byte>(buffer, 0, length);
     }
 
     private static PolicyProblem TooLarge(long length, string what) =>

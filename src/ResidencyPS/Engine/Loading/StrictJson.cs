@@ -15,24 +15,29 @@ internal static class StrictJson
     /// are one strict JSON value. The scan reads bytes, not a decoded copy (JSON's structure is ASCII, and the caller checks
     /// the UTF-8), so a large file costs no second, larger buffer; positions count bytes.
     /// </summary>
-    public static PolicyProblem? Check(byte[] bytes, int start, int maxDepth)
+    public static PolicyProblem? Check(byte[] bytes, int start, int maxDepth) => Check(bytes, start, bytes.Length, maxDepth);
+
+    /// <summary>As <see cref="Check(byte[], int, int)"/>, for the bytes before <paramref name="end"/> (a buffer read into need not be full).</summary>
+    public static PolicyProblem? Check(byte[] bytes, int start, int end, int maxDepth)
     {
-        var scanner = new Scanner(bytes, start, maxDepth);
+        var scanner = new Scanner(bytes, start, end, maxDepth);
         return scanner.Run();
     }
 
     private sealed class Scanner
     {
         private readonly byte[] _text;
+        private readonly int _end;
         private readonly int _maxDepth;
         private readonly Stack<char> _open = new Stack<char>();
         private int _at;
         private int _line = 1;
         private int _lineStart;
 
-        public Scanner(byte[] text, int start, int maxDepth)
+        public Scanner(byte[] text, int start, int end, int maxDepth)
         {
             _text = text;
+            _end = end;
             _maxDepth = maxDepth;
             _at = start;
             _lineStart = start;
@@ -52,7 +57,7 @@ internal static class StrictJson
             }
 
             SkipSpace();
-            return _at < _text.Length ? Fail("Additional text found after the end of the JSON object") : null;
+            return _at < _end ? Fail("Additional text found after the end of the JSON object") : null;
         }
 
         // After a value inside an array or object: a comma and the next member, or the closing bracket.
@@ -152,7 +157,7 @@ internal static class StrictJson
         private PolicyProblem? String()
         {
             _at++; // the opening quote
-            while (_at < _text.Length)
+            while (_at < _end)
             {
                 var c = (char)_text[_at];
                 if (c == '"')
@@ -276,7 +281,7 @@ internal static class StrictJson
 
         private void SkipSpace()
         {
-            while (_at < _text.Length)
+            while (_at < _end)
             {
                 var c = (char)_text[_at];
                 if (c == '\n')
@@ -306,7 +311,7 @@ internal static class StrictJson
 
         private char Next() => At(_at);
 
-        private char At(int index) => index < _text.Length ? (char)_text[index] : '\0';
+        private char At(int index) => index < _end ? (char)_text[index] : '\0';
 
         private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
