@@ -105,6 +105,75 @@ Describe 'Test-EeaBoundary' {
         $err[0].FullyQualifiedErrorId | Should -BeLike 'ProductNotFound,*'
     }
 
+    Context 'Inventory rows are names, never patterns' {
+        # A cell holding *, ?, [ or ] once matched nothing as a pattern and vanished without an error: the nightly
+        # check then passed with rows it never tested. Every row now comes out, and one that names nothing fails.
+        It 'gives every piped row a result, and a NotEvaluated one with ProductNotFound for a cell that names nothing' {
+            $csv = Join-Path $TestDrive 'wild-inventory.csv'
+            $cells = 'Freshdesk', '*', 'Fresh?esk', '[', ']', 'Helpdesk [EU]', 'Fresh`*'
+            $cells | ForEach-Object { [pscustomobject]@{ Product = $_; DataCategory = 'Ticket data' } } | Export-Csv -Path $csv -NoTypeInformation
+            $err = $null
+            $results = @(Import-Csv $csv | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue)
+            $results.Product | Should -Be $cells
+            $results[0].Verdict | Should -Be 'Within'
+            $results[1..6].Verdict | Should -Be (@('NotEvaluated') * 6)
+            $err.Count | Should -Be 6
+            $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -Be 'ProductNotFound,ResidencyPS.Commands.TestEeaBoundaryCommand' }
+            $err.TargetObject | Should -Be $cells[1..6]
+            $err[0].Exception.Message | Should -Match 'matched literally'
+            @(Import-Csv $csv | Test-EeaBoundary -Quiet -ErrorAction SilentlyContinue) | Should -Be @($true, $false, $false, $false, $false, $false, $false)
+        }
+
+        It 'treats a piped string, a category cell and a hosting-region cell literally too' {
+            $err = $null
+            $r = '*' | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue
+            $r.Verdict | Should -Be 'NotEvaluated'
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'ProductNotFound,*'
+
+            $r = [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket*' } | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue
+            $r.Verdict | Should -Be 'NotEvaluated'
+            $r.DataCategory | Should -Be 'Ticket*'
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'DataCategoryNotFound,*'
+
+            $r = [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data'; HostingRegion = 'E*' } | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue
+            $r.Verdict | Should -Be 'NotEvaluated'
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'HostingRegionNotFound,*'
+        }
+
+        It 'finds a product whose real name holds brackets from a piped row' {
+            $path = New-PolicyFile 'bracket-name.json' { param($p) $p.products[0].aliases = @('Helpdesk [EU]') }
+            $r = [pscustomobject]@{ Product = 'Helpdesk [EU]'; DataCategory = 'Ticket data' } | Test-EeaBoundary -Policy $path
+            $r.Product | Should -Be 'Freshdesk'
+            $r.Verdict | Should -Be 'Within'
+        }
+
+        It 'keeps wildcards for names typed on the command line' {
+            (Test-EeaBoundary -Product 'Fresh?esk' -DataCategory 'Ticket*').Product | Should -Be 'Freshdesk'
+            Test-EeaBoundary -Product 'Nothing*' | Should -BeNullOrEmpty
+        }
+
+        It 'gives a product the policy states no data for a NotEvaluated row instead of nothing' {
+            $path = New-PolicyFile 'no-records.json' { param($p) $p.residency = @($p.residency | Where-Object product -NE 'Freshteam') }
+            $err = $null
+            $r = Test-EeaBoundary -Product Freshteam -Policy $path -ErrorVariable err -ErrorAction SilentlyContinue
+            $r.Verdict | Should -Be 'NotEvaluated'
+            $err[0].FullyQualifiedErrorId | Should -Be 'NoDataCategoriesStated,ResidencyPS.Commands.TestEeaBoundaryCommand'
+            $err[0].TargetObject | Should -Be 'Freshteam'
+            Test-EeaBoundary -Product Freshteam -Policy $path -Quiet -ErrorAction SilentlyContinue | Should -BeExactly $false
+        }
+
+        It 'matches piped names literally in the query cmdlets, with an error for a row that names nothing' {
+            $err = $null
+            [pscustomobject]@{ Product = 'Fresh*' } | Get-DataResidency -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $err[0].FullyQualifiedErrorId | Should -Be 'ProductNotFound,ResidencyPS.Commands.GetDataResidencyCommand'
+            [pscustomobject]@{ Product = 'Fresh*' } | Get-RetentionPolicy -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $err[0].FullyQualifiedErrorId | Should -Be 'ProductNotFound,ResidencyPS.Commands.GetRetentionPolicyCommand'
+            [pscustomobject]@{ Product = 'Fresh*' } | Get-DataFlow -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $err[0].FullyQualifiedErrorId | Should -Be 'ProductNotFound,ResidencyPS.Commands.GetDataFlowCommand'
+            ([pscustomobject]@{ Product = 'Freshdesk' } | Get-DataResidency).Count | Should -Be (Get-DataResidency -Product Freshdesk).Count
+        }
+    }
+
     Context 'Tab completion' {
         It 'offers each product once by its main name when nothing is typed' {
             (Get-Completion 'Test-EeaBoundary -Product ').CompletionText | Should -Be @(

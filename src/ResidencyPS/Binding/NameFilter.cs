@@ -13,9 +13,10 @@ internal static class NameFilter
 {
     /// <summary>
     /// The items named by <paramref name="patterns"/>, each once, in policy order; null when no
-    /// patterns were given (meaning "all"). Writes an error for each literal that names nothing.
+    /// patterns were given (meaning "all"). Writes an error for each literal that names nothing. With
+    /// <paramref name="literal"/> (names from piped input) no value is a pattern.
     /// </summary>
-    public static List<T>? Resolve<T>(PSCmdlet cmdlet, NameIndex<T> index, string[]? patterns, string errorId, string what)
+    public static List<T>? Resolve<T>(PSCmdlet cmdlet, NameIndex<T> index, string[]? patterns, string errorId, string what, bool literal = false)
         where T : class
     {
         if (patterns == null || patterns.Length == 0)
@@ -26,7 +27,7 @@ internal static class NameFilter
         var found = new HashSet<T>();
         foreach (var pattern in patterns)
         {
-            if (ResolveOne(cmdlet, index, pattern, errorId, what) is List<T> matches)
+            if (ResolveOne(cmdlet, index, pattern, errorId, what, literal) is List<T> matches)
             {
                 found.UnionWith(matches);
             }
@@ -40,10 +41,10 @@ internal static class NameFilter
     /// error written, for a literal that names nothing or a wildcard that does not parse. Allocates one small list,
     /// so per-object callers (an inventory of 100,000 rows) stay cheap.
     /// </summary>
-    public static List<T>? ResolveOne<T>(PSCmdlet cmdlet, NameIndex<T> index, string pattern, string errorId, string what)
+    public static List<T>? ResolveOne<T>(PSCmdlet cmdlet, NameIndex<T> index, string pattern, string errorId, string what, bool literal = false)
         where T : class
     {
-        var matches = TryResolveOne(index, pattern, errorId, what, out var error);
+        var matches = TryResolveOne(index, pattern, errorId, what, out var error, literal);
         if (error != null)
         {
             cmdlet.WriteError(error);
@@ -52,24 +53,35 @@ internal static class NameFilter
         return matches;
     }
 
-    /// <summary>As <see cref="ResolveOne{T}"/>, handing back the error instead of writing it, for callers that also report the input otherwise.</summary>
-    public static List<T>? TryResolveOne<T>(NameIndex<T> index, string pattern, string errorId, string what, out ErrorRecord? error)
+    /// <summary>
+    /// As <see cref="ResolveOne{T}"/>, handing back the error instead of writing it, for callers that also report the input otherwise.
+    /// A <paramref name="literal"/> value (a cell of an inventory row) is a name, never a pattern: a cell holding <c>*</c>,
+    /// <c>[</c> or <c>]</c> that matched nothing would otherwise vanish silently and a check could pass on rows it never tested.
+    /// </summary>
+    public static List<T>? TryResolveOne<T>(NameIndex<T> index, string pattern, string errorId, string what, out ErrorRecord? error, bool literal = false)
         where T : class
     {
         error = null;
-        if (IsWildcard(pattern))
+        if (!literal && IsWildcard(pattern))
         {
             return TryMatch(index, pattern, out var matches, out error) ? matches : null;
         }
 
-        if (index.FindLiteral(pattern, WildcardPattern.Unescape) is T item)
+        if (FindName(index, pattern, literal) is T item)
         {
             return new List<T>(1) { item };
         }
 
-        error = NotFound(index, pattern, errorId, what);
+        error = NotFound(index, pattern, errorId, what, literal);
         return null;
     }
+
+    /// <summary>
+    /// The item a name stands for: a <paramref name="literal"/> value exactly as given; a typed one also with its backtick
+    /// escapes removed (<c>Fresh`[EU`]</c> for <c>Fresh[EU]</c>).
+    /// </summary>
+    public static T? FindName<T>(NameIndex<T> index, string name, bool literal)
+        where T : class => literal ? index.Find(name) : index.FindLiteral(name, WildcardPattern.Unescape);
 
     /// <summary>A case-insensitive wildcard pattern, as PowerShell's own name parameters use.</summary>
     public static WildcardPattern Wildcard(string pattern) =>
@@ -118,7 +130,7 @@ internal static class NameFilter
     public static bool IsWildcard(string pattern) => WildcardPattern.ContainsWildcardCharacters(pattern);
 
     /// <summary>An ObjectNotFound error naming the input, the closest names and what is accepted.</summary>
-    public static ErrorRecord NotFound<T>(NameIndex<T> index, string input, string errorId, string what)
+    public static ErrorRecord NotFound<T>(NameIndex<T> index, string input, string errorId, string what, bool literal = false)
         where T : class
     {
         // Suggest what people read: an internal key (TicketData) is shown as the name it stands for.
@@ -130,7 +142,8 @@ internal static class NameFilter
         }).Distinct().ToList();
         var message = "No " + what + " named '" + input + "' was found."
             + (suggestions.Count > 0 ? " Did you mean " + string.Join(" or ", suggestions.Select(s => "'" + s + "'")) + "?" : string.Empty)
-            + " Accepted: " + NameSample.Of(index.Items) + " (English or Dutch names and aliases; wildcards allowed).";
+            + " Accepted: " + NameSample.Of(index.Items)
+            + (literal ? " (English or Dutch names and aliases; names from piped input are matched literally, never as wildcards)." : " (English or Dutch names and aliases; wildcards allowed).");
         return new ErrorRecord(new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, input)
         {
             ErrorDetails = new ErrorDetails(message)

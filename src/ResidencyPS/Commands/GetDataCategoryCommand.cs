@@ -29,8 +29,8 @@ public sealed class GetDataCategoryCommand : ResidencyCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var categories = ResolveCategories(DataCategory);
-        var products = ResolveProducts(Product);
+        var categories = ResolveCategories(DataCategory, nameof(DataCategory));
+        var products = ResolveProducts(Product, nameof(Product));
         var productNames = NameSet(products?.Select(p => p.Name));
         var categorySet = categories == null ? null : new HashSet<DataCategoryInfo>(categories);
         foreach (var category in AnsweringPolicy.CategoryIndex.Items)

@@ -55,13 +55,13 @@ public sealed class GetDataFlowCommand : ResidencyCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (!(ResolveHostingRegion(HostingRegion, out var error) is HostingRegionInfo hosting))
+        if (!(ResolveHostingRegion(HostingRegion, out var error, Piped(nameof(HostingRegion))) is HostingRegionInfo hosting))
         {
             WriteError(error!);
             return;
         }
 
-        var products = ResolveProducts(Product);
+        var products = ResolveProducts(Product, nameof(Product));
         var (categories, subjects) = ResolveCategoriesAndSubjects();
         if (NothingMatched(products) || (categories != null && categories.Count == 0 && subjects!.Count == 0))
         {
@@ -95,12 +95,13 @@ public sealed class GetDataFlowCommand : ResidencyCmdlet
             return (null, null);
         }
 
+        var literal = Piped(nameof(DataCategory));
         var categories = new HashSet<DataCategoryInfo>();
         var subjects = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in DataCategory)
         {
-            var subjectMatches = NameFilter.TryResolveOne(AnsweringPolicy.SubjectIndex, name, ErrorIds.SubjectNotFound, "retention subject", out _);
-            var categoryMatches = NameFilter.TryResolveOne(AnsweringPolicy.CategoryIndex, name, ErrorIds.DataCategoryNotFound, "data category", out var error);
+            var subjectMatches = NameFilter.TryResolveOne(AnsweringPolicy.SubjectIndex, name, ErrorIds.SubjectNotFound, "retention subject", out _, literal);
+            var categoryMatches = NameFilter.TryResolveOne(AnsweringPolicy.CategoryIndex, name, ErrorIds.DataCategoryNotFound, "data category", out var error, literal);
             subjects.UnionWith(subjectMatches?.Where(s => s.Id is "Logs" or "Backups").Select(s => s.Name) ?? Enumerable.Empty<string>());
             categories.UnionWith(categoryMatches ?? Enumerable.Empty<DataCategoryInfo>());
             if (categoryMatches == null && (subjectMatches == null || subjectMatches.Count == 0) && error != null)

@@ -39,9 +39,9 @@ public sealed class GetDataResidencyCommand : ResidencyCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var products = ResolveProducts(Product);
-        var categories = ResolveCategories(DataCategory);
-        var regions = ResolveRegions(Region);
+        var products = ResolveProducts(Product, nameof(Product));
+        var categories = ResolveCategories(DataCategory, nameof(DataCategory));
+        var regions = ResolveRegions(Region, nameof(Region));
         if (Empty(products) || Empty(categories) || Empty(regions))
         {
             return;

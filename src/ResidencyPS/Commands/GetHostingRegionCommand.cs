@@ -27,7 +27,7 @@ public sealed class GetHostingRegionCommand : ResidencyCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var regions = ResolveRegions(Code);
+        var regions = ResolveRegions(Code, nameof(Code));
         HashSet<HostingRegionInfo>? byCountry = null;
         if (Country != null && Country.Length > 0)
         {

@@ -41,9 +41,9 @@ public sealed class GetRetentionPolicyCommand : ResidencyCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var products = ResolveProducts(Product);
-        var regions = ResolveRegions(HostingRegion);
-        var subjects = ResolveSubjects(Subject);
+        var products = ResolveProducts(Product, nameof(Product));
+        var regions = ResolveRegions(HostingRegion, nameof(HostingRegion));
+        var subjects = ResolveSubjects(Subject, nameof(Subject));
         var productNames = NameSet(products?.Select(p => p.Name));
         var subjectNames = NameSet(subjects?.Select(s => s.Name));
         foreach (var rule in AnsweringPolicy.Retention)

@@ -24,9 +24,13 @@ public abstract class ResidencyCmdlet : PSCmdlet
     /// <summary>The policy this pipeline answers from, fixed in BeginProcessing.</summary>
     protected ResidencyPolicy AnsweringPolicy { get; private set; } = null!;
 
+    // The parameters bound before any pipeline input: everything else a ProcessRecord sees came from a piped row.
+    private HashSet<string>? _boundBeforeInput;
+
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
+        _boundBeforeInput = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
         AnsweringPolicy = PolicyAccess.Resolve(this, Policy);
         if (VerboseWanted)
         {
@@ -42,6 +46,12 @@ public abstract class ResidencyCmdlet : PSCmdlet
     /// <summary>Whether verbose output is shown (-Verbose, or $VerbosePreference), so verbose-only work can be skipped.</summary>
     private protected bool VerboseWanted => _verboseWanted ??= VerboseOutput.IsWanted(this);
 
+    /// <summary>
+    /// Whether <paramref name="parameter"/>'s value came from a piped object (an inventory row bound by property name)
+    /// rather than the command line. Such a value is a name, matched literally: only what a person types is a pattern.
+    /// </summary>
+    private protected bool Piped(string parameter) => _boundBeforeInput != null && !_boundBeforeInput.Contains(parameter);
+
     /// <summary>Says, under -Verbose, what a name parameter matched.</summary>
     private protected void VerboseMatched<T>(string parameter, string[]? given, List<T>? matched)
     {
@@ -52,19 +62,19 @@ public abstract class ResidencyCmdlet : PSCmdlet
         }
     }
 
-    /// <summary>Products named by <paramref name="patterns"/>, in policy order; null means all.</summary>
-    private protected List<ProductInfo>? ResolveProducts(string[]? patterns)
+    /// <summary>Products named by <paramref name="patterns"/> (the value of <paramref name="parameter"/>), in policy order; null means all.</summary>
+    private protected List<ProductInfo>? ResolveProducts(string[]? patterns, string parameter)
     {
-        var matched = NameFilter.Resolve(this, AnsweringPolicy.ProductIndex, patterns, ErrorIds.ProductNotFound, "product");
-        VerboseMatched("Product", patterns, matched);
+        var matched = NameFilter.Resolve(this, AnsweringPolicy.ProductIndex, patterns, ErrorIds.ProductNotFound, "product", Piped(parameter));
+        VerboseMatched(parameter, patterns, matched);
         return matched;
     }
 
-    /// <summary>Data categories named by <paramref name="patterns"/>, in policy order; null means all.</summary>
-    private protected List<DataCategoryInfo>? ResolveCategories(string[]? patterns)
+    /// <summary>Data categories named by <paramref name="patterns"/> (the value of <paramref name="parameter"/>), in policy order; null means all.</summary>
+    private protected List<DataCategoryInfo>? ResolveCategories(string[]? patterns, string parameter)
     {
-        var matched = NameFilter.Resolve(this, AnsweringPolicy.CategoryIndex, patterns, ErrorIds.DataCategoryNotFound, "data category");
-        VerboseMatched("DataCategory", patterns, matched);
+        var matched = NameFilter.Resolve(this, AnsweringPolicy.CategoryIndex, patterns, ErrorIds.DataCategoryNotFound, "data category", Piped(parameter));
+        VerboseMatched(parameter, patterns, matched);
         return matched;
     }
 
@@ -72,17 +82,18 @@ public abstract class ResidencyCmdlet : PSCmdlet
     /// Hosting regions named by <paramref name="patterns"/> (codes, names, aliases, a member country's ISO code or
     /// English name, wildcards), in policy order; null means all.
     /// </summary>
-    private protected List<HostingRegionInfo>? ResolveRegions(string[]? patterns)
+    private protected List<HostingRegionInfo>? ResolveRegions(string[]? patterns, string parameter)
     {
         if (patterns == null || patterns.Length == 0)
         {
             return null;
         }
 
+        var literal = Piped(parameter);
         var found = new HashSet<HostingRegionInfo>();
         foreach (var pattern in patterns)
         {
-            if (ResolveRegion(pattern, out var error) is List<HostingRegionInfo> regions)
+            if (ResolveRegion(pattern, out var error, literal) is List<HostingRegionInfo> regions)
             {
                 found.UnionWith(regions);
             }
@@ -93,24 +104,24 @@ public abstract class ResidencyCmdlet : PSCmdlet
         }
 
         var inOrder = AnsweringPolicy.RegionIndex.Items.Where(found.Contains).ToList();
-        VerboseMatched("Region", patterns, inOrder);
+        VerboseMatched(parameter, patterns, inOrder);
         return inOrder;
     }
 
     /// <summary>
     /// The regions one value names; null with <paramref name="error"/> set (not written) when it names none. A country
-    /// that is in no region says exactly that, never a look-alike region.
+    /// that is in no region says exactly that, never a look-alike region. A <paramref name="literal"/> value (piped) is never a pattern.
     /// </summary>
-    private protected List<HostingRegionInfo>? ResolveRegion(string pattern, out ErrorRecord? error)
+    private protected List<HostingRegionInfo>? ResolveRegion(string pattern, out ErrorRecord? error, bool literal = false)
     {
         var index = AnsweringPolicy.RegionIndex;
-        if (NameFilter.IsWildcard(pattern))
+        if (!literal && NameFilter.IsWildcard(pattern))
         {
             return NameFilter.TryResolveOne(index, pattern, ErrorIds.HostingRegionNotFound, "hosting region", out error);
         }
 
         error = null;
-        if (index.FindLiteral(pattern, WildcardPattern.Unescape) is HostingRegionInfo region)
+        if (NameFilter.FindName(index, pattern, literal) is HostingRegionInfo region)
         {
             return new List<HostingRegionInfo>(1) { region };
         }
@@ -123,7 +134,7 @@ public abstract class ResidencyCmdlet : PSCmdlet
 
         error = code != null && Countries.NameOf(code) is string country
             ? CountryError(pattern, code, country)
-            : NameFilter.NotFound(index, pattern, ErrorIds.HostingRegionNotFound, "hosting region");
+            : NameFilter.NotFound(index, pattern, ErrorIds.HostingRegionNotFound, "hosting region", literal);
         return null;
     }
 
@@ -131,9 +142,9 @@ public abstract class ResidencyCmdlet : PSCmdlet
     /// The one region an account is hosted in, named by <paramref name="text"/>; null with <paramref name="error"/> set
     /// (not written) when it names none or, as a wildcard, more than one: an account is hosted in one place.
     /// </summary>
-    private protected HostingRegionInfo? ResolveHostingRegion(string text, out ErrorRecord? error)
+    private protected HostingRegionInfo? ResolveHostingRegion(string text, out ErrorRecord? error, bool literal = false)
     {
-        var regions = ResolveRegion(text, out error);
+        var regions = ResolveRegion(text, out error, literal);
         if (regions != null && regions.Count == 1)
         {
             return regions[0];
@@ -163,20 +174,13 @@ public abstract class ResidencyCmdlet : PSCmdlet
     }
 
     /// <summary>Retention subjects named by <paramref name="patterns"/>, in policy order; null means all.</summary>
-    private protected List<SubjectInfo>? ResolveSubjects(string[]? patterns)
+    private protected List<SubjectInfo>? ResolveSubjects(string[]? patterns, string parameter)
     {
-        var matched = NameFilter.Resolve(this, AnsweringPolicy.SubjectIndex, patterns, ErrorIds.SubjectNotFound, "retention subject");
-        VerboseMatched("Subject", patterns, matched);
+        var matched = NameFilter.Resolve(this, AnsweringPolicy.SubjectIndex, patterns, ErrorIds.SubjectNotFound, "retention subject", Piped(parameter));
+        VerboseMatched(parameter, patterns, matched);
         return matched;
     }
 
-    /// <summary>The product a literal names or every product a wildcard matches; null, with an error written, when a literal names none.</summary>
-    private protected List<ProductInfo>? ResolveProduct(string pattern) =>
-        NameFilter.ResolveOne(this, AnsweringPolicy.ProductIndex, pattern, ErrorIds.ProductNotFound, "product");
-
-    /// <summary>The data category a literal names or every category a wildcard matches; null, with an error written, when a literal names none.</summary>
-    private protected List<DataCategoryInfo>? ResolveCategory(string pattern) =>
-        NameFilter.ResolveOne(this, AnsweringPolicy.CategoryIndex, pattern, ErrorIds.DataCategoryNotFound, "data category");
 
     /// <summary>The names of a resolved filter as a set (null stays null: no filter), so checking a record is one look-up.</summary>
     private protected static HashSet<string>? NameSet(IEnumerable<string>? names) =>

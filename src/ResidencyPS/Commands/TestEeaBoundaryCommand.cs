@@ -36,6 +36,8 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     private BoundaryOptions _options;
     private HashSet<DataCategoryInfo>? _excluded;
     private WaiverSet? _waivers;
+    private bool _productLiteral;
+    private bool _categoryLiteral;
 
     /// <summary>The products to test (names, aliases or wildcards); every product when omitted. Names piped in as strings bind here too.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -98,7 +100,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             | (CustomMailbox.IsPresent ? BoundaryOptions.CustomMailbox : BoundaryOptions.None);
         if (ExcludeDataCategory != null)
         {
-            _excluded = new HashSet<DataCategoryInfo>(ResolveCategories(ExcludeDataCategory) ?? new List<DataCategoryInfo>());
+            _excluded = new HashSet<DataCategoryInfo>(ResolveCategories(ExcludeDataCategory, nameof(ExcludeDataCategory)) ?? new List<DataCategoryInfo>());
         }
 
         if (WaiverPath != null)
@@ -130,7 +132,11 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             WriteError(hostingError);
         }
 
+        // A name from a piped row (a property or a plain string) is literal: a cell holding * or [ is tested as the
+        // name it is and, naming nothing, comes out NotEvaluated instead of vanishing as a pattern that matched nothing.
         var products = Product ?? (InputObject?.BaseObject is string name ? new[] { name } : null);
+        _productLiteral = Product == null ? InputObject != null : Piped(nameof(Product));
+        _categoryLiteral = Piped(nameof(DataCategory));
         if (products == null && InputObject != null)
         {
             NotGiven(string.Empty, "The input names no product: it is neither a product name nor an object with a Product property.", hostingText);
@@ -220,7 +226,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         }
 
         text = string.IsNullOrWhiteSpace(key) ? RegionCodes.Eea : key.Trim();
-        var region = ResolveHostingRegion(text, out error);
+        var region = ResolveHostingRegion(text, out error, Piped(nameof(HostingRegion)));
         if (region != null)
         {
             if (_hostingCache.Count < 64)
@@ -243,7 +249,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         }
 
         // The common case, one literal name per row, allocates nothing before the result itself.
-        if (!NameFilter.IsWildcard(given) && AnsweringPolicy.ProductIndex.Find(given) is ProductInfo single)
+        if ((_productLiteral || !NameFilter.IsWildcard(given)) && AnsweringPolicy.ProductIndex.Find(given) is ProductInfo single)
         {
             if (VerboseWanted)
             {
@@ -254,7 +260,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             return;
         }
 
-        var products = NameFilter.TryResolveOne(AnsweringPolicy.ProductIndex, given, ErrorIds.ProductNotFound, "product", out var error);
+        var products = NameFilter.TryResolveOne(AnsweringPolicy.ProductIndex, given, ErrorIds.ProductNotFound, "product", out var error, _productLiteral);
         VerboseMatched(nameof(Product), new[] { given }, products);
         if (products == null)
         {
@@ -288,6 +294,17 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             }
         }
 
+        if (named == 0 && records.Count == 0)
+        {
+            // Nothing to test is not a pass: the row comes out NotEvaluated, so a check can never pass on it.
+            var message = "The policy states no data categories for " + product.Name + ", so nothing of it could be tested.";
+            NotEvaluated(product.Name, new ErrorRecord(new ItemNotFoundException(message), ErrorIds.NoDataCategoriesStated, ErrorCategory.ObjectNotFound, product.Name)
+            {
+                ErrorDetails = new ErrorDetails(message),
+            }, hosting.Code);
+            return;
+        }
+
         if (named == 0)
         {
             for (var i = 0; i < records.Count; i++)
@@ -299,7 +316,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         }
 
         // One literal category per row, found: dictionary look-ups only.
-        if (named == 1 && !NameFilter.IsWildcard(only!) && AnsweringPolicy.CategoryIndex.Find(only!) is DataCategoryInfo category
+        if (named == 1 && (_categoryLiteral || !NameFilter.IsWildcard(only!)) && AnsweringPolicy.CategoryIndex.Find(only!) is DataCategoryInfo category
             && AnsweringPolicy.Find(product, category) is DataResidencyInfo found)
         {
             Evaluate(found, hosting);
@@ -326,7 +343,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
 
     private void ChooseCategory(ProductInfo product, string name, HostingRegionInfo hosting, IReadOnlyList<DataResidencyInfo> records, HashSet<DataResidencyInfo> chosen)
     {
-        if (NameFilter.IsWildcard(name))
+        if (!_categoryLiteral && NameFilter.IsWildcard(name))
         {
             // A wildcard may match categories other products hold: only this product's count, and no match is silent.
             if (NameFilter.TryMatch(this, AnsweringPolicy.CategoryIndex, name, out var categories))
@@ -337,10 +354,10 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             return;
         }
 
-        var category = AnsweringPolicy.CategoryIndex.FindLiteral(name, WildcardPattern.Unescape);
+        var category = NameFilter.FindName(AnsweringPolicy.CategoryIndex, name, _categoryLiteral);
         if (category == null)
         {
-            NotEvaluated(product.Name, NameFilter.NotFound(AnsweringPolicy.CategoryIndex, name, ErrorIds.DataCategoryNotFound, "data category"), hosting.Code, name);
+            NotEvaluated(product.Name, NameFilter.NotFound(AnsweringPolicy.CategoryIndex, name, ErrorIds.DataCategoryNotFound, "data category", _categoryLiteral), hosting.Code, name);
         }
         else if (AnsweringPolicy.Find(product, category) is DataResidencyInfo record)
         {
