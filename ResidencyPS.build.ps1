@@ -148,7 +148,9 @@ task Build -Inputs { Get-BuildInput } -Outputs { $manifestOut } {
     $notes = (Get-ReleaseNotes $version) -replace "'", "''"
     $stamped = $stamped -replace "ReleaseNotes(\s*)=(\s*)'[^']*'", "ReleaseNotes`$1=`$2'$notes'"
     Copy-Item -LiteralPath (Join-Path $root 'LICENSE') -Destination $moduleOut
-    [IO.File]::WriteAllText($manifestOut, $stamped, [Text.UTF8Encoding]::new($false))
+    # With a byte order mark: Windows PowerShell 5.1 reads a manifest without one as Windows-1252, and one non-ASCII
+    # character of the release notes (an arrow, a quote) would then break the whole manifest.
+    [IO.File]::WriteAllText($manifestOut, $stamped, [Text.UTF8Encoding]::new($true))
 
     $manifest = Test-ModuleManifest -Path $manifestOut -ErrorAction Stop
     if ($manifest.Version -ne [version] $version) { throw "Manifest version $($manifest.Version) does not match $version." }

@@ -20,7 +20,8 @@ try
     foreach (var about in Directory.GetFiles(docs, "about_*.md"))
     {
         var target = Path.Combine(culture, Path.GetFileNameWithoutExtension(about) + ".help.txt");
-        File.WriteAllText(target, AboutTopicWriter.Write(File.ReadAllText(about), about), new UTF8Encoding(false));
+        // With a byte order mark, so Windows PowerShell 5.1 reads any non-ASCII character as UTF-8, not as Windows-1252.
+        File.WriteAllText(target, AboutTopicWriter.Write(File.ReadAllText(about), about), new UTF8Encoding(true));
         Console.WriteLine($"Help: {Path.GetFileName(about)} -> {target}");
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using System.Security;
 using ResidencyPS.IO;
 
 namespace ResidencyPS.Binding;
@@ -11,19 +12,37 @@ internal static class FileWriting
     /// <summary>False, with the error written, when the file could not be written; the previous file is then unchanged.</summary>
     public static bool TryWrite(PSCmdlet cmdlet, string target, string given, Action<TextWriter> write, bool byteOrderMark = false)
     {
+        if (Write(target, given, write, byteOrderMark, AtomicFile.Write) is ErrorRecord error)
+        {
+            cmdlet.WriteError(error);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Writes through <paramref name="writeFile"/> (the atomic writer; a test passes one that fails), and turns every way a
+    /// path or a write can fail into one FileNotWritten error; null when the file was written. .NET Framework (Windows
+    /// PowerShell 5.1) fails differently from .NET: NotSupportedException for a colon inside a file name, ArgumentException
+    /// for characters it does not allow, SecurityException; PathTooLongException and a sharing violation on replace are
+    /// IOExceptions on both.
+    /// </summary>
+    internal static ErrorRecord? Write(string target, string given, Action<TextWriter> write, bool byteOrderMark, Action<string, Action<TextWriter>, bool> writeFile)
+    {
         try
         {
-            AtomicFile.Write(target, write, byteOrderMark);
-            return true;
+            writeFile(target, write, byteOrderMark);
+            return null;
         }
-        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException
+                                   || ex is SecurityException)
         {
             var message = "Cannot write '" + given + "': " + ex.Message + " Nothing was changed.";
-            cmdlet.WriteError(new ErrorRecord(new IOException(message, ex), ErrorIds.FileNotWritten, ErrorCategory.WriteError, given)
+            return new ErrorRecord(new IOException(message, ex), ErrorIds.FileNotWritten, ErrorCategory.WriteError, given)
             {
                 ErrorDetails = new ErrorDetails(message),
-            });
-            return false;
+            };
         }
     }
 }

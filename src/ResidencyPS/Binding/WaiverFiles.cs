@@ -21,7 +21,7 @@ internal static class WaiverFiles
         {
             try
             {
-                waivers = WaiverLoader.LoadFile(file, policy, NameFilter.WildcardTest, DateTime.Today);
+                waivers = WaiverLoader.LoadFile(file, policy, NameFilter.WildcardTest, DateTime.UtcNow);
             }
             catch (PolicyValidationException ex)
             {

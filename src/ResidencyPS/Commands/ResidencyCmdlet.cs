@@ -156,8 +156,8 @@ public abstract class ResidencyCmdlet : PSCmdlet
     }
 
     /// <summary>
-    /// The ISO code a country code or English name stands for (DE, Germany); also a code of one of the policy's
-    /// regions where .NET runs without region data. Null when it is no country.
+    /// The ISO code a country code, English name or alias stands for (DE, Germany, Holland), from the module's own table;
+    /// also a country code a policy's region lists that the table lacks. Null when it is no country.
     /// </summary>
     private protected string? CountryCode(string text) =>
         Countries.CodeOf(text) ?? (AnsweringPolicy.RegionOfCountry(text) != null ? text.Trim().ToUpperInvariant() : null);

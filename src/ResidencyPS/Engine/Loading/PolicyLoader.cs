@@ -100,6 +100,41 @@ internal static class PolicyLoader
         return ReadObject(new ArraySegment<byte>(bytes), origin, what);
     }
 
+    /// <summary>How to save a file as UTF-8, for every refusal of a file in another encoding.</summary>
+    internal const string SaveAsUtf8 = "Save it as UTF-8: PowerShell 7's Set-Content and Out-File write UTF-8 by default; in Windows PowerShell 5.1 use "
+        + "Set-Content -Encoding UTF8 (Get-Content -Raw old.json | Set-Content -Encoding UTF8 new.json).";
+
+    /// <summary>
+    /// The problem of a file that is not UTF-8, at the line and position of its first invalid byte, naming the byte and, where
+    /// every byte above 0x7F stands alone, the encoding it most likely is: Windows-1252 ("ANSI"), which Windows PowerShell
+    /// 5.1's Set-Content writes. Without this the user saw .NET's "Unable to translate bytes [F6] at index 149".
+    /// </summary>
+    internal static PolicyProblem NotUtf8(byte[] bytes, int start, int end)
+    {
+        var at = Math.Min(Utf8Scan.FirstInvalid(bytes, start, end), end - 1);
+        var line = 1;
+        var position = 1;
+        for (var i = start; i < at; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                line++;
+                position = 1;
+            }
+            else if ((bytes[i] & 0xC0) != 0x80)
+            {
+                position++;
+            }
+        }
+
+        var found = Utf8Scan.LooksLikeSingleByte(bytes, start, end)
+            ? "it looks like Windows-1252 (\"ANSI\") text, as Windows PowerShell 5.1's Set-Content and Out-File -Encoding Default write"
+            : "its encoding is not UTF-8";
+        var message = "The file is not UTF-8: the byte 0x" + bytes[at].ToString("X2", System.Globalization.CultureInfo.InvariantCulture)
+            + " cannot start or continue a UTF-8 character (" + found + "). " + SaveAsUtf8;
+        return new PolicyProblem(string.Empty, message, line, position);
+    }
+
     /// <summary>
     /// Parses strict UTF-8 JSON (RFC 8259, nothing Newtonsoft would also forgive) as one object with line numbers. A UTF-8
     /// byte order mark is allowed; any other (UTF-16, UTF-32) is named, since such a file is otherwise only a puzzling error.
@@ -116,7 +151,7 @@ internal static class PolicyLoader
             || (length >= 4 && bytes[first] == 0 && bytes[first + 1] == 0 && bytes[first + 2] == 0xFE && bytes[first + 3] == 0xFF)
             || Array.IndexOf(bytes, (byte)0, first, length) >= 0)
         {
-            throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, "The file is not UTF-8 (it looks like UTF-16 or UTF-32, or holds NUL bytes); save it as UTF-8.") }, what);
+            throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, "The file is not UTF-8 (it looks like UTF-16 or UTF-32, or holds NUL bytes). " + SaveAsUtf8) }, what);
         }
 
         var strictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
@@ -126,9 +161,9 @@ internal static class PolicyLoader
             {
                 strictUtf8.GetCharCount(bytes, start, end - start);
             }
-            catch (DecoderFallbackException ex)
+            catch (DecoderFallbackException)
             {
-                throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, "The file is not valid UTF-8: " + ex.Message) }, what);
+                throw new PolicyValidationException(origin, new[] { NotUtf8(bytes, start, end) }, what);
             }
 
             if (StrictJson.Check(bytes, start, end, MaxDepth) is PolicyProblem problem)

@@ -156,20 +156,63 @@ internal sealed class NameIndex<T>
         _byName.Add(name, item);
     }
 
-    /// <summary>Removes diacritics (ë becomes e) so either spelling finds a name.</summary>
+    // Index: a letter below U+2000; value: its base letter, or itself. Built once from FoldTable.
+    private static readonly char[] BaseLetter = BuildBaseLetters();
+
+    /// <summary>
+    /// Removes diacritics (ë becomes e, a combining mark is dropped) so either spelling finds a name; the same on every
+    /// runtime, since it reads <see cref="FoldTable"/> rather than the runtime's normalization data.
+    /// </summary>
     internal static string Fold(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var i = 0;
+        while (i < text.Length && text[i] < '\u00C0')
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            i++;
+        }
+
+        if (i == text.Length)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        builder.Append(text, 0, i);
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c < BaseLetter.Length)
+            {
+                var letter = BaseLetter[c];
+                if (letter != '\0' || c == '\0')
+                {
+                    builder.Append(letter);
+                }
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             {
                 builder.Append(c);
             }
         }
 
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        return builder.ToString();
+    }
+
+    private static char[] BuildBaseLetters()
+    {
+        var letters = new char[0x2000];
+        for (var c = 0; c < letters.Length; c++)
+        {
+            // Combining marks (U+0300 to U+036F and the rest below U+2000) fold to nothing: marked with '\0', skipped below.
+            letters[c] = CharUnicodeInfo.GetUnicodeCategory((char)c) == UnicodeCategory.NonSpacingMark ? '\0' : (char)c;
+        }
+
+        for (var i = 0; i < FoldTable.From.Length; i++)
+        {
+            letters[FoldTable.From[i]] = FoldTable.To[i];
+        }
+
+        return letters;
     }
 }
 

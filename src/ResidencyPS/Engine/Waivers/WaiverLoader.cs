@@ -27,9 +27,10 @@ internal static class WaiverLoader
 
     /// <summary>
     /// Loads <paramref name="path"/>; <paramref name="wildcard"/> turns a pattern into a name test (PowerShell's wildcard
-    /// rules, given by the caller so the engine needs no PowerShell type). Throws <see cref="PolicyValidationException"/>.
+    /// rules, given by the caller so the engine needs no PowerShell type); <paramref name="now"/> decides which waivers
+    /// have expired (see <see cref="WaiverSet"/>). Throws <see cref="PolicyValidationException"/>.
     /// </summary>
-    public static WaiverSet LoadFile(string path, ResidencyPolicy policy, Func<string, Func<string, bool>?> wildcard, DateTime today)
+    public static WaiverSet LoadFile(string path, ResidencyPolicy policy, Func<string, Func<string, bool>?> wildcard, DateTime now)
     {
         var json = PolicyLoader.ReadObjectFile(path, What);
         var origin = new System.IO.FileInfo(path).FullName;
@@ -78,7 +79,7 @@ internal static class WaiverLoader
             throw new PolicyValidationException(origin, problems.ToReport(), What);
         }
 
-        return new WaiverSet(origin, waivers, today);
+        return new WaiverSet(origin, waivers, now);
     }
 
     private static string Text(PolicyNode node, string field, string message)

@@ -87,6 +87,44 @@ public sealed class StrictInputTests : IDisposable
     }
 
     [Fact]
+    public void A_policy_saved_as_ANSI_is_refused_at_the_line_and_position_of_its_first_non_UTF8_byte()
+    {
+        // Windows PowerShell 5.1's Set-Content writes Windows-1252: the error names the place, the encoding and the fix.
+        var ascii = new string(EmbeddedJson.Select(c => c > '\u007f' ? 'x' : c).ToArray());
+        var text = ascii.Replace("\"name\": \"Freshdesk\"", "\"name\": \"Fr\u00f6shdesk\"", StringComparison.Ordinal);
+        var path = Path.Combine(_folder, "policy.json");
+        File.WriteAllBytes(path, Encoding.Latin1.GetBytes(text));
+        var at = text.IndexOf('\u00f6', StringComparison.Ordinal);
+        var problem = Assert.Single(Assert.Throws<PolicyValidationException>(() => PolicyLoader.LoadFile(path)).Problems);
+        Assert.Equal(text[..at].Count(c => c == '\n') + 1, problem.Line);
+        Assert.Equal(at - text.LastIndexOf('\n', at), problem.Position);
+        Assert.StartsWith("The file is not UTF-8: the byte 0xF6 cannot start or continue a UTF-8 character (it looks like Windows-1252", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("Set-Content -Encoding UTF8", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x41, 0xC3, 0xA9, 0x42 }, 4)]
+    [InlineData(new byte[] { 0x41, 0xF6, 0x42 }, 1)]
+    [InlineData(new byte[] { 0x41, 0xC0, 0x80 }, 1)]
+    [InlineData(new byte[] { 0x41, 0xED, 0xA0, 0x80 }, 1)]
+    [InlineData(new byte[] { 0x41, 0xF0, 0x9F, 0x98, 0x80, 0xE2, 0x82 }, 5)]
+    [InlineData(new byte[] { 0xF4, 0x90, 0x80, 0x80 }, 0)]
+    public void The_first_invalid_UTF8_byte_is_found_where_the_decoder_refuses(byte[] bytes, int expected)
+    {
+        Assert.Equal(expected, Utf8Scan.FirstInvalid(bytes, 0, bytes.Length));
+        var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        if (expected == bytes.Length)
+        {
+            strict.GetCharCount(bytes);
+        }
+        else
+        {
+            Assert.Throws<DecoderFallbackException>(() => strict.GetCharCount(bytes));
+            strict.GetCharCount(bytes, 0, expected);
+        }
+    }
+
+    [Fact]
     public void A_utf8_byte_order_mark_is_allowed()
     {
         var path = Path.Combine(_folder, "policy.json");

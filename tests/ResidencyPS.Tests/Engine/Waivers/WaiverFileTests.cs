@@ -18,11 +18,13 @@ public sealed class WaiverFileTests : IDisposable
     private static Func<string, bool>? Wildcard(string pattern) =>
         pattern.Contains('*') ? name => Regex.IsMatch(name, "^" + Regex.Escape(pattern).Replace("\\*", ".*") + "$", RegexOptions.IgnoreCase) : null;
 
-    private WaiverSet Load(string json)
+    private WaiverSet Load(string json) => Load(json, new DateTime(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc));
+
+    private WaiverSet Load(string json, DateTime now)
     {
         var path = Path.Combine(_folder, "w.json");
         File.WriteAllText(path, json);
-        return WaiverLoader.LoadFile(path, PolicyStore.Embedded, Wildcard, new DateTime(2026, 11, 29));
+        return WaiverLoader.LoadFile(path, PolicyStore.Embedded, Wildcard, now);
     }
 
     private static bool Valid(string json) => Schema.Evaluate(System.Text.Json.JsonDocument.Parse(json).RootElement).IsValid;
@@ -78,5 +80,35 @@ public sealed class WaiverFileTests : IDisposable
         Assert.Equal("a", Assert.Single(set.Expired).Justification);
         Assert.Equal("b", set.Find("Freshdesk", "Ticket data", Verdict.Outside)!.Justification);
         Assert.Empty(set.Unused);
+    }
+
+    [Theory]
+    [InlineData("2026-11-29T23:59:59.9999999Z", false)]
+    [InlineData("2026-11-30T00:00:00Z", true)]
+    [InlineData("2026-11-30T01:00:00+02:00", false)]
+    [InlineData("2026-11-29T23:30:00-01:00", true)]
+    public void A_waiver_applies_through_the_end_of_its_expiry_date_in_UTC(string now, bool expired)
+    {
+        var instant = DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture);
+        const string Json = """{ "waivers": [ { "product": "Freshdesk", "dataCategory": "Ticket data", "justification": "a", "expires": "2026-11-29" } ] }""";
+        foreach (var given in new[] { instant.UtcDateTime, instant.UtcDateTime.ToLocalTime() })
+        {
+            var set = Load(Json, given);
+            Assert.Equal(expired, set.Expired.Count == 1);
+        }
+    }
+
+    [Fact]
+    public void A_waiver_file_saved_as_ANSI_is_refused_at_its_line_with_how_to_save_it()
+    {
+        var path = Path.Combine(_folder, "ansi.json");
+        var text = "{ \"waivers\": [\n  { \"product\": \"Freshdesk\", \"dataCategory\": \"Ticket data\", \"justification\": \"Geprüft\", \"expires\": \"2027-01-01\" } ] }";
+        File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes(text));
+        var problem = Assert.Single(Assert.Throws<PolicyValidationException>(() => WaiverLoader.LoadFile(path, PolicyStore.Embedded, Wildcard, DateTime.UtcNow)).Problems);
+        Assert.Equal(2, problem.Line);
+        Assert.Equal(text.Split('\n')[1].IndexOf('ü') + 1, problem.Position);
+        Assert.Contains("not UTF-8: the byte 0xFC", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("Windows-1252", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("Set-Content -Encoding UTF8", problem.Message, StringComparison.Ordinal);
     }
 }

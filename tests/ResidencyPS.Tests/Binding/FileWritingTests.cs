@@ -1,0 +1,44 @@
+using System.Security;
+using ResidencyPS.Binding;
+
+namespace ResidencyPS.Tests.Binding;
+
+/// <summary>
+/// Every way .NET Framework (Windows PowerShell 5.1) or .NET fails a path or a write ends as one FileNotWritten error
+/// naming the path as given: injected here, since this machine has no .NET Framework to raise them.
+/// </summary>
+public class FileWritingTests
+{
+    public static IEnumerable<object[]> Failures() => new[]
+    {
+        new object[] { new NotSupportedException("The given path's format is not supported.") },
+        new object[] { new PlatformNotSupportedException("Not on this platform.") },
+        new object[] { new PathTooLongException("The specified path, file name, or both are too long.") },
+        new object[] { new ArgumentException("Illegal characters in path.") },
+        new object[] { new IOException("The process cannot access the file because it is being used by another process.", unchecked((int)0x80070020)) },
+        new object[] { new UnauthorizedAccessException("Access to the path is denied.") },
+        new object[] { new SecurityException("Request for the permission of type FileIOPermission failed.") },
+        new object[] { new DirectoryNotFoundException("Could not find a part of the path.") },
+    };
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public void A_path_or_write_failure_is_FileNotWritten_naming_the_path_as_given(Exception failure)
+    {
+        var error = FileWriting.Write("/full/report.html", "report:1.html", _ => { }, false, (_, _, _) => throw failure);
+        Assert.NotNull(error);
+        Assert.Equal("FileNotWritten", error!.FullyQualifiedErrorId);
+        Assert.Equal("report:1.html", error.TargetObject);
+        Assert.Same(failure, error.Exception.InnerException);
+        Assert.Equal("Cannot write 'report:1.html': " + failure.Message + " Nothing was changed.", error.ErrorDetails.Message);
+    }
+
+    [Fact]
+    public void A_written_file_is_no_error_and_other_exceptions_are_not_swallowed()
+    {
+        var written = new List<string>();
+        Assert.Null(FileWriting.Write("/full/a.csv", "a.csv", _ => { }, true, (target, _, bom) => written.Add(target + bom)));
+        Assert.Equal("/full/a.csvTrue", Assert.Single(written));
+        Assert.Throws<InvalidOperationException>(() => FileWriting.Write("/x", "x", _ => { }, false, (_, _, _) => throw new InvalidOperationException()));
+    }
+}
