@@ -54,9 +54,12 @@ internal static class WaiverLoader
             Verdict? verdict = null;
             if (node.Text("verdict") is string verdictText)
             {
-                if (Enum.TryParse<Verdict>(verdictText, ignoreCase: false, out var parsed) && WaivableVerdicts.Contains(parsed) && !verdictText.Any(char.IsDigit))
+                // One name exactly, as in a policy: Enum.TryParse adds up a comma list ("Transient,Outside" is Unknown, a
+                // verdict the author never named) and forgives blanks and numbers.
+                var named = WaivableVerdicts.Where(v => string.Equals(v.ToString(), verdictText, StringComparison.Ordinal)).ToList();
+                if (named.Count == 1)
                 {
-                    verdict = parsed;
+                    verdict = named[0];
                 }
                 else
                 {
@@ -108,6 +111,9 @@ internal static class WaiverLoader
         try
         {
             isMatch = wildcard(pattern);
+
+            // A pattern is parsed when first used: use it once here, so a bad one (Fresh[) is a located problem, not a crash later.
+            isMatch?.Invoke(string.Empty);
         }
         catch (Exception ex) when (!(ex is OutOfMemoryException))
         {

@@ -20,11 +20,11 @@ public sealed class WaiverFileTests : IDisposable
 
     private WaiverSet Load(string json) => Load(json, new DateTime(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc));
 
-    private WaiverSet Load(string json, DateTime now)
+    private WaiverSet Load(string json, DateTime now, Func<string, Func<string, bool>?>? wildcard = null)
     {
         var path = Path.Combine(_folder, "w.json");
         File.WriteAllText(path, json);
-        return WaiverLoader.LoadFile(path, PolicyStore.Embedded, Wildcard, now);
+        return WaiverLoader.LoadFile(path, PolicyStore.Embedded, wildcard ?? Wildcard, now);
     }
 
     private static bool Valid(string json) => Schema.Evaluate(System.Text.Json.JsonDocument.Parse(json).RootElement).IsValid;
@@ -111,4 +111,40 @@ public sealed class WaiverFileTests : IDisposable
         Assert.Contains("Windows-1252", problem.Message, StringComparison.Ordinal);
         Assert.Contains("Set-Content -Encoding UTF8", problem.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Transient,Outside")]
+    [InlineData("Outside, Transient")]
+    [InlineData(" Outside")]
+    [InlineData("outside")]
+    [InlineData("2")]
+    [InlineData("Within")]
+    public void A_verdict_is_one_waivable_name_exactly_never_a_list_that_adds_up_to_another(string verdict)
+    {
+        // "Transient,Outside" once parsed as flags to 3, which is Unknown: the waiver covered results nobody reviewed.
+        var json = """{ "waivers": [ { "product": "*", "dataCategory": "*", "justification": "x", "expires": "2099-01-01", "verdict": "VERDICT" } ] }""".Replace("VERDICT", verdict, StringComparison.Ordinal);
+        var problem = Assert.Single(Assert.Throws<PolicyValidationException>(() => Load(json)).Problems);
+        Assert.Equal("waivers[0].verdict", problem.Path);
+        Assert.NotNull(problem.Line);
+        Assert.Contains("accepted: Transient, Outside, Unknown", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("product", "Fresh[")]
+    [InlineData("dataCategory", "Ticket]data[")]
+    public void An_invalid_wildcard_pattern_is_a_located_problem(string field, string pattern)
+    {
+        var waiver = new Dictionary<string, string> { ["product"] = "Freshdesk", ["dataCategory"] = "Ticket data", ["justification"] = "x", ["expires"] = "2099-01-01" };
+        waiver[field] = pattern;
+        var json = Newtonsoft.Json.JsonConvert.SerializeObject(new { waivers = new[] { waiver } });
+        var problem = Assert.Single(Assert.Throws<PolicyValidationException>(() => Load(json, DateTime.UtcNow, NameFilterWildcard)).Problems);
+        Assert.Equal("waivers[0]." + field, problem.Path);
+        Assert.Contains("is not a valid wildcard pattern", problem.Message, StringComparison.Ordinal);
+    }
+
+    // The module's own wildcard rules (PowerShell's WildcardPattern), which fail on an unbalanced bracket.
+    private static Func<string, bool>? NameFilterWildcard(string pattern) =>
+        System.Management.Automation.WildcardPattern.ContainsWildcardCharacters(pattern)
+            ? new System.Management.Automation.WildcardPattern(pattern, System.Management.Automation.WildcardOptions.IgnoreCase).IsMatch
+            : null;
 }
