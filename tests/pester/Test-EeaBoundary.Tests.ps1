@@ -39,6 +39,15 @@ Describe 'Test-EeaBoundary' {
         Test-EeaBoundary Freshdesk -UsesIntegrations | ForEach-Object { $_.Verdict | Should -Be 'Outside' }
     }
 
+    It 'passes e-mail messages only with -CustomMailbox, the one set-up the policy text promises it for' {
+        Test-EeaBoundary Freshsales -DataCategory 'E-mail messages' -Quiet | Should -BeExactly $false
+        Test-EeaBoundary Freshsales -DataCategory 'E-mail messages' -CustomMailbox -Quiet | Should -BeExactly $true
+        $r = Test-EeaBoundary Freshsales -DataCategory 'Lead data'
+        $r.Verdict | Should -Be 'Within'
+        ($r.Findings | Where-Object Rule -EQ Hosting).Message | Should -BeLike '*hosted inside the EEA.'
+        ($r.Findings | Where-Object Rule -EQ WithoutCustomMailbox).Source.Line | Should -Be 21
+    }
+
     It 'adds the custom mailbox finding with -CustomMailbox' {
         $r = Test-EeaBoundary Freshdesk -DataCategory 'Ticket data' -CustomMailbox
         $r.Verdict | Should -Be 'Within'

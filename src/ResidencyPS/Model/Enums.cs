@@ -91,6 +91,9 @@ public enum RuleCondition
 
     /// <summary>Only when the customer has a custom mailbox.</summary>
     CustomMailbox,
+
+    /// <summary>Only when the customer has no custom mailbox (the policy's default promise for EEA customers then does not apply).</summary>
+    NoCustomMailbox,
 }
 
 /// <summary>The formats Export-ResidencyReport writes.</summary>

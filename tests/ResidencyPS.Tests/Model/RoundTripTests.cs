@@ -81,7 +81,7 @@ public class RoundTripTests : IClassFixture<PowerShellSession>
         Assert.Equal("US, EEA, IND, AU", Text(rows, "Regions"));
         Assert.Contains("Beschikbaar in de VS, EER, IND en AU", Text(rows, "Source"));
         var findings = _ps.RunClean("Test-EeaBoundary Freshsales -DataCategory 'Call recordings' | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv").Single();
-        Assert.Equal("Hosting: Within; CallRecordingTransit: Transient", Text(findings, "Findings"));
+        Assert.Equal("Hosting: Within; CallRecordingTransit: Transient; WithoutCustomMailbox: Info", Text(findings, "Findings"));
     }
 
     [Fact]

@@ -127,6 +127,7 @@ internal static class BoundaryEvaluator
         {
             RuleCondition.UsesIntegrations => (options & BoundaryOptions.UsesIntegrations) != 0,
             RuleCondition.CustomMailbox => (options & BoundaryOptions.CustomMailbox) != 0,
+            RuleCondition.NoCustomMailbox => (options & BoundaryOptions.CustomMailbox) == 0,
             _ => true,
         };
         return condition && rule.Covers(record, hosting);
@@ -149,7 +150,8 @@ internal static class BoundaryEvaluator
         {
             effect = hosting.IsEea ? FindingEffect.Within : FindingEffect.Outside;
             destination = hosting.Code;
-            message = what + " can be hosted in " + available + "; hosted in " + hosting.Code + (hosting.IsEea ? ", it stays inside the EEA." : ", it is outside the EEA.");
+            // Where the data is hosted, not where it stays: only the policy's custom-mailbox sentence promises that (a rule says so).
+            message = what + " can be hosted in " + available + "; hosted in " + hosting.Code + (hosting.IsEea ? ", it is hosted inside the EEA." : ", it is outside the EEA.");
         }
         else if (!record.AvailableInEea.GetValueOrDefault())
         {
