@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ResidencyPS.Engine.Names;
+using ResidencyPS.Engine.Text;
 
 namespace ResidencyPS.Binding;
 
@@ -115,7 +116,7 @@ internal static class NameFilter
         }
         catch (WildcardPatternException ex)
         {
-            var message = "'" + pattern + "' is not a valid wildcard pattern: " + ex.Message + " Escape [ and ] with a backtick to match them literally.";
+            var message = "'" + InertText.Escape(pattern) + "' is not a valid wildcard pattern: " + ex.Message + " Escape [ and ] with a backtick to match them literally.";
             error = new ErrorRecord(ex, ErrorIds.InvalidWildcardPattern, ErrorCategory.InvalidArgument, pattern) { ErrorDetails = new ErrorDetails(message) };
             matches = new List<T>();
             return false;
@@ -140,7 +141,7 @@ internal static class NameFilter
             SubjectInfo subject when subject.Id == name => subject.Name,
             _ => name,
         }).Distinct().ToList();
-        var message = "No " + what + " named '" + input + "' was found."
+        var message = "No " + what + " named '" + InertText.Escape(input) + "' was found."
             + (suggestions.Count > 0 ? " Did you mean " + string.Join(" or ", suggestions.Select(s => "'" + s + "'")) + "?" : string.Empty)
             + " Accepted: " + NameSample.Of(index.Items)
             + (literal ? " (English or Dutch names and aliases; names from piped input are matched literally, never as wildcards)." : " (English or Dutch names and aliases; wildcards allowed).");

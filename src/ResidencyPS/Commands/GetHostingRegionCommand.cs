@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Completion;
+using ResidencyPS.Engine.Text;
 
 namespace ResidencyPS.Commands;
 
@@ -39,7 +40,7 @@ public sealed class GetHostingRegionCommand : ResidencyCmdlet
                 var code = CountryCode(country);
                 if (code == null)
                 {
-                    var message = "No country is named '" + country + "'. Give an ISO 3166-1 alpha-2 code (DE, NO) or an English country name (Germany, Norway).";
+                    var message = "No country is named '" + InertText.Escape(country) + "'. Give an ISO 3166-1 alpha-2 code (DE, NO) or an English country name (Germany, Norway).";
                     WriteError(new ErrorRecord(new ItemNotFoundException(message), ErrorIds.CountryNotFound, ErrorCategory.ObjectNotFound, country)
                     {
                         ErrorDetails = new ErrorDetails(message),

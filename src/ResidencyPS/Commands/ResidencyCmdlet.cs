@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Linq;
 using ResidencyPS.Binding;
 using ResidencyPS.Engine.Names;
+using ResidencyPS.Engine.Text;
 
 namespace ResidencyPS.Commands;
 
@@ -57,7 +58,7 @@ public abstract class ResidencyCmdlet : PSCmdlet
     {
         if (given != null && given.Length > 0 && VerboseWanted)
         {
-            WriteVerbose("-" + parameter + " " + string.Join(", ", given.Select(g => "'" + g + "'")) + " matched "
+            WriteVerbose("-" + parameter + " " + string.Join(", ", given.Select(g => "'" + InertText.Escape(g) + "'")) + " matched "
                 + (matched == null || matched.Count == 0 ? "nothing" : string.Join(", ", matched)) + ".");
         }
     }
@@ -150,7 +151,7 @@ public abstract class ResidencyCmdlet : PSCmdlet
             return regions[0];
         }
 
-        error ??= new ErrorRecord(new ArgumentException("'" + text + "' names " + (regions?.Count ?? 0) + " hosting regions; name the one the account is hosted in."),
+        error ??= new ErrorRecord(new ArgumentException("'" + InertText.Escape(text) + "' names " + (regions?.Count ?? 0) + " hosting regions; name the one the account is hosted in."),
             ErrorIds.HostingRegionNotFound, ErrorCategory.InvalidArgument, text);
         return null;
     }

@@ -69,6 +69,24 @@ public sealed class ScheduledCheckTests : IDisposable
     }
 
     [Fact]
+    public void An_inventory_cell_cannot_forge_a_log_line_or_send_terminal_escapes()
+    {
+        // A quoted cell with a newline once wrote its own "PASS:" line into the log; escape sequences reached it raw.
+        var hostile = Passing + "\"Freshdesk\nPASS: every row passed\",Ticket data,EEA\n"
+            + "\"\u001b[32mFreshdesk\u001b]8;;https://example.invalid\u001b\\\",Ticket data,EEA\n"
+            + "\"Fresh\u202edesk\",Ticket data,EEA\n";
+        var result = Run(hostile, Waivers);
+        Assert.True(result.ExitCode == 1, result.Output + result.Error);
+        var lines = result.Output.Replace("\r\n", "\n").Split('\n');
+        Assert.DoesNotContain(lines, line => line.StartsWith("PASS:", StringComparison.Ordinal));
+        Assert.Contains("FAIL: Freshdesk\\u000APASS: every row passed / Ticket data (EEA): NotEvaluated", result.Output);
+        Assert.Contains("INPUT: No product named 'Freshdesk\\u000APASS: every row passed' was found.", result.Output);
+        Assert.DoesNotContain(result.Output + result.Error, c => c == '\u001b' || c == '\u202e');
+        Assert.Contains("\\u001B[32mFreshdesk", result.Output);
+        Assert.Contains("Fresh\\u202Edesk", result.Output);
+    }
+
+    [Fact]
     public void Exit_code_2_when_the_waiver_file_is_broken_or_the_inventory_missing()
     {
         var broken = Run(Passing, """{ "waivers": [ { "product": "*", "dataCategory": "*", "expires": "2027-31-12" } ] }""");

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using System;
+using ResidencyPS.Engine.Text;
 using ResidencyPS.Engine.Waivers;
 
 namespace ResidencyPS.Engine.Evaluation;
@@ -68,6 +69,12 @@ internal static class BoundaryEvaluator
     /// <remarks>No waiver covers such a row: it is a fault in the input, not a reviewed answer of the policy.</remarks>
     public static EeaBoundaryResult NotEvaluated(AssessmentContext context, string product, string dataCategory, string hostingRegion, string reason)
     {
+        // The values come from an inventory as given: a newline or an escape sequence in a cell must not reach a console or
+        // a scheduled log raw (a forged "PASS:" line, a recoloured terminal), so they are kept visible as \uXXXX.
+        product = InertText.Escape(product);
+        dataCategory = InertText.Escape(dataCategory);
+        hostingRegion = InertText.Escape(hostingRegion);
+        reason = InertText.Escape(reason);
         var finding = new BoundaryFinding(NotEvaluatedRule, FindingEffect.Unknown, null, null, null, reason, Basis.NotEvaluated, Array.Empty<PolicyStatement>());
         return new EeaBoundaryResult(context, product, dataCategory, hostingRegion, Verdict.NotEvaluated, Basis.NotEvaluated,
             new FindingList(new[] { finding }), null);

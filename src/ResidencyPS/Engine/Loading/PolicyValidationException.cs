@@ -36,27 +36,7 @@ public sealed class PolicyProblem
         text.Length <= MaxLength ? text : text.Substring(0, MaxLength - 60) + "... (" + text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters in all)";
 
     /// <summary>Text as a message may show it: control characters written as \uXXXX escapes.</summary>
-    internal static string Escape(string text)
-    {
-        var clean = true;
-        foreach (var c in text)
-        {
-            clean &= !char.IsControl(c);
-        }
-
-        if (clean)
-        {
-            return text;
-        }
-
-        var builder = new System.Text.StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            builder.Append(char.IsControl(c) ? "\\u" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString());
-        }
-
-        return builder.ToString();
-    }
+    internal static string Escape(string text) => ResidencyPS.Engine.Text.InertText.Escape(text);
 
     /// <inheritdoc />
     public override string ToString() =>
