@@ -175,4 +175,22 @@ Describe 'Export-ResidencyReport' {
         $transit.Source | Should -Match 'tijdelijk vastgehouden gedurende 10 minuten'
         { Export-ResidencyReport -Path (Join-Path $TestDrive 'a30.md') -Format Article30 } | Should -Throw -ErrorId 'ReportFormatMismatch,ResidencyPS.Commands.ExportResidencyReportCommand'
     }
+
+    # Issue 20, point 3: no record heads a product "hosted in the EEA" that the policy text offers only in the US.
+    It 'records a US-only product where it is offered, and warns in a record of a set-up the text does not describe' {
+        $html = Join-Path $TestDrive 'article30-all.html'
+        Export-ResidencyReport -Path $html -Format Article30
+        $page = Get-Content -Raw -LiteralPath $html
+        $page | Should -Match '<h2 id="freshteam-us">Freshteam, hosted in United States</h2>'
+        $page | Should -Match '<h2 id="freshmarketer-us">Freshmarketer, hosted in United States</h2>'
+        $page | Should -Not -Match 'Freshteam, hosted in European'
+        $page | Should -Match '<h2 id="freshdesk-eea">Freshdesk, hosted in European Economic Area</h2>'
+
+        $eea = Join-Path $TestDrive 'article30-freshteam-eea.html'
+        Test-EeaBoundary Freshteam -WarningAction SilentlyContinue | Export-ResidencyReport -Path $eea -Format Article30
+        $record = Get-Content -Raw -LiteralPath $eea
+        $record | Should -Match '<h2 id="freshteam-eea">Freshteam, asked about as hosted in European Economic Area</h2>'
+        $record | Should -Match 'Not a set-up the policy describes.</strong> The policy text offers Freshteam only in US, not in EEA'
+        $record | Should -Match 'Logs</td><td>US</td><td>1 year \(1 jaar\)'
+    }
 }

@@ -27,6 +27,18 @@ Describe 'Get-DataFlow' {
         $flows | Where-Object Activity -EQ Integration | Should -BeNullOrEmpty
     }
 
+    It 'keeps the logs and backups of a US-only product, in the US, and warns that the text offers it only there' {
+        $warnings = $null
+        $flows = Get-DataFlow -Product Freshteam -WarningVariable warnings -WarningAction SilentlyContinue
+        $warnings[0].Message | Should -BeLike 'The policy text offers Freshteam only in US, not in EEA*'
+        $logs = $flows | Where-Object Activity -EQ Logging
+        $logs.Location | Should -Be 'US'
+        $logs.DurationText | Should -Be '1 jaar'
+        $logs.Condition | Should -Be 'Freshteam is offered only in US: kept in its host region there.'
+        ($flows | Where-Object Activity -EQ Backup).Location | Should -Be 'US'
+        ($flows | Format-Table | Out-String) | Should -Not -Match 'if integrated'
+    }
+
     It 'adds the integration flows that may leave the EEA with -UsesIntegrations' {
         $integration = Get-DataFlow -Product Freshdesk -HostingRegion EEA -UsesIntegrations -Activity Integration
         $integration.Count | Should -BeGreaterThan 0

@@ -48,6 +48,19 @@ Describe 'Test-EeaBoundary' {
         ($r.Findings | Where-Object Rule -EQ WithoutCustomMailbox).Source.Line | Should -Be 21
     }
 
+    It 'warns once per product and region that the policy text does not offer the product there' {
+        $warnings = $null
+        $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Product = 'Freshteam'; DataCategory = 'Employee data' } }
+        $results = $rows | Test-EeaBoundary -WarningVariable warnings -WarningAction SilentlyContinue
+        $results.Count | Should -Be 3
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike 'The policy text offers Freshteam only in US, not in EEA*'
+        Test-EeaBoundary Freshsales -HostingRegion IND -DataCategory 'Lead data' -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+        $warnings[0].Message | Should -BeLike 'The policy text offers Freshsales only in US, EEA, not in IND*'
+        Test-EeaBoundary Freshdesk -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+        $warnings | Should -BeNullOrEmpty
+    }
+
     It 'adds the custom mailbox finding with -CustomMailbox' {
         $r = Test-EeaBoundary Freshdesk -DataCategory 'Ticket data' -CustomMailbox
         $r.Verdict | Should -Be 'Within'
@@ -388,6 +401,7 @@ Describe 'Test-EeaBoundary' {
             $file = New-WaiverFile 'stale.json' @($sso, $migration)
             $warnings = $null
             $null = Test-EeaBoundary Freshteam -WaiverPath $file -WarningVariable warnings -WarningAction SilentlyContinue
+            $warnings = @($warnings | Where-Object { "$_" -like 'Waiver *' })
             @($warnings).Count | Should -Be 1
             "$($warnings[0])" | Should -Match 'waivers\[1\] \(Freshdesk / Service-gegevens bij gegevensmigratie.*covered none of the results'
         }

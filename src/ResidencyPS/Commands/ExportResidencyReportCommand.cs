@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System;
 using ResidencyPS.Binding;
 using ResidencyPS.Engine.Evaluation;
+using ResidencyPS.Engine.Flows;
 using ResidencyPS.Reports;
 
 namespace ResidencyPS.Commands;
@@ -236,9 +237,17 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
             {
                 PercentComplete = i * 100 / products.Count,
             });
-            foreach (var record in AnsweringPolicy.ResidencyOf(products[i]))
+            // A product the text offers only elsewhere (Freshteam: US only) is reported where it can be hosted, not as an
+            // EEA set-up the text never describes.
+            var hostings = Offering.IsOffered(AnsweringPolicy, products[i], eea)
+                ? new[] { eea }
+                : Offering.RegionsOf(AnsweringPolicy, products[i]).Select(code => AnsweringPolicy.RegionIndex.Find(code)!).ToArray();
+            foreach (var hosting in hostings)
             {
-                _results.Add(BoundaryEvaluator.Evaluate(AnsweringPolicy, record, eea, BoundaryOptions.None));
+                foreach (var record in AnsweringPolicy.ResidencyOf(products[i]))
+                {
+                    _results.Add(BoundaryEvaluator.Evaluate(AnsweringPolicy, record, hosting, BoundaryOptions.None));
+                }
             }
         }
     }

@@ -73,6 +73,11 @@ public sealed class GetDataFlowCommand : ResidencyCmdlet
         var activities = Activity == null ? null : new HashSet<DataActivity>(Activity);
         foreach (var product in products ?? AnsweringPolicy.ProductIndex.Items.ToList())
         {
+            if (Offering.Warning(AnsweringPolicy, product, hosting) is string warning)
+            {
+                WriteWarning(warning);
+            }
+
             var flows = DataFlowBuilder.Flows(AnsweringPolicy, product, hosting, options,
                 category => categories == null || categories.Contains(category),
                 subject => subjects == null || subjects.Contains(subject));

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Completion;
 using ResidencyPS.Engine.Evaluation;
+using ResidencyPS.Engine.Flows;
 using ResidencyPS.Engine.Names;
 using ResidencyPS.Engine.Waivers;
 
@@ -36,6 +37,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     private BoundaryOptions _options;
     private HashSet<DataCategoryInfo>? _excluded;
     private WaiverSet? _waivers;
+    private readonly HashSet<string> _warnedOffering = new HashSet<string>(StringComparer.Ordinal);
     private bool _productLiteral;
     private bool _categoryLiteral;
 
@@ -282,6 +284,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             return;
         }
 
+        WarnIfNotOffered(product, hosting);
         var records = AnsweringPolicy.ResidencyOf(product);
         var named = 0;
         string? only = null;
@@ -338,6 +341,15 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             {
                 Evaluate(record, hosting);
             }
+        }
+    }
+
+    // Once per product and hosting region in a pipeline: an inventory of 100,000 rows warns once, not 100,000 times.
+    private void WarnIfNotOffered(ProductInfo product, HostingRegionInfo hosting)
+    {
+        if (Offering.Warning(AnsweringPolicy, product, hosting) is string warning && _warnedOffering.Add(product.Name + "\n" + hosting.Code))
+        {
+            WriteWarning(warning);
         }
     }
 

@@ -42,7 +42,14 @@ internal static class Article30Writer
         writer.WriteLine("</dl>");
         foreach (var (product, hosting, flows) in Records(data))
         {
-            writer.WriteLine("<section class=\"record\"><h2 id=\"" + E(Anchor(product.Name + "-" + hosting.Code)) + "\">" + E(product.Name) + ", hosted in " + E(hosting.Name) + "</h2>");
+            var notOffered = Offering.Warning(data.Policy, product, hosting);
+            writer.WriteLine("<section class=\"record\"><h2 id=\"" + E(Anchor(product.Name + "-" + hosting.Code)) + "\">" + E(product.Name)
+                + (notOffered == null ? ", hosted in " : ", asked about as hosted in ") + E(hosting.Name) + "</h2>");
+            if (notOffered != null)
+            {
+                writer.WriteLine("<p class=\"warning\"><strong>Not a set-up the policy describes.</strong> " + E(notOffered) + "</p>");
+            }
+
             writer.WriteLine("<dl class=\"provenance\">" + string.Concat(ControllerFields.Select(f => "<dt>" + E(f) + "</dt><dd class=\"controller\"><em>" + ControllerFills + "</em></dd>")) + "</dl>");
 
             writer.WriteLine("<h3>Categories of personal data and where they are stored</h3>");

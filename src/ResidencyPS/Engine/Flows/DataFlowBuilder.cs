@@ -40,13 +40,18 @@ internal static class DataFlowBuilder
             }
         }
 
-        foreach (var rule in policy.Retention.Where(r => r.Product == product.Name && r.HostingRegion.ContainsCode(hosting.Code) && includeSubject(r.Subject)))
+        // Logs and backups are kept "in de respectieve host-regio" for every product: a product the text does not offer in
+        // the region asked about is hosted where it is offered, so its logs and backups are those of that region, never none.
+        var offered = Offering.IsOffered(policy, product, hosting);
+        var hostRegions = offered ? new[] { hosting.Code } : Offering.RegionsOf(policy, product).ToArray();
+        var condition = offered ? null : product.Name + " is offered only in " + string.Join(", ", hostRegions) + ": kept in its host region there.";
+        foreach (var rule in policy.Retention.Where(r => r.Product == product.Name && hostRegions.Any(r.HostingRegion.ContainsCode) && includeSubject(r.Subject)))
         {
             var subject = policy.SubjectIndex.Find(rule.Subject)?.Id;
             var activity = subject == "Logs" ? DataActivity.Logging : subject == "Backups" ? DataActivity.Backup : (DataActivity?)null;
             if (activity is DataActivity kept)
             {
-                flows.Add(Retention(policy, rule, rule.Subject, hosting, kept));
+                flows.Add(Retention(policy, rule, rule.Subject, hosting, kept, condition));
             }
         }
 
@@ -60,9 +65,10 @@ internal static class DataFlowBuilder
             null, null, null, null, record.Basis, record.Conflict, record.Source);
     }
 
-    private static DataFlow Retention(ResidencyPolicy policy, RetentionRule rule, string dataCategory, HostingRegionInfo hosting, DataActivity activity) =>
+    private static DataFlow Retention(ResidencyPolicy policy, RetentionRule rule, string dataCategory, HostingRegionInfo hosting, DataActivity activity,
+        string? condition = null) =>
         new DataFlow(policy, rule.Product, dataCategory, hosting.Code, activity, rule.StorageLocation, Array.Empty<string>(), Leaves(policy, rule.StorageLocation),
-            rule.Period, rule.PeriodText, rule.AfterWithDelay, null, rule.Basis, rule.Conflict, rule.Source, rule.PeriodValue == null ? null : rule.PeriodInWords);
+            rule.Period, rule.PeriodText, rule.AfterWithDelay, condition, rule.Basis, rule.Conflict, rule.Source, rule.PeriodValue == null ? null : rule.PeriodInWords);
 
     // A rule that keeps the data somewhere else for a while and then moves it on is a transit, not a storage place.
     private static bool MovesOn(RetentionRule rule, HostingRegionInfo hosting) =>

@@ -78,8 +78,9 @@ internal static class PolicyLoader
         }
 
         // A device, a pipe or a socket reports no length, and reading one may never end (/dev/zero) or never
-        // start (a FIFO without a writer): only a regular file with content is opened at all.
-        if (info.Length == 0)
+        // start (a FIFO without a writer): only a regular file with content is opened at all. A link is judged by
+        // its final target, since its own length is that of the target's name.
+        if (FinalTarget(info).Length == 0)
         {
             throw new NotRegularFileException(path, what);
         }
@@ -91,6 +92,32 @@ internal static class PolicyLoader
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
         return ReadObject(ReadBounded(stream, path, what, cancel), info.FullName, what);
+    }
+
+    // FileSystemInfo.ResolveLinkTarget (.NET 6 and later, so PowerShell 7) is not in netstandard2.0: found once, by name.
+    // Windows PowerShell 5.1 has no FIFOs or device files to link to, so without it a file is judged as it is.
+    private static readonly System.Reflection.MethodInfo? ResolveLinkTarget =
+        typeof(FileSystemInfo).GetMethod("ResolveLinkTarget", new[] { typeof(bool) });
+
+    /// <summary>The file a link finally points to (a missing target reads as missing); the file itself when it is no link.</summary>
+    private static FileInfo FinalTarget(FileInfo info)
+    {
+        if ((info.Attributes & FileAttributes.ReparsePoint) == 0 || ResolveLinkTarget == null)
+        {
+            return info;
+        }
+
+        try
+        {
+            var target = ResolveLinkTarget.Invoke(info, new object[] { true }) as FileSystemInfo;
+            return target == null ? info : new FileInfo(target.FullName);
+        }
+        catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is IOException || ex.InnerException is UnauthorizedAccessException)
+        {
+            // A loop of links, or a target that may not be read: the same error a direct open would give.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+            throw;
+        }
     }
 
     /// <summary>Parses JSON text as one object with line numbers; every syntax problem is a <see cref="PolicyValidationException"/>.</summary>

@@ -163,6 +163,17 @@ public sealed class StrictInputTests : IDisposable
             Process.Start("mkfifo", fifo).WaitForExit();
             paths.Add(fifo);
             paths.Add("/dev/zero");
+
+            // A link is judged by what it points to: its own length is that of the target's name (issue 25, finding 2).
+            foreach (var (link, target) in new[] { ("fifo-link.json", fifo), ("zero-link.json", "/dev/zero"), ("empty-link.json", empty) })
+            {
+                File.CreateSymbolicLink(Path.Combine(_folder, link), target);
+                paths.Add(Path.Combine(_folder, link));
+            }
+
+            var chained = Path.Combine(_folder, "chained-link.json");
+            File.CreateSymbolicLink(chained, Path.Combine(_folder, "fifo-link.json"));
+            paths.Add(chained);
         }
 
         foreach (var path in paths)
@@ -174,6 +185,16 @@ public sealed class StrictInputTests : IDisposable
             var error = Assert.IsType<NotRegularFileException>(load.Exception!.InnerException);
             Assert.Contains("not a regular file", error.Message, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void A_link_to_a_regular_policy_file_loads()
+    {
+        var path = Path.Combine(_folder, "policy.json");
+        File.WriteAllText(path, EmbeddedJson);
+        var link = Path.Combine(_folder, "link.json");
+        File.CreateSymbolicLink(link, path);
+        Assert.Equal(PolicyStore.Embedded.Sha256, PolicyLoader.LoadFile(link).Sha256);
     }
 
     [Theory]
