@@ -50,6 +50,10 @@ Describe 'Export-ResidencyReport' {
         { Export-ResidencyReport -Path (Join-Path $TestDrive 'x.csv') -Delimiter ';' -UseCulture } | Should -Throw -ErrorId 'InvalidCsvSeparator,ResidencyPS.Commands.ExportResidencyReportCommand'
         { Export-ResidencyReport -Path (Join-Path $TestDrive 'x.html') -Delimiter ';' } | Should -Throw -ErrorId 'InvalidCsvSeparator,ResidencyPS.Commands.ExportResidencyReportCommand'
         { Export-ResidencyReport -Path (Join-Path $TestDrive 'x.csv') -Delimiter '"' } | Should -Throw -ErrorId 'InvalidCsvSeparator,ResidencyPS.Commands.ExportResidencyReportCommand'
+        foreach ($letter in 'd', 'e', '1', ' ') {
+            # A letter or digit also occurs inside values ("d" in Freshdesk): the columns would not read back.
+            { Export-ResidencyReport -Path (Join-Path $TestDrive 'x.csv') -Delimiter $letter } | Should -Throw -ErrorId 'InvalidCsvSeparator,ResidencyPS.Commands.ExportResidencyReportCommand'
+        }
         Test-Path -LiteralPath (Join-Path $TestDrive 'x.csv') | Should -BeFalse
     }
 

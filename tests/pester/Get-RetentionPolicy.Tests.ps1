@@ -37,6 +37,15 @@ Describe 'Get-RetentionPolicy' {
         $r.LeavesStorageAt | Should -Be ([datetime] '2026-03-01T09:10:00')
     }
 
+    It 'gives no leave date where the policy text states nothing after the period, only the end of the period' {
+        $logs = ResidencyPS\Get-RetentionPolicy -Product Freshdesk -Subject Logs -HostingRegion EEA -AsOf '2026-03-01T09:00:00'
+        $logs.AfterPeriod | Should -Be 'NotStated'
+        $logs.LeavesStorageAt | Should -BeNullOrEmpty
+        $logs.StatedPeriodEndsAt | Should -Be ([datetime] '2027-03-01T09:00:00')
+        ($logs | Format-Table | Out-String -Width 120) | Should -Match 'not stated\s+not stated'
+        ($logs | Format-List | Out-String -Width 120) | Should -Match 'StatedPeriodEndsAt\s+: 2027-03-01 09:00'
+    }
+
     It 'takes products and regions from Test-EeaBoundary results' {
         $r = Test-EeaBoundary Freshsales -DataCategory 'Lead data' | ResidencyPS\Get-RetentionPolicy
         $r | ForEach-Object { $_.Product | Should -Be 'Freshsales'; $_.HostingRegion | Should -Contain 'EEA' }

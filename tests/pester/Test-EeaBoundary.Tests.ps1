@@ -169,6 +169,19 @@ Describe 'Test-EeaBoundary' {
             $r.Verdict | Should -Be 'Within'
         }
 
+        It 'tests no row that names the hosting region or the category twice with different values' {
+            $err = $null
+            $rows = [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data'; HostingRegion = 'EEA'; Region = 'US' },
+                [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data'; Category = 'Forum data'; HostingRegion = 'EEA' },
+                [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data'; HostingRegion = 'EEA'; Region = 'eea' }
+            $r = $rows | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue
+            $r.Verdict | Should -Be @('NotEvaluated', 'NotEvaluated', 'Within')
+            $err.Count | Should -Be 2
+            $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -Be 'ConflictingColumns,ResidencyPS.Commands.TestEeaBoundaryCommand' }
+            $err[0].Exception.Message | Should -BeLike "*HostingRegion 'EEA', Region 'US'*"
+            @($rows | Test-EeaBoundary -Quiet -ErrorAction SilentlyContinue) | Should -Be @($false, $false, $true)
+        }
+
         It 'keeps wildcards for names typed on the command line' {
             (Test-EeaBoundary -Product 'Fresh?esk' -DataCategory 'Ticket*').Product | Should -Be 'Freshdesk'
             Test-EeaBoundary -Product 'Nothing*' | Should -BeNullOrEmpty

@@ -7,6 +7,7 @@ internal static class ErrorIds
     public const string DataCategoryNotFound = nameof(DataCategoryNotFound);
     public const string DataCategoryNotInProduct = nameof(DataCategoryNotInProduct);
     public const string NoDataCategoriesStated = nameof(NoDataCategoriesStated);
+    public const string ConflictingColumns = nameof(ConflictingColumns);
     public const string HostingRegionNotFound = nameof(HostingRegionNotFound);
     public const string SubjectNotFound = nameof(SubjectNotFound);
     public const string StatementNotFound = nameof(StatementNotFound);

@@ -120,10 +120,13 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
         {
             problem = (delimiterGiven ? "-Delimiter" : "-UseCulture") + " applies to the Csv format only; this report is " + _format + ".";
         }
-        else if (delimiterGiven && (Delimiter == '"' || Delimiter == '\'' || char.IsControl(Delimiter) && Delimiter != '\t'))
+        else if (delimiterGiven && (Delimiter == '"' || Delimiter == '\'' || char.IsLetterOrDigit(Delimiter) || char.IsWhiteSpace(Delimiter) && Delimiter != '\t'
+                 || char.IsControl(Delimiter) && Delimiter != '\t' || char.IsSurrogate(Delimiter)))
         {
-            problem = "'" + (char.IsControl(Delimiter) ? "U+" + ((int)Delimiter).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) : Delimiter.ToString())
-                + "' cannot separate CSV fields; use a comma, a semicolon, a tab or another printable character.";
+            // A letter, digit or blank occurs inside the values themselves (a "d" splits "Freshdesk"): a spreadsheet then
+            // reads other columns than were written.
+            problem = "'" + (char.IsControl(Delimiter) || char.IsWhiteSpace(Delimiter) || char.IsSurrogate(Delimiter) ? "U+" + ((int)Delimiter).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) : Delimiter.ToString())
+                + "' cannot separate CSV fields; use a comma, a semicolon, a tab or another punctuation character.";
         }
 
         if (problem != null)

@@ -63,7 +63,7 @@ public sealed class GetRetentionPolicyCommand : ResidencyCmdlet
         var dated = rule.WithAsOf(asOf);
         try
         {
-            _ = dated.LeavesStorageAt;
+            _ = dated.StatedPeriodEndsAt;
             return dated;
         }
         catch (ArgumentOutOfRangeException)

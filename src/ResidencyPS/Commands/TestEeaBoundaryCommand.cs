@@ -129,6 +129,17 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             return;
         }
 
+        if (ConflictingColumns() is ErrorRecord conflicting)
+        {
+            NotEvaluated(Product?.FirstOrDefault() ?? string.Empty, conflicting, hostingText);
+            if (Quiet.IsPresent)
+            {
+                WriteObject(false);
+            }
+
+            return;
+        }
+
         if (hostingError != null)
         {
             WriteError(hostingError);
@@ -214,6 +225,52 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
                 RecommendedAction = "Run both commands against one policy: pass the same -Policy to each, or query again after the import.",
             },
         };
+    }
+
+    // The columns a row may name one parameter by (its name and aliases). PowerShell binds one of them and ignores the
+    // rest, so a row with HostingRegion 'EEA' and Region 'US' would be tested as whichever it picked, and could pass.
+    private static readonly (string Parameter, string[] Columns)[] AliasedColumns =
+    {
+        (nameof(HostingRegion), new[] { nameof(HostingRegion), "Region", "Code" }),
+        (nameof(DataCategory), new[] { nameof(DataCategory), "Category" }),
+    };
+
+    private ErrorRecord? ConflictingColumns()
+    {
+        if (InputObject == null || InputObject.BaseObject is string)
+        {
+            return null;
+        }
+
+        foreach (var (parameter, columns) in AliasedColumns)
+        {
+            if (!Piped(parameter))
+            {
+                continue;
+            }
+
+            var given = new List<(string Column, string Value)>();
+            foreach (var column in columns)
+            {
+                if (InputObject.Properties[column]?.Value?.ToString() is string value && !string.IsNullOrWhiteSpace(value))
+                {
+                    given.Add((column, value.Trim()));
+                }
+            }
+
+            if (given.Select(g => g.Value).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)
+            {
+                var message = "The row names -" + parameter + " in more than one column with different values ("
+                    + string.Join(", ", given.Select(g => g.Column + " '" + Engine.Text.InertText.Escape(g.Value) + "'")) + "); it was not tested. Keep one of the columns "
+                    + string.Join(", ", columns) + ".";
+                return new ErrorRecord(new ArgumentException(message), ErrorIds.ConflictingColumns, ErrorCategory.InvalidData, InputObject)
+                {
+                    ErrorDetails = new ErrorDetails(message),
+                };
+            }
+        }
+
+        return null;
     }
 
     private HostingRegionInfo? ResolveHosting(out string text, out ErrorRecord? error)

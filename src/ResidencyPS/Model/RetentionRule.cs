@@ -136,8 +136,15 @@ public sealed class RetentionRule : IPolicyItem
     /// <summary>The moment data was written, when asked for with -AsOf.</summary>
     public DateTime? AsOf { get; }
 
-    /// <summary>When data written at <see cref="AsOf"/> leaves <see cref="StorageLocation"/>; null without -AsOf or without a stated period.</summary>
-    public DateTime? LeavesStorageAt => AsOf is DateTime at && PeriodValue is int value && PeriodUnit is PeriodUnit unit ? Add(at, value, unit) : (DateTime?)null;
+    /// <summary>
+    /// When data written at <see cref="AsOf"/> leaves <see cref="StorageLocation"/>; null without -AsOf, without a stated period,
+    /// and where the policy text states nothing after the period (logs "gedurende een periode van 1 jaar"): a date the text
+    /// does not give is never made up. <see cref="StatedPeriodEndsAt"/> is the end of the stated period in every case.
+    /// </summary>
+    public DateTime? LeavesStorageAt => AfterPeriod == RetentionOutcome.NotStated ? null : StatedPeriodEndsAt;
+
+    /// <summary>When the period the text states ends for data written at <see cref="AsOf"/> (calendar arithmetic); null without -AsOf or a period.</summary>
+    public DateTime? StatedPeriodEndsAt => AsOf is DateTime at && PeriodValue is int value && PeriodUnit is PeriodUnit unit ? Add(at, value, unit) : (DateTime?)null;
 
     /// <summary>A copy of the rule that answers for data written at <paramref name="asOf"/>.</summary>
     public RetentionRule WithAsOf(DateTime asOf) =>

@@ -107,6 +107,24 @@ public class AuditFindingsTests
         Assert.All(Policy.Retention.Where(r => r.Id != "logs-eea-copy"), r => Assert.False(r.LeavesStorageAtIsEarliest, r.ToString()));
     }
 
+    // Issue 20, point 6: "bewaren wij logboeken gedurende een periode van 1 jaar" says nothing of what follows the year.
+    [Fact]
+    public void No_leave_date_where_the_text_states_nothing_after_the_period()
+    {
+        Assert.Contains("bewaren wij logboeken gedurende een periode van 1 jaar in de respectieve host-regio.", Line(85), StringComparison.Ordinal);
+        var asOf = new DateTime(2026, 3, 1, 9, 0, 0);
+        foreach (var rule in Policy.Retention.Where(r => r.PeriodValue != null).Select(r => r.WithAsOf(asOf)))
+        {
+            Assert.NotNull(rule.StatedPeriodEndsAt);
+            Assert.Equal(rule.AfterPeriod == RetentionOutcome.NotStated ? null : rule.StatedPeriodEndsAt, rule.LeavesStorageAt);
+        }
+
+        var year = Policy.Retention.Where(r => r.PeriodText == "1 jaar").Select(r => r.WithAsOf(asOf)).ToList();
+        Assert.NotEmpty(year);
+        Assert.All(year, r => Assert.Equal(RetentionOutcome.NotStated, r.AfterPeriod));
+        Assert.All(year, r => Assert.Null(r.LeavesStorageAt));
+    }
+
     // 5. Readings that are inferences say so.
     [Theory]
     [InlineData("Freshdesk", "Social content", 29, "sociale gegevens")]

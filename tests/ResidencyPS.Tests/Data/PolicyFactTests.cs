@@ -133,7 +133,7 @@ public class PolicyFactTests
     public void AsOf_uses_calendar_arithmetic()
     {
         var rule = Policy.Retention.First(r => r.PeriodUnit == PeriodUnit.Years).WithAsOf(new DateTime(2024, 2, 29));
-        Assert.Equal(new DateTime(2025, 2, 28), rule.LeavesStorageAt);
+        Assert.Equal(new DateTime(2025, 2, 28), rule.StatedPeriodEndsAt);
         var transit = Policy.Retention.First(r => r.PeriodUnit == PeriodUnit.Minutes).WithAsOf(new DateTime(2026, 1, 1, 12, 0, 0));
         Assert.Equal(new DateTime(2026, 1, 1, 12, 10, 0), transit.LeavesStorageAt);
         Assert.Equal("EEA", transit.MovesTo);

@@ -138,6 +138,11 @@ internal sealed partial class PolicyBuilder
                 node.Problem("line", "The line must be a positive line number of the source document.");
             }
 
+            if (node.Text("kind") is string kind && kind.Length > 0 && System.Array.IndexOf(PolicyFormat.StatementKinds, kind) < 0)
+            {
+                node.Problem("kind", "'" + kind + "' is not a kind of statement; accepted: " + string.Join(", ", PolicyFormat.StatementKinds) + ".");
+            }
+
             if (id.Length > 0 && _statements.ContainsKey(id))
             {
                 node.Problem("id", "The statement id '" + id + "' is used more than once.");

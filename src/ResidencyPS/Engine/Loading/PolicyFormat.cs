@@ -47,6 +47,9 @@ internal static class PolicyFormat
 
     public static readonly ObjectSpec Source = new ObjectSpec("source", Text("title"), Text("language"), Text("document"), Text("url"), Text("retrieved"));
 
+    /// <summary>The kinds of statement a source document has (the schema's enum for statements[].kind; a test ties them).</summary>
+    public static readonly string[] StatementKinds = { "Sentence", "TableCell", "TableRow", "TableHeader", "Heading", "Footnote" };
+
     public static readonly ObjectSpec Statement = new ObjectSpec("statement", Text("id"), Integer("line"), Text("section"), Text("kind"), Text("text"), Text("english"));
 
     public static readonly ObjectSpec Region = new ObjectSpec("region", Text("code"), Text("name"), Text("nameNl"), Texts("aliases"), Texts("countries"), Text("basis"), Texts("notes"), Texts("sources"));

@@ -51,6 +51,10 @@ public class LoaderFuzzTests
             try
             {
                 var policy = kind == "non-regular" ? NonRegular(random) : PolicyLoader.Load(new MemoryStream(Mutate(kind, random)), $"fuzz-{seed}-{i}.json");
+
+                // Every enum field takes one name exactly: a list, a padded, differently cased or numeric value is never accepted
+                // (statements[].kind took any string until issue 25).
+                Assert.True(kind != "enum-list", $"Case {i} of seed {seed}: an enum list or malformed enum name was accepted");
                 // Every writer runs on each policy carrying a payload, and on a sample of the rest.
                 Exercise(policy, reports: kind == "injection" || random.Next(10) == 0);
                 valid++;
@@ -97,7 +101,7 @@ public class LoaderFuzzTests
         }
 
         // Periods are at most 100 years, so no date up to 101 years before the last representable one overflows.
-        _ = policy.Retention.Select(r => r.WithAsOf(DateTime.MaxValue.AddYears(-101)).LeavesStorageAt).ToList();
+        _ = policy.Retention.Select(r => r.WithAsOf(DateTime.MaxValue.AddYears(-101)).StatedPeriodEndsAt).ToList();
         _ = policy.Sha256;
         _ = PolicyComparer.Compare(PolicyStore.Embedded, policy).Count;
         if (reports)

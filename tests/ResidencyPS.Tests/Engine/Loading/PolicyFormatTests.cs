@@ -47,6 +47,39 @@ public class PolicyFormatTests
         Agree(PolicyFormat.Document, Schema.AsObject(), "policy");
     }
 
+    private static IEnumerable<string> SchemaEnum(string list, string property) =>
+        Resolve(Resolve(Schema["properties"]![list]!)["items"]!)["properties"]![property]!["enum"]!.AsArray().Select(v => v!.GetValue<string>());
+
+    [Fact]
+    public void The_schema_and_the_loader_accept_the_same_statement_kinds_and_rule_conditions()
+    {
+        // statements[].kind took any string while the schema refused "Banana": each list is now held to the other.
+        Assert.Equal(SchemaEnum("statements", "kind"), PolicyFormat.StatementKinds);
+        Assert.Equal(SchemaEnum("rules", "when"), Enum.GetNames<RuleCondition>());
+        var banana = Assert.Single(EmbeddedPolicyJson.Refused(EmbeddedPolicyJson.Mutate(doc => doc["statements"]![0]!["kind"] = "Banana")).Problems);
+        Assert.Equal("statements[0].kind", banana.Path);
+    }
+
+    [Fact]
+    public void The_schema_bounds_a_period_where_the_loader_does()
+    {
+        // The schema once allowed a tenth of the minutes the loader does (5270400 for 52704000: 100 years of 366 days).
+        var period = Resolve(Resolve(Resolve(Schema["properties"]!["retention"]!)["items"]!)["properties"]!["period"]!);
+        Assert.Equal(100 * 366 * 24 * 60, period["properties"]!["value"]!["maximum"]!.GetValue<int>());
+        var refused = EmbeddedPolicyJson.Refused(EmbeddedPolicyJson.Mutate(doc =>
+        {
+            doc["retention"]![0]!["period"]!["unit"] = "Minutes";
+            doc["retention"]![0]!["period"]!["value"] = 100 * 366 * 24 * 60 + 1;
+        }));
+        Assert.Contains(refused.Problems, p => p.Path.StartsWith("retention[0].period", StringComparison.Ordinal));
+        var accepted = PolicyLoader.Load(new StringReader(EmbeddedPolicyJson.Mutate(doc =>
+        {
+            doc["retention"]![0]!["period"]!["unit"] = "Minutes";
+            doc["retention"]![0]!["period"]!["value"] = 100 * 366 * 24 * 60;
+        })), "minutes.json");
+        Assert.Equal(100 * 366 * 24 * 60, accepted.Retention.First(r => r.PeriodUnit == PeriodUnit.Minutes && r.PeriodValue > 1000).PeriodValue);
+    }
+
     [Fact]
     public void The_canonical_JSON_is_written_from_the_format_and_reads_back_to_the_same_bytes()
     {
