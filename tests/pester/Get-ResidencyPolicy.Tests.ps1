@@ -34,7 +34,8 @@ Describe 'Get-ResidencyPolicy' {
         ($embedded | Format-List | Out-String -Width 120) | Should -Match 'SourceUrl\s+: \(not given: the policy text came without its address\)'
         $report = Join-Path $TestDrive 'with-source.md'
         Export-ResidencyReport -Path $report -Policy $policy
-        Get-Content -Raw -LiteralPath $report | Should -Match '- Source address: https://www\.freshworks\.com/privacy/data-hosting/'
+        # The markdown escapes the address (no renderer makes a link of it); rendered, it reads as written.
+        (ConvertFrom-Markdown -LiteralPath $report).Html | Should -Match 'Source address: https://www\.freshworks\.com/privacy/data-hosting/'
         $bad = New-PolicyFile 'bad-source.json' { param($j) $j.source | Add-Member url 'ftp://x'; $j.source | Add-Member retrieved '1 Nov 2026' }
         $err = $null
         Get-ResidencyPolicy -LiteralPath $bad -ErrorVariable err -ErrorAction SilentlyContinue

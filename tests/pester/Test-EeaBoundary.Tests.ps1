@@ -182,6 +182,18 @@ Describe 'Test-EeaBoundary' {
             @($rows | Test-EeaBoundary -Quiet -ErrorAction SilentlyContinue) | Should -Be @($false, $false, $true)
         }
 
+        It 'tests no inventory name with an invisible character, and shows the character in the error' {
+            $err = $null
+            $r = [pscustomobject]@{ Product = "Fresh$([char]0x200B)desk"; DataCategory = 'Ticket data' } | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue
+            $r.Verdict | Should -Be 'NotEvaluated'
+            $r.Product | Should -Be 'Fresh\u200Bdesk'
+            $err[0].Exception.Message | Should -BeLike "No product named 'Fresh\u200Bdesk' was found. Did you mean 'Freshdesk'*"
+        }
+
+        It 'reads a fullwidth look-alike as the name it looks like' {
+            ([pscustomobject]@{ Product = "$([char]0xFF26)reshdesk"; DataCategory = 'Ticket data' } | Test-EeaBoundary).Product | Should -Be 'Freshdesk'
+        }
+
         It 'keeps wildcards for names typed on the command line' {
             (Test-EeaBoundary -Product 'Fresh?esk' -DataCategory 'Ticket*').Product | Should -Be 'Freshdesk'
             Test-EeaBoundary -Product 'Nothing*' | Should -BeNullOrEmpty

@@ -112,12 +112,22 @@ internal static class MarkdownReportWriter
 
     // Every text from a policy or an inventory is inert in markdown: one line, HTML escaped, and the characters
     // markdown reads as syntax (emphasis, code, links, headings, list markers, table pipes) backslash-escaped,
-    // the backslash first so "\|" cannot undo the pipe's escape and shift every later column.
-    private static string Cell(string? text)
+    // the backslash first so "\|" cannot undo the pipe's escape and shift every later column. ':' and '@', and a
+    // '.' inside a word (evil.com, www.x), are escaped too: renderers with autolinks (Markdig, markdown-it with
+    // linkify) turn a bare https://…, www.…, name@host or domain into a link otherwise.
+    internal static string Cell(string? text)
     {
-        var builder = new System.Text.StringBuilder((text ?? string.Empty).Length + 8);
-        foreach (var c in text ?? string.Empty)
+        var value = text ?? string.Empty;
+        var builder = new System.Text.StringBuilder(value.Length + 8);
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
+            if (c == '.' && i + 1 < value.Length && char.IsLetterOrDigit(value[i + 1]))
+            {
+                builder.Append("\\.");
+                continue;
+            }
+
             switch (c)
             {
                 case '\r':
@@ -144,6 +154,8 @@ internal static class MarkdownReportWriter
                 case '#':
                 case '!':
                 case '~':
+                case ':':
+                case '@':
                     builder.Append('\\').Append(c);
                     break;
                 default:

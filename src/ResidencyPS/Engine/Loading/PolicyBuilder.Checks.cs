@@ -30,8 +30,23 @@ internal sealed partial class PolicyBuilder
         {
             node.Problem(field, "The name '" + value + "' begins or ends with a blank; remove it.");
         }
+        else if (Invisible(value) is string problem)
+        {
+            node.Problem(field, problem);
+        }
 
         return value;
+    }
+
+    /// <summary>
+    /// Why a name holding an invisible character (zero-width, soft hyphen, a bidirectional override that shows
+    /// "\u202eedsehserF" as "Freshesde", a tag character) is refused; null for plain text. Such a name looks like another one.
+    /// </summary>
+    internal static string? Invisible(string name)
+    {
+        var at = Text.InertText.FirstInvisible(name);
+        return at < 0 ? null : "The name '" + Text.InertText.Escape(name) + "' holds the invisible or direction-changing character "
+            + Text.InertText.CodePoint(name, at) + ", so it would show as another name; write it in plain text.";
     }
 
     /// <summary>Optional names (aliases, countries), each held to the same rule as <see cref="Name"/>.</summary>
@@ -43,6 +58,10 @@ internal sealed partial class PolicyBuilder
             if (values[i].Trim().Length != values[i].Length && values[i].Trim().Length > 0)
             {
                 node.Problem(field, i, "The name '" + values[i] + "' begins or ends with a blank; remove it.");
+            }
+            else if (Invisible(values[i]) is string problem)
+            {
+                node.Problem(field, i, problem);
             }
         }
 

@@ -160,7 +160,7 @@ internal sealed class NameIndex<T>
     private static readonly char[] BaseLetter = BuildBaseLetters();
 
     /// <summary>
-    /// Removes diacritics (ë becomes e, a combining mark is dropped) so either spelling finds a name; the same on every
+    /// Removes diacritics (ë becomes e, a combining mark is dropped) and folds fullwidth forms to ASCII, so either spelling finds a name; the same on every
     /// runtime, since it reads <see cref="FoldTable"/> rather than the runtime's normalization data.
     /// </summary>
     internal static string Fold(string text)
@@ -188,6 +188,11 @@ internal sealed class NameIndex<T>
                 {
                     builder.Append(letter);
                 }
+            }
+            else if (c >= '\uFF01' && c <= '\uFF5E')
+            {
+                // Fullwidth forms (Ｆreshdesk) are the ASCII letters they look like: one name, never a second look-alike.
+                builder.Append((char)(c - 0xFEE0));
             }
             else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             {

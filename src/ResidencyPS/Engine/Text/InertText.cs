@@ -4,13 +4,14 @@ using System.Text;
 namespace ResidencyPS.Engine.Text;
 
 /// <summary>
-/// Text from a file or an inventory made safe to print to a console or a log: control characters (a newline that would
-/// forge a "PASS:" line, an escape sequence that recolours the terminal or opens an OSC 8 link) and the bidirectional
-/// controls that reorder what is shown are written as \uXXXX. Everything else is kept as it is.
+/// Text from a file or an inventory made safe to print to a console or a log, and names held to plain text. Control
+/// characters (a newline that would forge a "PASS:" line, an escape sequence that recolours the terminal or opens an
+/// OSC 8 link), format characters (zero-width spaces, a soft hyphen, bidirectional overrides that reorder what is
+/// shown, tag characters) and blank fillers are written as \uXXXX (\UXXXXXXXX above U+FFFF). Everything else is kept.
 /// </summary>
 internal static class InertText
 {
-    /// <summary><paramref name="text"/> with every control and bidirectional formatting character shown as \uXXXX; the same string when it has none.</summary>
+    /// <summary><paramref name="text"/> with every invisible or control character shown as an escape; the same string when it has none.</summary>
     public static string Escape(string text)
     {
         if (text == null)
@@ -18,36 +19,88 @@ internal static class InertText
             return string.Empty;
         }
 
-        var i = 0;
-        while (i < text.Length && !Unsafe(text[i]))
-        {
-            i++;
-        }
-
-        if (i == text.Length)
+        if (FirstInvisible(text) < 0)
         {
             return text;
         }
 
         var builder = new StringBuilder(text.Length + 8);
-        builder.Append(text, 0, i);
-        for (; i < text.Length; i++)
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (Unsafe(c))
+            var length = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+            if (Invisible(text, i))
             {
-                builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                var code = length == 2 ? char.ConvertToUtf32(text[i], text[i + 1]) : text[i];
+                builder.Append(code > 0xFFFF ? "\\U" + code.ToString("X8", CultureInfo.InvariantCulture) : "\\u" + code.ToString("X4", CultureInfo.InvariantCulture));
             }
             else
             {
-                builder.Append(c);
+                builder.Append(text, i, length);
             }
+
+            i += length - 1;
         }
 
         return builder.ToString();
     }
 
-    /// <summary>A control character, or one that overrides or isolates the direction of the text around it.</summary>
-    public static bool Unsafe(char c) =>
-        char.IsControl(c) || c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    /// <summary>The index of the first control, format or filler character of <paramref name="text"/>; -1 when it has none.</summary>
+    public static int FirstInvisible(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (Invisible(text, i))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether <paramref name="text"/> has something a reader can see: a justification of only U+200B says nothing.</summary>
+    public static bool HasVisibleText(string? text)
+    {
+        if (text == null)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]) && !Invisible(text, i) && !char.IsLowSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The character at <paramref name="index"/> as U+XXXX, for messages.</summary>
+    public static string CodePoint(string text, int index)
+    {
+        var code = char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1])
+            ? char.ConvertToUtf32(text[index], text[index + 1]) : text[index];
+        return "U+" + code.ToString(code > 0xFFFF ? "X5" : "X4", CultureInfo.InvariantCulture);
+    }
+
+    // Control (Cc), format (Cf: zero-width, soft hyphen, bidi controls, BOM, tags) and the blank fillers that render as nothing.
+    private static bool Invisible(string text, int index)
+    {
+        var c = text[index];
+        if (c < 0x7F && c >= 0x20)
+        {
+            return false;
+        }
+
+        if (char.IsLowSurrogate(c) && index > 0 && char.IsHighSurrogate(text[index - 1]))
+        {
+            return false;
+        }
+
+        var category = CharUnicodeInfo.GetUnicodeCategory(text, index);
+        return category == UnicodeCategory.Control || category == UnicodeCategory.Format
+            || c == '\u115F' || c == '\u1160' || c == '\u3164' || c == '\uFFA0' || c == '\u180E';
+    }
 }

@@ -46,8 +46,8 @@ internal static class WaiverLoader
         for (var i = 0; i < (items?.Count ?? 0); i++)
         {
             var node = items![i];
-            var product = Text(node, "product", "A product (a name, an alias or a wildcard such as *) is required.");
-            var category = Text(node, "dataCategory", "A data category (a name, an alias or a wildcard such as *) is required.");
+            var product = PlainName(node, "product", Text(node, "product", "A product (a name, an alias or a wildcard such as *) is required."));
+            var category = PlainName(node, "dataCategory", Text(node, "dataCategory", "A data category (a name, an alias or a wildcard such as *) is required."));
             var justification = Text(node, "justification", "A justification is required: say why the result was accepted.");
             var products = Names(policy.ProductIndex, node, "product", product, "product", p => p.Name, wildcard);
             var categories = Names(policy.CategoryIndex, node, "dataCategory", category, "data category", c => c.DataCategory, wildcard);
@@ -85,10 +85,24 @@ internal static class WaiverLoader
         return new WaiverSet(origin, waivers, now);
     }
 
+    // A name with an invisible character matches nothing it seems to name: refused as in a policy, not left to match nothing.
+    private static string PlainName(PolicyNode node, string field, string value)
+    {
+        if (value.Length > 0 && PolicyBuilder.Invisible(value) is string problem)
+        {
+            node.Problem(field, problem);
+            return string.Empty;
+        }
+
+        return value;
+    }
+
     private static string Text(PolicyNode node, string field, string message)
     {
         var value = node.Text(field);
-        if (string.IsNullOrWhiteSpace(value))
+
+        // Zero-width spaces and the like are no text: a justification of only U+200B is no justification.
+        if (!ResidencyPS.Engine.Text.InertText.HasVisibleText(value))
         {
             node.Problem(field, message);
             return string.Empty;

@@ -213,6 +213,30 @@ public sealed class StrictInputTests : IDisposable
         Assert.DoesNotContain(Refused(Mutate(doc => doc[text] = 1)).Message, char.IsControl);
     }
 
+    // Issue 25, finding 11: a name that shows as another (or as nothing) is refused, wherever names are read.
+    [Theory]
+    [InlineData("\u202eedsehserF", "U+202E")]
+    [InlineData("Fresh\u200Bdesk", "U+200B")]
+    [InlineData("Fresh\u00ADdesk", "U+00AD")]
+    [InlineData("Freshdesk\U000E0041", "U+E0041")]
+    [InlineData("Fresh\u2066desk", "U+2066")]
+    public void A_name_with_an_invisible_or_direction_changing_character_is_refused(string name, string codePoint)
+    {
+        var problem = Assert.Single(Refused(Mutate(doc => doc["products"]![0]!["aliases"] = new JArray(name))).Problems);
+        Assert.Equal("products[0].aliases[0]", problem.Path);
+        Assert.Contains("invisible or direction-changing character " + codePoint, problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(problem.Message, c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
+        Assert.Contains(Refused(Mutate(doc => doc["regions"]![0]!["name"] = name)).Problems, p => p.Path == "regions[0].name");
+    }
+
+    [Fact]
+    public void A_fullwidth_look_alike_of_a_name_is_that_name()
+    {
+        // "Ｆreshdesk" beside "Freshdesk" would be two products that look the same; folded, it is a duplicate name.
+        Assert.Contains(Refused(Mutate(doc => doc["products"]![1]!["aliases"] = new JArray("\uFF26reshdesk"))).Problems, p => p.Message.Contains("more than one", StringComparison.Ordinal));
+        Assert.Same(PolicyStore.Embedded.ProductIndex.Find("Freshdesk"), PolicyStore.Embedded.ProductIndex.Find("\uFF26\uFF52\uFF45\uFF53\uFF48desk"));
+    }
+
     [Fact]
     public void Tab_and_newline_are_ordinary_text()
     {

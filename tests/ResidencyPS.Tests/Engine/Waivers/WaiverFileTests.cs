@@ -147,4 +147,19 @@ public sealed class WaiverFileTests : IDisposable
         System.Management.Automation.WildcardPattern.ContainsWildcardCharacters(pattern)
             ? new System.Management.Automation.WildcardPattern(pattern, System.Management.Automation.WildcardOptions.IgnoreCase).IsMatch
             : null;
+
+    [Theory]
+    [InlineData("justification", "\u200B")]
+    [InlineData("justification", " \u00AD\u2060 ")]
+    [InlineData("product", "Fresh\u200Bdesk")]
+    [InlineData("dataCategory", "Ticket\u202Edata")]
+    public void Invisible_text_is_no_justification_and_no_name(string field, string value)
+    {
+        var waiver = new Dictionary<string, string> { ["product"] = "Freshdesk", ["dataCategory"] = "Ticket data", ["justification"] = "Reviewed", ["expires"] = "2099-01-01" };
+        waiver[field] = value;
+        var json = Newtonsoft.Json.JsonConvert.SerializeObject(new { waivers = new[] { waiver } });
+        var problem = Assert.Single(Assert.Throws<PolicyValidationException>(() => Load(json)).Problems);
+        Assert.Equal("waivers[0]." + field, problem.Path);
+        Assert.Matches(field == "justification" ? "A justification is required" : "invisible or direction-changing character U\\+", problem.Message);
+    }
 }
