@@ -14,14 +14,14 @@ Describe 'Export-ResidencyPolicy' {
         $err[0].FullyQualifiedErrorId | Should -BeLike 'PolicyFileExists,*'
     }
 
-    It 'names the schema that ships in the module folder, and the SHA-256 stays that of the policy' {
+    It 'names the shipped schema by a relative path, never a local folder, and the SHA-256 stays that of the policy' {
         $file = Join-Path $TestDrive 'with-schema.json'
         Export-ResidencyPolicy -Path $file -Embedded
-        $json = Get-Content -Raw -LiteralPath $file | ConvertFrom-Json
-        $schema = [uri] $json.'$schema'
-        $schema.IsFile | Should -BeTrue
-        $schema.LocalPath | Should -Be (Join-Path (Get-Module ResidencyPS).ModuleBase 'policy.schema.json')
-        Test-Path -LiteralPath $schema.LocalPath | Should -BeTrue
+        $text = Get-Content -Raw -LiteralPath $file
+        ($text | ConvertFrom-Json).'$schema' | Should -Be './policy.schema.json'
+        Test-Path -LiteralPath (Join-Path (Get-Module ResidencyPS).ModuleBase 'policy.schema.json') | Should -BeTrue
+        $text | Should -Not -Match ([regex]::Escape((Get-Module ResidencyPS).ModuleBase))
+        $text | Should -Not -Match 'file:'
         (Get-ResidencyPolicy -LiteralPath $file).Sha256 | Should -Be (Get-ResidencyPolicy -Embedded).Sha256
     }
 

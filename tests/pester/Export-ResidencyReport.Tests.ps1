@@ -200,4 +200,14 @@ Describe 'Export-ResidencyReport' {
         $record | Should -Match 'Not a set-up the policy describes.</strong> The policy text offers Freshteam only in US, not in EEA'
         $record | Should -Match 'Logs</td><td>US</td><td>1 year \(1 jaar\)'
     }
+
+    # Issue 25, finding 7: a report is shared; the local path of the policy file stays on the machine that made it.
+    It 'names the policy file by its name, not its local path' {
+        $policy = New-PolicyFile 'shared-policy.json' { param($j) $j.policyVersion = '2.0.0' }
+        $html = Join-Path $TestDrive 'shared.html'
+        Export-ResidencyReport -Path $html -Policy $policy
+        $page = Get-Content -Raw -LiteralPath $html
+        $page | Should -Match 'the file shared-policy\.json'
+        $page | Should -Not -Match ([regex]::Escape($TestDrive))
+    }
 }

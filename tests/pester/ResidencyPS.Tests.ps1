@@ -78,6 +78,24 @@ Describe 'The ResidencyPS module' {
     }
 
     Context 'Paths' {
+        It 'takes only file system paths for -Policy: <Command> refuses a Function: path instead of reading ./prompt' -ForEach @(
+            @{ Command = 'Get-DataResidency'; Run = { Get-DataResidency -Policy 'Function:/prompt' } }
+            @{ Command = 'Get-DataFlow'; Run = { Get-DataFlow -Policy 'Function:/prompt' } }
+            @{ Command = 'Compare-ResidencyPolicy'; Run = { Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy) -DifferencePolicy 'Function:/prompt' } }
+        ) {
+            $folder = Join-Path $TestDrive 'cwd'
+            $null = New-Item -ItemType Directory -Force -Path $folder
+            Copy-Item -LiteralPath (Export-ResidencyPolicy -Path (Join-Path $folder 'prompt') -Embedded -PassThru) -Destination (Join-Path $folder 'prompt') -ErrorAction SilentlyContinue
+            $previous = [Environment]::CurrentDirectory
+            [Environment]::CurrentDirectory = $folder
+            try {
+                $Run | Should -Throw '*is a path of the Function provider; -Policy takes a policy object or the file system path*'
+            }
+            finally {
+                [Environment]::CurrentDirectory = $previous
+            }
+        }
+
         It 'writes through a unique temporary file: a file named like the old fixed temporary name is left alone, and none is left behind' {
             $target = Join-Path $TestDrive 'atomic.json'
             Set-Content -LiteralPath "$target.tmp" -Value 'not mine'

@@ -23,7 +23,15 @@ public sealed class PolicyTransformationAttribute : ArgumentTransformationAttrib
             case FileInfo file:
                 return Load(file.FullName);
             case string path when !string.IsNullOrWhiteSpace(path):
-                return Load(engineIntrinsics.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
+                // Only a file system path: 'Function:/prompt' once read ./prompt from the process's working folder.
+                var resolved = engineIntrinsics.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+                if (provider.Name != "FileSystem")
+                {
+                    throw new ArgumentTransformationMetadataException(
+                        "'" + path + "' is a path of the " + provider.Name + " provider; -Policy takes a policy object or the file system path of a policy file.");
+                }
+
+                return Load(resolved);
             default:
                 throw new ArgumentTransformationMetadataException(
                     "Expected a policy (from Get-ResidencyPolicy or Import-ResidencyPolicy -PassThru) or the path of a policy file, not '" + value + "'.");

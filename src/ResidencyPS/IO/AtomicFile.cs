@@ -8,8 +8,9 @@ namespace ResidencyPS.IO;
 /// The one writer of files: the content goes to a new temporary file created exclusively beside the target (a
 /// unique name, so no existing file or link of that name is ever followed or overwritten), is flushed to disk,
 /// and then replaces the target in one rename. A failed write leaves the previous file as it was and no
-/// temporary file behind. A killed process cannot clean up after itself: the next write to the same target
-/// removes the temporary files of this writer that no process holds open any more.
+/// temporary file behind. A killed process cannot clean up after itself: the next write to the same folder
+/// removes the temporary files of this writer that no process holds open any more. A rewrite keeps the target's
+/// permissions (a private report stays private); its owner becomes the writer, as for any file written anew.
 /// </summary>
 internal static class AtomicFile
 {
@@ -31,12 +32,15 @@ internal static class AtomicFile
         }
 
         var prefix = "." + Path.GetFileName(target) + ".";
-        RemoveAbandoned(folder!, prefix);
+        RemoveAbandoned(folder!);
         var temporary = Path.Combine(folder, prefix + Guid.NewGuid().ToString("N") + Suffix);
+        var mode = File.Exists(target) ? UnixMode.Of(target) : null;
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
+                // Before a byte is written: the content is never readable by more people than the file it replaces.
+                UnixMode.Set(temporary, mode);
                 using var writer = new StreamWriter(stream, new UTF8Encoding(byteOrderMark));
                 write(writer);
                 writer.Flush();
@@ -61,12 +65,13 @@ internal static class AtomicFile
         }
     }
 
-    // Only files of this writer's own pattern, for this target, that no process holds: a writer keeps its temporary
-    // file open without sharing (an exclusive lock on Unix) until the rename, so a write in progress anywhere is
-    // never touched, and no process has to be looked up.
-    private static void RemoveAbandoned(string folder, string prefix)
+    // Only files of this writer's own pattern that no process holds, for any target in the folder (reports with a
+    // date in their names are never written again under the same name): a writer keeps its temporary file open
+    // without sharing (an exclusive lock on Unix) until the rename, so a write in progress anywhere is never
+    // touched, and no process has to be looked up.
+    private static void RemoveAbandoned(string folder)
     {
-        foreach (var file in Directory.EnumerateFiles(folder, prefix + "*" + Suffix))
+        foreach (var file in Directory.EnumerateFiles(folder, ".*" + Suffix))
         {
             try
             {

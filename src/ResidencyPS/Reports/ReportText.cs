@@ -18,7 +18,8 @@ internal static class ReportText
             Pair("Source", p.SourceTitle + " (" + p.SourceDocument + ", " + p.SourceLanguage + ")"),
             Pair("Source address", p.SourceUrl ?? "not given: the policy text came without its address"),
             Pair("Source retrieved", p.SourceRetrieved?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not given: the policy text came without a retrieval date"),
-            Pair("Loaded from", p.IsEmbedded ? "the policy embedded in ResidencyPS" : p.Origin),
+            // The file's name, not the local path: a report is handed to others, and a path says whose machine made it.
+            Pair("Loaded from", p.IsEmbedded ? "the policy embedded in ResidencyPS" : "the file " + System.IO.Path.GetFileName(p.Origin)),
             Pair("SHA-256", p.Sha256),
             Pair("Generated", data.GeneratedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC"),
         };

@@ -72,4 +72,43 @@ public sealed partial class AtomicFileTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_folder, ".report.csv.tmp")));
         Console.WriteLine($"Kill-mid-export: 6 kills, {leftBehind} temporary files left at kill time, all removed by the next write.");
     }
+
+    [Fact]
+    public void A_rewrite_keeps_the_permissions_of_the_file_it_replaces()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Unix permissions; on Windows a replaced file keeps the folder's access rules.
+        }
+
+        // A private report once became world-readable (600 to 644) when a nightly task rewrote it (issue 25, finding 9).
+        var target = Path.Combine(_folder, "private.csv");
+        File.WriteAllText(target, "old");
+        File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        ResidencyPS.IO.AtomicFile.Write(target, w => w.Write("new"));
+        Assert.Equal("new", File.ReadAllText(target));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(target));
+
+        var fresh = Path.Combine(_folder, "fresh.csv");
+        ResidencyPS.IO.AtomicFile.Write(fresh, w => w.Write("x"));
+        Assert.True(File.GetUnixFileMode(fresh).HasFlag(UnixFileMode.UserRead));
+    }
+
+    [Fact]
+    public void A_write_removes_the_abandoned_temporary_files_of_other_targets_in_its_folder_but_not_one_in_use()
+    {
+        // Reports named by date are never written again under the same name: their killed writes' leftovers must still go.
+        var abandoned = Path.Combine(_folder, ".report-2026-11-30.html.0123456789abcdef0123456789abcdef.residencyps.tmp");
+        var inUse = Path.Combine(_folder, ".report-2026-12-01.html.fedcba9876543210fedcba9876543210.residencyps.tmp");
+        var foreign = Path.Combine(_folder, ".notes.txt.tmp");
+        File.WriteAllText(abandoned, "half");
+        File.WriteAllText(foreign, "not ours");
+        using (new FileStream(inUse, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            ResidencyPS.IO.AtomicFile.Write(Path.Combine(_folder, "report-2026-12-02.html"), w => w.Write("today"));
+            Assert.False(File.Exists(abandoned));
+            Assert.True(File.Exists(inUse));
+            Assert.True(File.Exists(foreign));
+        }
+    }
 }

@@ -45,6 +45,9 @@ internal static class PolicyFormat
     /// <summary>A property editors use to find the schema; accepted anywhere at the top level, never written back.</summary>
     public const string SchemaReference = "$schema";
 
+    /// <summary>The file name of the policy format's JSON Schema, shipped in the module folder.</summary>
+    public const string SchemaFileName = "policy.schema.json";
+
     public static readonly ObjectSpec Source = new ObjectSpec("source", Text("title"), Text("language"), Text("document"), Text("url"), Text("retrieved"));
 
     /// <summary>The kinds of statement a source document has (the schema's enum for statements[].kind; a test ties them).</summary>
