@@ -14,6 +14,12 @@ internal sealed class ProblemList : List<PolicyProblem>
     /// <summary>How many problems were found beyond <see cref="Max"/>.</summary>
     public int Dropped { get; private set; }
 
+    /// <summary>Whether <see cref="Max"/> problems are listed: a further one is only counted, so nothing of it need be computed.</summary>
+    public bool IsFull => Count >= Max;
+
+    /// <summary>Counts a problem past <see cref="Max"/> without making it.</summary>
+    public void CountDropped() => Dropped++;
+
     /// <summary>Adds a problem, or counts it when <see cref="Max"/> are already listed.</summary>
     public void Report(PolicyProblem problem)
     {

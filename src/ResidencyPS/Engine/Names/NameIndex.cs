@@ -104,19 +104,58 @@ internal sealed class NameIndex<T>
             return Array.Empty<string>();
         }
 
+        // An inventory repeats its misspellings: each is computed once per policy (a bounded number of them).
+        var key = input + "\n" + max.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (_suggestions.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var found = ComputeSuggestions(input, max);
+        if (_suggestions.Count < MaxCachedSuggestions)
+        {
+            _suggestions[key] = found;
+        }
+
+        return found;
+    }
+
+    /// <summary>How many inputs' suggestions an index remembers.</summary>
+    public const int MaxCachedSuggestions = 1024;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> _suggestions =
+        new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
+    private IReadOnlyList<string> ComputeSuggestions(string input, int max)
+    {
         var folded = Fold((input ?? string.Empty).Trim()).ToUpperInvariant();
         var limit = Math.Max(2, folded.Length / 3);
         var scored = new List<KeyValuePair<int, string>>();
         var seen = new HashSet<T>();
         foreach (var pair in _names)
         {
-            var candidate = Fold(pair.Key).ToUpperInvariant();
-            var distance = EditDistance.Compute(folded, candidate);
-            if (candidate.StartsWith(folded, StringComparison.Ordinal) && folded.Length >= 3)
+            // The distance is at least the difference in length (folding never lengthens a name): a name shorter by more
+            // than the limit cannot be close, and a longer one only as a completion of the input, so no edit distance is
+            // computed for either. A 200-character misspelling against 45,000 names costs a length check each.
+            if (pair.Key.Length + limit < folded.Length)
             {
-                distance = Math.Min(distance, 1);
+                continue;
             }
 
+            var completion = folded.Length >= 3;
+            if (pair.Key.Length > folded.Length + limit && !completion)
+            {
+                continue;
+            }
+
+            var candidate = Fold(pair.Key).ToUpperInvariant();
+            var prefix = completion && candidate.StartsWith(folded, StringComparison.Ordinal);
+            if (candidate.Length > folded.Length + limit && !prefix)
+            {
+                continue;
+            }
+
+            var distance = prefix ? 1 : EditDistance.Compute(folded, candidate);
             if (distance <= limit)
             {
                 scored.Add(new KeyValuePair<int, string>(distance, pair.Key));

@@ -143,6 +143,10 @@ internal static class WaiverLoader
         {
             result.Add(name(item));
         }
+        else if (node.ProblemsFull)
+        {
+            node.Problem(field, string.Empty); // only counted: no suggestions are computed for a problem nobody is shown
+        }
         else
         {
             var suggestions = index.Suggest(pattern);
