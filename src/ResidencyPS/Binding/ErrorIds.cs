@@ -32,6 +32,7 @@ internal static class ErrorIds
     public const string ReportFormatMismatch = nameof(ReportFormatMismatch);
     public const string AsOfOutOfRange = nameof(AsOfOutOfRange);
     public const string FileNotWritten = nameof(FileNotWritten);
+    public const string OutputTooLarge = nameof(OutputTooLarge);
     public const string NotRegularFile = nameof(NotRegularFile);
     public const string InvalidCsvSeparator = nameof(InvalidCsvSeparator);
 }

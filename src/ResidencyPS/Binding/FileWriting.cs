@@ -28,12 +28,18 @@ internal static class FileWriting
     /// for characters it does not allow, SecurityException; PathTooLongException and a sharing violation on replace are
     /// IOExceptions on both.
     /// </summary>
-    internal static ErrorRecord? Write(string target, string given, Action<TextWriter> write, bool byteOrderMark, Action<string, Action<TextWriter>, bool> writeFile)
+    internal static ErrorRecord? Write(string target, string given, Action<TextWriter> write, bool byteOrderMark, Action<string, Action<TextWriter>, bool> writeFile,
+        long maxChars = BoundedWriter.MaxChars)
     {
         try
         {
-            writeFile(target, write, byteOrderMark);
+            writeFile(target, writer => write(new BoundedWriter(writer, maxChars)), byteOrderMark);
             return null;
+        }
+        catch (OutputTooLargeException ex)
+        {
+            var message = "Cannot write '" + given + "': " + ex.Message + " Nothing was changed.";
+            return new ErrorRecord(ex, ErrorIds.OutputTooLarge, ErrorCategory.LimitsExceeded, given) { ErrorDetails = new ErrorDetails(message) };
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException
                                    || ex is SecurityException)

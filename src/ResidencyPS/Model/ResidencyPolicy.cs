@@ -12,6 +12,9 @@ namespace ResidencyPS;
 public sealed class ResidencyPolicy
 {
     private readonly Dictionary<string, List<DataResidencyInfo>> _residencyByProduct;
+
+    // Retention rules by product: a record of processing per product once scanned every rule (14,000 products: 140 s).
+    private readonly Dictionary<string, List<RetentionRule>> _retentionByProduct = new Dictionary<string, List<RetentionRule>>(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, HostingRegionInfo> _regionByCountry;
 
     private readonly Lazy<string> _canonicalJson;
@@ -45,6 +48,12 @@ public sealed class ResidencyPolicy
         foreach (var rule in retention)
         {
             rule.Owner = this;
+            if (!_retentionByProduct.TryGetValue(rule.Product, out var ofProduct))
+            {
+                _retentionByProduct.Add(rule.Product, ofProduct = new List<RetentionRule>());
+            }
+
+            ofProduct.Add(rule);
         }
 
         foreach (var record in residency)
@@ -148,6 +157,10 @@ public sealed class ResidencyPolicy
 
     internal IReadOnlyList<DataResidencyInfo> ResidencyOf(ProductInfo product) =>
         _residencyByProduct.TryGetValue(product.Name, out var list) ? list : (IReadOnlyList<DataResidencyInfo>)Array.Empty<DataResidencyInfo>();
+
+    /// <summary>The retention rules of one product, in policy order.</summary>
+    internal IReadOnlyList<RetentionRule> RetentionOf(ProductInfo product) =>
+        _retentionByProduct.TryGetValue(product.Name, out var list) ? list : (IReadOnlyList<RetentionRule>)Array.Empty<RetentionRule>();
 
     internal DataResidencyInfo? Find(ProductInfo product, DataCategoryInfo category)
     {

@@ -41,4 +41,28 @@ public class FileWritingTests
         Assert.Equal("/full/a.csvTrue", Assert.Single(written));
         Assert.Throws<InvalidOperationException>(() => FileWriting.Write("/x", "x", _ => { }, false, (_, _, _) => throw new InvalidOperationException()));
     }
+
+    [Fact]
+    public void An_output_past_the_limit_is_OutputTooLarge_and_nothing_is_written()
+    {
+        var folder = Directory.CreateTempSubdirectory("residencyps-bounded-").FullName;
+        try
+        {
+            var target = Path.Combine(folder, "report.csv");
+            File.WriteAllText(target, "previous");
+            var error = FileWriting.Write(target, "report.csv", w => { for (var i = 0; i < 100; i++) { w.Write("0123456789"); } }, false,
+                ResidencyPS.IO.AtomicFile.Write, maxChars: 500);
+            Assert.NotNull(error);
+            Assert.Equal("OutputTooLarge", error!.FullyQualifiedErrorId);
+            Assert.Contains("larger than", error.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.Equal("previous", File.ReadAllText(target));
+            Assert.Single(Directory.GetFiles(folder));
+            Assert.Null(FileWriting.Write(target, "report.csv", w => w.Write(new string('x', 500)), false, ResidencyPS.IO.AtomicFile.Write, maxChars: 500));
+            Assert.Equal(256L * 1024 * 1024, ResidencyPS.IO.BoundedWriter.MaxChars);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

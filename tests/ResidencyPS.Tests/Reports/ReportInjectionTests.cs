@@ -38,4 +38,24 @@ public class ReportInjectionTests
         HtmlReportWriter.Write(Data(), writer);
         Assert.Contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'", writer.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_CSV_report_cites_statements_by_line_so_its_size_follows_the_results_not_the_statements()
+    {
+        // One long statement cited by every row made a 542 KB policy a 200 MB CSV report (issue 25, finding 4).
+        var json = ResidencyPS.Tests.Infrastructure.EmbeddedPolicyJson.Mutate(doc =>
+        {
+            var statement = doc["statements"]!.First(s => (string?)s["id"] == "hosting-custom-mailbox")!;
+            statement["text"] = string.Join(" ", Enumerable.Repeat("Voor klanten gehost in de EER met een aangepaste mailbox.", 4000));
+        });
+        var policy = PolicyLoader.Load(new StringReader(json), "long-statement.json");
+        var eea = policy.RegionIndex.Find("EEA")!;
+        var results = policy.Residency.Select(r => BoundaryEvaluator.Evaluate(policy, r, eea, BoundaryOptions.None)).ToList();
+        using var writer = new StringWriter();
+        CsvReportWriter.Write(new ResidencyPS.Reports.ReportData(policy, results, new DateTime(2026, 11, 29, 0, 0, 0, DateTimeKind.Utc)), writer);
+        var csv = writer.ToString();
+        Assert.Contains("line 21", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("aangepaste mailbox. Voor klanten", csv, StringComparison.Ordinal);
+        Assert.True(csv.Length < json.Length / 2, $"a CSV of {csv.Length:N0} characters from a policy of {json.Length:N0}");
+    }
 }

@@ -23,7 +23,7 @@ internal static class DataFlowBuilder
         foreach (var record in policy.ResidencyOf(product).Where(r => includeCategory(r.Category)))
         {
             flows.Add(Primary(policy, record, hosting));
-            foreach (var rule in policy.Retention.Where(r => r.Product == product.Name && MovesOn(r, hosting) && Names(policy, r.Subject, record.Category)))
+            foreach (var rule in policy.RetentionOf(product).Where(r => MovesOn(r, hosting) && Names(policy, r.Subject, record.Category)))
             {
                 flows.Add(Retention(policy, rule, record.DataCategory, hosting, DataActivity.Transit));
             }
@@ -45,7 +45,7 @@ internal static class DataFlowBuilder
         var offered = Offering.IsOffered(policy, product, hosting);
         var hostRegions = offered ? new[] { hosting.Code } : Offering.RegionsOf(policy, product).ToArray();
         var condition = offered ? null : product.Name + " is offered only in " + string.Join(", ", hostRegions) + ": kept in its host region there.";
-        foreach (var rule in policy.Retention.Where(r => r.Product == product.Name && hostRegions.Any(r.HostingRegion.ContainsCode) && includeSubject(r.Subject)))
+        foreach (var rule in policy.RetentionOf(product).Where(r => hostRegions.Any(r.HostingRegion.ContainsCode) && includeSubject(r.Subject)))
         {
             var subject = policy.SubjectIndex.Find(rule.Subject)?.Id;
             var activity = subject == "Logs" ? DataActivity.Logging : subject == "Backups" ? DataActivity.Backup : (DataActivity?)null;
