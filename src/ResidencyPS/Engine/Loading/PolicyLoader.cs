@@ -43,15 +43,15 @@ internal static class PolicyLoader
     /// refused, even one that grows while it is read), stopping when <paramref name="cancel"/> is signalled.
     /// </summary>
     public static ResidencyPolicy LoadFile(string path, CancellationToken cancel = default) =>
-        Build(ReadObjectFile(path, "policy file", cancel), new PolicySource(new FileInfo(path).FullName, IsEmbedded: false));
+        Build(ReadObjectFile(path, "policy file", cancel), new PolicySource(new FileInfo(path).FullName, IsEmbedded: false), cancel);
 
     /// <summary>Loads a policy from bytes: at most <see cref="MaxBytes"/>, strict UTF-8 (a byte order mark is allowed).</summary>
     internal static ResidencyPolicy Load(Stream stream, string origin) =>
         Build(ReadObject(ReadBounded(stream, origin, "policy file", default), origin, "policy"), new PolicySource(origin, IsEmbedded: false));
 
     /// <summary>Parses and validates policy JSON; throws <see cref="PolicyValidationException"/> naming every problem.</summary>
-    public static ResidencyPolicy Load(TextReader reader, string origin) =>
-        Build(ReadObject(reader, origin, "policy"), new PolicySource(origin, IsEmbedded: false));
+    public static ResidencyPolicy Load(TextReader reader, string origin, CancellationToken cancel = default) =>
+        Build(ReadObject(reader, origin, "policy"), new PolicySource(origin, IsEmbedded: false), cancel);
 
     /// <summary>The policy as canonical, indented JSON: what Export-ResidencyPolicy writes and the SHA-256 covers.</summary>
     internal static string ToJson(PolicyNode document)
@@ -248,10 +248,10 @@ internal static class PolicyLoader
     private static PolicyProblem TooLarge(long length, string what) =>
         new PolicyProblem(string.Empty, $"The file is {length:N0} bytes; a {what} may be at most {MaxBytes:N0} bytes.");
 
-    private static ResidencyPolicy Build(JObject token, PolicySource source)
+    private static ResidencyPolicy Build(JObject token, PolicySource source, CancellationToken cancel = default)
     {
         // Reading checks every property against the format; only a well-typed file goes on to the builder.
-        var problems = new ProblemList();
+        var problems = new ProblemList(cancel);
         var document = PolicyNode.Read(token, PolicyFormat.Document, problems);
         if (problems.Count > 0)
         {

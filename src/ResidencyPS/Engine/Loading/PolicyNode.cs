@@ -19,6 +19,8 @@ internal sealed class PolicyNode
 
     private PolicyNode(JObject value, ObjectSpec spec, List<PolicyProblem> problems)
     {
+        // Validation honours Stop between objects, as the read honours it between blocks: a 4 MB file never holds Ctrl+C.
+        (problems as ProblemList)?.Cancel.ThrowIfCancellationRequested();
         _object = value;
         Spec = spec;
         _problems = problems;
@@ -54,7 +56,11 @@ internal sealed class PolicyNode
         return node;
     }
 
-    public string? Text(string name) => _values.TryGetValue(name, out var token) ? (string?)token : null;
+    public string? Text(string name)
+    {
+        (_problems as ProblemList)?.Cancel.ThrowIfCancellationRequested();
+        return _values.TryGetValue(name, out var token) ? (string?)token : null;
+    }
 
     public int Integer(string name) => _values.TryGetValue(name, out var token) ? (int)(long)token : 0;
 

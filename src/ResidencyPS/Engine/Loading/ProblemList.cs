@@ -8,6 +8,12 @@ namespace ResidencyPS.Engine.Loading;
 /// </summary>
 internal sealed class ProblemList : List<PolicyProblem>
 {
+    /// <summary>A list for one file, whose checks stop when <paramref name="cancel"/> is signalled (Ctrl+C).</summary>
+    public ProblemList(System.Threading.CancellationToken cancel = default) => Cancel = cancel;
+
+    /// <summary>The stop request every validation loop honours: checked per object read and per value looked up.</summary>
+    public System.Threading.CancellationToken Cancel { get; }
+
     /// <summary>The most problems reported for one file.</summary>
     public const int Max = 100;
 

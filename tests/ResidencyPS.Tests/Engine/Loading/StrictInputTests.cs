@@ -152,6 +152,16 @@ public sealed class StrictInputTests : IDisposable
     }
 
     [Fact]
+    public void A_stop_request_ends_the_validation_too()
+    {
+        // The read honoured Stop between blocks, but checking a 4 MB file did not until it had finished (38.8 s).
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => PolicyLoader.Load(new StringReader(EmbeddedJson), "stopped.json", stop.Token));
+        Assert.Equal(PolicyStore.Embedded.Sha256, PolicyLoader.Load(new StringReader(EmbeddedJson), "not-stopped.json", CancellationToken.None).Sha256);
+    }
+
+    [Fact]
     public async Task Devices_pipes_and_empty_files_are_refused_before_they_are_opened()
     {
         var empty = Path.Combine(_folder, "empty.json");
