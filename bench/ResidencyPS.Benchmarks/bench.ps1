@@ -134,6 +134,9 @@ $missingError = $null
 Get-DataResidency -Policy $scalePolicy -Product 'Prd12345' -ErrorVariable missingError -ErrorAction SilentlyContinue
 $scaleMessage = $missingError[0].ToString().Length
 
+Write-Host 'Hostile files: refusals of 4 MB of bad references, wrong types and a waiver file; report size per policy size' -ForegroundColor Cyan
+$hostile = & (Join-Path $PSScriptRoot 'hostile.ps1') -Module $Module
+
 Write-Host 'Peak working set: the 100,000-record pipeline in a fresh pwsh' -ForegroundColor Cyan
 $peakScript = @"
 Import-Module '$Module'
@@ -171,6 +174,7 @@ $result = [ordered]@{
         notFoundMessageCharacters      = $scaleMessage
         targetMs                       = 1000
     }
+    hostile           = $hostile
     peakWorkingSetMB  = [ordered]@{ beforePipeline = [math]::Round([double]$peak[0] / 1MB, 1); afterPipeline = [math]::Round([double]$peak[1] / 1MB, 1) }
     ratios            = [ordered]@{
         importVsEmptyModule        = [math]::Round($import / $empty, 3)
@@ -200,5 +204,10 @@ $rows = @(
     [pscustomobject]@{ Measure = "$($scalePolicy.ProductCount) products: a misspelt name (error of $scaleMessage chars)"; Median = '{0,8:N1} ms' -f $scaleMissing; Ratio = ''; Target = '< 1000 ms' }
     [pscustomobject]@{ Measure = 'Peak working set, 100k pipeline'; Median = '{0,8:N1} MB' -f $result.peakWorkingSetMB.afterPipeline; Ratio = ''; Target = '' }
 )
+$rows += foreach ($refusal in $hostile.refusals) {
+    [pscustomobject]@{ Measure = "Refuse $($refusal.file)"; Median = '{0,8:N1} ms' -f $refusal.milliseconds; Ratio = ''; Target = '< 2000 ms' }
+}
+$worst = $hostile.outputs | Sort-Object { $_.ratio } -Descending | Select-Object -First 1
+$rows += [pscustomobject]@{ Measure = "Largest report / policy size ($($worst.policy), $($worst.format))"; Median = '{0,8:N1} MB' -f ($worst.reportBytes / 1MB); Ratio = '{0:N2}' -f $worst.ratio; Target = '<= 256 MiB' }
 $rows | Format-Table -AutoSize | Out-String -Width 200 | Write-Host
 Write-Host "Figures written to $Output"
