@@ -8,7 +8,13 @@
            Directory.Build.props, format/types files, help); skipped when out/ResidencyPS is newer than every source.
     Demo   imports out/ResidencyPS in a fresh pwsh and answers a few questions from the embedded policy.
     Test   runs every xunit test and Pester spec (dotnet test) and leaves "N passed, N failed" in out/test-summary.txt.
-    Fuzz   runs only the policy loader fuzzer, 100,000 cases with a new seed: -FuzzCases and -FuzzSeed.
+    Fuzz   runs the fuzzers with a new seed (-FuzzSeed): the policy loader, 100,000 cases (-FuzzCases) of mutated policies
+           (truncation, flipped bytes, wrong types, huge values, nesting, duplicate keys and ids, invalid UTF-8, lenient
+           JSON, enum lists, amplification, links to FIFOs, devices and empty files, and injection payloads: markup,
+           formulas, escapes, bare URLs and e-mail addresses, bidirectional, zero-width and fullwidth characters) each
+           within a time bound, every valid one answering every query and written through every report (bounded in size
+           by its input, no autolink when rendered); waiver files (600 cases); inventories through Test-EeaBoundary
+           (400 rows: every row comes out, nothing invisible raw).
     Bench  measures import, first answer and pipeline cost against PowerShell's own floor and the engine with
            BenchmarkDotNet (bench/); not part of Test.
     Package publishes out/ResidencyPS with Publish-PSResource to out/packages (ResidencyPS.<version>.nupkg).
@@ -215,7 +221,7 @@ task Fuzz Build, {
     $env:RESIDENCYPS_FUZZ_SEED = $FuzzSeed
     try {
         Invoke-Native dotnet @('test', (Join-Path $root 'tests/ResidencyPS.Tests/ResidencyPS.Tests.csproj'), '-c', $Configuration, '--nologo',
-            '--filter', 'FullyQualifiedName~LoaderFuzzTests')
+            '--filter', 'FullyQualifiedName~LoaderFuzzTests|FullyQualifiedName~WaiverFuzzTests|FullyQualifiedName~InventoryFuzzTests')
     }
     finally {
         Remove-Item Env:RESIDENCYPS_FUZZ_CASES, Env:RESIDENCYPS_FUZZ_SEED -ErrorAction SilentlyContinue

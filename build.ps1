@@ -22,7 +22,8 @@ param(
     # With -Task Bench: only the process and pipeline measurements, not the BenchmarkDotNet engine run.
     [switch] $SkipEngineBenchmarks,
 
-    # With -Task Fuzz: how many mutated policies to load, and the seed (the test command uses 1500 and 20261129).
+    # With -Task Fuzz: how many mutated policies to load, and the seed of every fuzzer (policies, waiver files, inventories;
+    # the test command uses 1500 and 20261129).
     [int] $FuzzCases = 100000,
     [int] $FuzzSeed = (Get-Random -Maximum ([int]::MaxValue))
 )

@@ -1,3 +1,5 @@
+extern alias MarkdigRenderer;
+
 using System.Text;
 using Newtonsoft.Json.Linq;
 using ResidencyPS.Engine.Comparison;
@@ -30,7 +32,12 @@ public class LoaderFuzzTests
     {
         "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "a|b\\|c", "x\n# Heading\n- item", "=HYPERLINK(\"http://x\")",
         "+1+1", "-2+3", "@SUM(A1)", "\tTab", "[link](javascript:alert(1))", "`code`", "*bold* _em_", "&amp;&lt;", "\u001b[2J",
+        "https://evil.example/x", "www.evil.com", "mail me@evil.com", "ftp://evil.example", "evil.com", "\u202eevil", "Fresh\u200Bdesk",
+        "tag\U000E0041", "\u00ADsoft", "\uFF26ullwidth",
     };
+
+    /// <summary>The longest one case may take: a guard against a hang or a blow-up, not a speed target (the benchmark has those).</summary>
+    private static readonly TimeSpan CaseLimit = TimeSpan.FromSeconds(20);
 
     private static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), out var value) ? value : fallback;
@@ -48,6 +55,7 @@ public class LoaderFuzzTests
         for (var i = 0; i < cases; i++)
         {
             var kind = Kinds[random.Next(Kinds.Length)];
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 var policy = kind == "non-regular" ? NonRegular(random) : PolicyLoader.Load(new MemoryStream(Mutate(kind, random)), $"fuzz-{seed}-{i}.json");
@@ -78,6 +86,8 @@ public class LoaderFuzzTests
             {
                 Assert.Fail($"Case {i} ({kind}) of seed {seed} threw {ex.GetType().Name}: {ex}");
             }
+
+            Assert.True(clock.Elapsed < CaseLimit, $"Case {i} ({kind}) of seed {seed} took {clock.Elapsed.TotalSeconds:N1} s");
         }
 
         var summary = $"Fuzz: {cases} cases, seed {seed}: {valid} valid ({string.Join(", ", validByKind.OrderBy(p => p.Key).Select(p => p.Key + " " + p.Value))}), {refused.Values.Sum()} refused ({string.Join(", ", refused.OrderBy(p => p.Key).Select(p => p.Key + " " + p.Value))}) in {(DateTime.UtcNow - started).TotalSeconds:N1} s";
@@ -121,6 +131,18 @@ public class LoaderFuzzTests
         var csv = Written(w => ResidencyPS.Reports.CsvReportWriter.Write(data, w));
         var article30 = Written(w => ResidencyPS.Reports.Article30Writer.WriteHtml(data, w));
         var article30Csv = Written(w => ResidencyPS.Reports.Article30Writer.WriteCsv(data, w, ','));
+
+        // Output bounded by input: no report holds more than the whole policy once per result (a statement quoted in every
+        // CSV row once made 542 KB into 200 MB), whatever a mutation put into the policy.
+        var bound = (long)(results.Count + 2) * (policy.CanonicalJson.Length + 4096);
+        foreach (var (name, text) in new[] { ("HTML", html), ("markdown", markdown), ("CSV", csv), ("Article 30", article30), ("Article 30 CSV", article30Csv) })
+        {
+            Assert.True(text.Length <= bound, $"The {name} report is {text.Length:N0} characters for a policy of {policy.CanonicalJson.Length:N0} and {results.Count} results");
+        }
+
+        // No renderer with autolinks makes a link of a bare address, a bidi override or a zero-width character from the policy.
+        var rendered = MarkdigRenderer::Markdig.Markdown.ToHtml(markdown, MarkdigRenderer::Markdig.MarkdownExtensions.UseAdvancedExtensions(new MarkdigRenderer::Markdig.MarkdownPipelineBuilder()).Build());
+        Assert.DoesNotContain("<a ", rendered, StringComparison.Ordinal);
         foreach (var text in new[] { html, markdown, article30 })
         {
             Assert.DoesNotContain("<script", text, StringComparison.OrdinalIgnoreCase);
@@ -151,7 +173,7 @@ public class LoaderFuzzTests
         try
         {
             var path = Path.Combine(folder, "policy.json");
-            switch (random.Next(OperatingSystem.IsWindows() ? 2 : 4))
+            switch (random.Next(OperatingSystem.IsWindows() ? 2 : 6))
             {
                 case 0:
                     File.WriteAllBytes(path, Array.Empty<byte>());
@@ -161,6 +183,17 @@ public class LoaderFuzzTests
                     break;
                 case 2:
                     File.CreateSymbolicLink(path, "/dev/zero");
+                    break;
+                case 3:
+                    // A link to a FIFO without a writer: judged by its target, never opened (it once hung every entry point).
+                    var fifo = Path.Combine(folder, "fifo");
+                    System.Diagnostics.Process.Start("mkfifo", fifo).WaitForExit();
+                    File.CreateSymbolicLink(path, fifo);
+                    break;
+                case 4:
+                    var empty = Path.Combine(folder, "empty.json");
+                    File.WriteAllBytes(empty, Array.Empty<byte>());
+                    File.CreateSymbolicLink(path, empty);
                     break;
                 default:
                     File.CreateSymbolicLink(path, Path.Combine(folder, "loop.json"));
