@@ -52,7 +52,7 @@ try {
     $wrongTypes = Write-Compact $policy 'wrong-types.json'
 
     # 3. A waiver file of misspelt product names, each a different one (no suggestion can be remembered).
-    $waivers = @(for ($i = 0; $i -lt 32000; $i++) {
+    $waivers = @(for ($i = 0; $i -lt 39500; $i++) {
             [ordered]@{ product = 'Fresdesk{0:D5}' -f $i; dataCategory = 'Ticket data'; justification = 'x'; expires = '2099-12-31' } })
     $waiverFile = Write-Compact ([ordered]@{ waivers = $waivers }) 'waivers.json'
 
