@@ -134,12 +134,17 @@ public sealed class WaiverFileTests : IDisposable
     [InlineData("dataCategory", "Ticket]data[")]
     public void An_invalid_wildcard_pattern_is_a_located_problem(string field, string pattern)
     {
-        var waiver = new Dictionary<string, string> { ["product"] = "Freshdesk", ["dataCategory"] = "Ticket data", ["justification"] = "x", ["expires"] = "2099-01-01" };
-        waiver[field] = pattern;
-        var json = Newtonsoft.Json.JsonConvert.SerializeObject(new { waivers = new[] { waiver } });
-        var problem = Assert.Single(Assert.Throws<PolicyValidationException>(() => Load(json, DateTime.UtcNow, NameFilterWildcard)).Problems);
+        var problem = Assert.Single(Assert.Throws<PolicyValidationException>(() => Load(OneWaiver(field, pattern), DateTime.UtcNow, NameFilterWildcard)).Problems);
         Assert.Equal("waivers[0]." + field, problem.Path);
         Assert.Contains("is not a valid wildcard pattern", problem.Message, StringComparison.Ordinal);
+    }
+
+    // A file of one valid waiver whose <field> is <value>.
+    private static string OneWaiver(string field, string value)
+    {
+        var waiver = new Dictionary<string, string> { ["product"] = "Freshdesk", ["dataCategory"] = "Ticket data", ["justification"] = "Reviewed", ["expires"] = "2099-01-01" };
+        waiver[field] = value;
+        return Newtonsoft.Json.JsonConvert.SerializeObject(new { waivers = new[] { waiver } });
     }
 
     // The module's own wildcard rules (PowerShell's WildcardPattern), which fail on an unbalanced bracket.
@@ -155,10 +160,7 @@ public sealed class WaiverFileTests : IDisposable
     [InlineData("dataCategory", "Ticket\u202Edata")]
     public void Invisible_text_is_no_justification_and_no_name(string field, string value)
     {
-        var waiver = new Dictionary<string, string> { ["product"] = "Freshdesk", ["dataCategory"] = "Ticket data", ["justification"] = "Reviewed", ["expires"] = "2099-01-01" };
-        waiver[field] = value;
-        var json = Newtonsoft.Json.JsonConvert.SerializeObject(new { waivers = new[] { waiver } });
-        var problem = Assert.Single(Assert.Throws<PolicyValidationException>(() => Load(json)).Problems);
+        var problem = Assert.Single(Assert.Throws<PolicyValidationException>(() => Load(OneWaiver(field, value))).Problems);
         Assert.Equal("waivers[0]." + field, problem.Path);
         Assert.Matches(field == "justification" ? "A justification is required" : "invisible or direction-changing character U\\+", problem.Message);
     }
