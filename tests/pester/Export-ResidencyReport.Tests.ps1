@@ -210,4 +210,23 @@ Describe 'Export-ResidencyReport' {
         $page | Should -Match 'the file shared-policy\.json'
         $page | Should -Not -Match ([regex]::Escape($TestDrive))
     }
+
+    # Issue 20, point 4 (part): the Article 30 CSV keeps every reading's Basis and every conflict the flows carry.
+    It 'writes Basis, HasConflict and Conflict in the Article 30 CSV for every row, as the data flows carry them' {
+        $csv = Join-Path $TestDrive 'article30-basis.csv'
+        Test-EeaBoundary Freshdesk | Export-ResidencyReport -Path $csv -Format Article30Csv
+        $rows = Import-Csv -LiteralPath $csv
+        $rows | ForEach-Object { $_.CategoryBasis | Should -BeIn @('Stated', 'InferredFromTableLayout', 'InferredFromContent') }
+        $transit = $rows | Where-Object { $_.DataCategory -eq 'Call recordings' -and $_.Activity -eq 'Transit' }
+        $flow = Get-DataFlow -Product Freshdesk -DataCategory 'Call recordings' -Activity Transit -UsesIntegrations
+        $transit.HasConflict | Should -Be 'True'
+        $transit.Conflict | Should -Match ([regex]::Escape($flow.Conflict))
+        $transit.TransferBasis | Should -Be ([string] $flow.Basis)
+        ($rows | Where-Object { $_.DataCategory -eq 'Contact data' } | Select-Object -First 1).CategoryBasis | Should -Be 'InferredFromContent'
+        foreach ($record in Get-DataResidency -Product Freshdesk) {
+            $mine = @($rows | Where-Object DataCategory -EQ $record.DataCategory)
+            $mine.Count | Should -BeGreaterThan 0
+            $mine | ForEach-Object { $_.CategoryBasis | Should -Be ([string] $record.Basis); if ($record.HasConflict) { $_.HasConflict | Should -Be 'True' } }
+        }
+    }
 }

@@ -99,7 +99,7 @@ internal static class Article30Writer
         var separator = delimiter.ToString();
         writer.WriteLine(string.Join(separator, new[] { "Product", "HostingRegion", "DataCategory", "Definition", "StoredIn", "TransferTo", "Activity", "LeavesEea", "Duration",
             "DurationText", "Condition", "Safeguard", "PurposesOfProcessing", "CategoriesOfDataSubjects", "Recipients", "LegalBasisOfTransfer", "Source", "SourceEnglish",
-            "PolicyVersion", "PolicySha256" }));
+            "PolicyVersion", "PolicySha256", "CategoryBasis", "TransferBasis", "HasConflict", "Conflict" }));
         foreach (var (product, hosting, flows) in Records(data))
         {
             foreach (var record in data.Policy.ResidencyOf(product))
@@ -114,6 +114,11 @@ internal static class Article30Writer
                         flow?.Activity.ToString() ?? string.Empty, flow?.LeavesEea.ToString() ?? string.Empty, flow == null ? string.Empty : HowLong(flow), flow?.DurationText ?? string.Empty,
                         flow == null ? string.Empty : flow.Condition ?? "always", flow == null ? string.Empty : Safeguard, string.Empty, string.Empty, string.Empty, string.Empty,
                         flow?.SourceText ?? string.Empty, flow?.SourceEnglish ?? string.Empty, data.Policy.PolicyVersion, data.Policy.Sha256,
+
+                        // How the row was read, and what the text says against it: an inferred transit or a conflicting footnote
+                        // must not lose its mark in the spreadsheet an auditor receives (issue 20).
+                        record.Basis.ToString(), flow?.Basis.ToString() ?? string.Empty, record.HasConflict || flow?.HasConflict == true ? "True" : "False",
+                        string.Join(" ", new[] { record.Conflict, flow?.Conflict }.Where(c => c != null).Distinct()),
                     };
                     writer.WriteLine(string.Join(separator, fields.Select(CsvReportWriter.Quote)));
                 }
