@@ -131,7 +131,7 @@ Describe 'Export-ResidencyReport' {
             $j.vendor = "Evil`n# Injected heading`n<script>alert(1)</script>"
             ($j.categories | Where-Object id -EQ 'TicketData').name = 'Ticket \| data <img src=x onerror=alert(1)> *bold* [link](http://x)'
             # Bare addresses: renderers with autolinks made 231 links of such text (issue 25, finding 6).
-            ($j.categories | Where-Object id -EQ 'LeadData').name = 'Lead https://evil.example/x www.evil.com mail me@evil.com ftp://evil.example evil.com'
+            ($j.categories | Where-Object id -EQ 'LeadData').name = 'Lead https://evil.example/x www.evil.com mail me@evil.com ftp://evil.example evil.com www.-evil.-com/phish'
         }
         $file = Join-Path $TestDrive 'hostile.md'
         Export-ResidencyReport -Path $file -Policy $hostile
@@ -146,7 +146,7 @@ Describe 'Export-ResidencyReport' {
         $html | Should -Not -Match '<script'
         $html | Should -Not -Match '<img'
         $html | Should -Not -Match '<a href'
-        $html | Should -Match 'https://evil.example/x www.evil.com mail me@evil.com ftp://evil.example evil.com'
+        $html | Should -Match 'https://evil.example/x www.evil.com mail me@evil.com ftp://evil.example evil.com www.-evil.-com/phish'
         $html | Should -Not -Match '<h\d[^>]*>Injected'
         $matrix = [regex]::Match($html, 'Where data may be hosted</h2>.*?(<table>.*?</table>)', 'Singleline').Groups[1].Value
         $rows = [regex]::Matches($matrix, '<tr>.*?</tr>', 'Singleline')

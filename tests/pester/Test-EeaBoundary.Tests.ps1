@@ -173,13 +173,15 @@ Describe 'Test-EeaBoundary' {
             $err = $null
             $rows = [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data'; HostingRegion = 'EEA'; Region = 'US' },
                 [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data'; Category = 'Forum data'; HostingRegion = 'EEA' },
-                [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data'; HostingRegion = 'EEA'; Region = 'eea' }
+                [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data'; HostingRegion = 'EEA'; Region = 'eea' },
+                [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data'; HostingRegion = ''; Region = 'US' },
+                [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = ''; Category = 'Call recordings' }
             $r = $rows | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue
-            $r.Verdict | Should -Be @('NotEvaluated', 'NotEvaluated', 'Within')
-            $err.Count | Should -Be 2
+            $r.Verdict | Should -Be @('NotEvaluated', 'NotEvaluated', 'Within', 'NotEvaluated', 'NotEvaluated')
+            $err.Count | Should -Be 4
             $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -Be 'ConflictingColumns,ResidencyPS.Commands.TestEeaBoundaryCommand' }
             $err[0].Exception.Message | Should -BeLike "*HostingRegion 'EEA', Region 'US'*"
-            @($rows | Test-EeaBoundary -Quiet -ErrorAction SilentlyContinue) | Should -Be @($false, $false, $true)
+            @($rows | Test-EeaBoundary -Quiet -ErrorAction SilentlyContinue) | Should -Be @($false, $false, $true, $false, $false)
         }
 
         It 'tests no inventory name with an invisible character, and shows the character in the error' {
@@ -188,6 +190,18 @@ Describe 'Test-EeaBoundary' {
             $r.Verdict | Should -Be 'NotEvaluated'
             $r.Product | Should -Be 'Fresh\u200Bdesk'
             $err[0].Exception.Message | Should -BeLike "No product named 'Fresh\u200Bdesk' was found. Did you mean 'Freshdesk'*"
+        }
+
+        It 'prints no control character of a cell in the error view Windows PowerShell 5.1 shows by default' {
+            $ErrorView = 'NormalView'
+            $err = $null
+            $cells = "x`nPASS: Freshdesk", "$([char]27)]0;pwned$([char]7)$([char]27)[2J", "Fresh$([char]0x202E)desk"
+            $cells | ForEach-Object { [pscustomobject]@{ Product = $_ } } | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue | Out-Null
+            $err.Count | Should -Be 3
+            $shown = $err | Out-String -Width 200
+            $shown -split "`n" | Where-Object { $_ -match '^\s*PASS:' } | Should -BeNullOrEmpty
+            $shown | Should -Not -Match "[$([char]27)$([char]7)$([char]0x202E)]"
+            $err[0].TargetObject | Should -Be $cells[0]
         }
 
         It 'reads a fullwidth look-alike as the name it looks like' {

@@ -117,7 +117,7 @@ internal static class NameFilter
         catch (WildcardPatternException ex)
         {
             var message = "'" + InertText.Escape(pattern) + "' is not a valid wildcard pattern: " + ex.Message + " Escape [ and ] with a backtick to match them literally.";
-            error = new ErrorRecord(ex, ErrorIds.InvalidWildcardPattern, ErrorCategory.InvalidArgument, pattern) { ErrorDetails = new ErrorDetails(message) };
+            error = new ErrorRecord(ex, ErrorIds.InvalidWildcardPattern, ErrorCategory.InvalidArgument, pattern) { ErrorDetails = new ErrorDetails(message) }.Inert();
             matches = new List<T>();
             return false;
         }
@@ -145,13 +145,15 @@ internal static class NameFilter
             + (suggestions.Count > 0 ? " Did you mean " + string.Join(" or ", suggestions.Select(s => "'" + s + "'")) + "?" : string.Empty)
             + " Accepted: " + NameSample.Of(index.Items)
             + (literal ? " (English or Dutch names and aliases; names from piped input are matched literally, never as wildcards)." : " (English or Dutch names and aliases; wildcards allowed).");
-        return new ErrorRecord(new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, input)
+        var error = new ErrorRecord(new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, input)
         {
             ErrorDetails = new ErrorDetails(message)
             {
                 RecommendedAction = suggestions.Count > 0 ? "Try " + string.Join(" or ", suggestions) + "." : "Use one of: " + NameSample.Of(index.Items) + ".",
             },
         };
+
+        return error.Inert();
     }
 
     /// <summary>Whether <paramref name="item"/> is among <paramref name="filter"/> (a null filter admits everything).</summary>

@@ -44,7 +44,7 @@ public sealed class GetHostingRegionCommand : ResidencyCmdlet
                     WriteError(new ErrorRecord(new ItemNotFoundException(message), ErrorIds.CountryNotFound, ErrorCategory.ObjectNotFound, country)
                     {
                         ErrorDetails = new ErrorDetails(message),
-                    });
+                    }.Inert());
                 }
                 else if (AnsweringPolicy.RegionOfCountry(code) is HostingRegionInfo region)
                 {

@@ -100,7 +100,7 @@ public abstract class ResidencyCmdlet : PSCmdlet
             }
             else if (error != null)
             {
-                WriteError(error);
+                WriteError(error.Inert());
             }
         }
 
@@ -152,7 +152,7 @@ public abstract class ResidencyCmdlet : PSCmdlet
         }
 
         error ??= new ErrorRecord(new ArgumentException("'" + InertText.Escape(text) + "' names " + (regions?.Count ?? 0) + " hosting regions; name the one the account is hosted in."),
-            ErrorIds.HostingRegionNotFound, ErrorCategory.InvalidArgument, text);
+            ErrorIds.HostingRegionNotFound, ErrorCategory.InvalidArgument, text).Inert();
         return null;
     }
 

@@ -249,12 +249,14 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
                 continue;
             }
 
+            // Every column the row has counts, a blank one too: with HostingRegion blank and Region 'US', PowerShell binds
+            // the blank one, which means the EEA, and the row passed as if it had named it.
             var given = new List<(string Column, string Value)>();
             foreach (var column in columns)
             {
-                if (InputObject.Properties[column]?.Value?.ToString() is string value && !string.IsNullOrWhiteSpace(value))
+                if (InputObject.Properties[column] is PSPropertyInfo property)
                 {
-                    given.Add((column, value.Trim()));
+                    given.Add((column, (property.Value?.ToString() ?? string.Empty).Trim()));
                 }
             }
 
@@ -453,7 +455,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     {
         if (write)
         {
-            WriteError(error);
+            WriteError(error.Inert());
         }
 
         var categories = category != null ? new[] { category } : DataCategory?.Where(c => !string.IsNullOrWhiteSpace(c)).ToArray();

@@ -37,9 +37,10 @@ internal static class AtomicFile
         var mode = File.Exists(target) ? UnixMode.Of(target) : null;
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            // Created with the permissions of the file it replaces, and set again in case the creation mask narrowed them:
+            // the content is never readable by more people than the file it replaces, not even for a moment.
+            using (var stream = UnixMode.CreateNew(temporary, mode))
             {
-                // Before a byte is written: the content is never readable by more people than the file it replaces.
                 UnixMode.Set(temporary, mode);
                 using var writer = new StreamWriter(stream, new UTF8Encoding(byteOrderMark));
                 write(writer);

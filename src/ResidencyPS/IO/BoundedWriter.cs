@@ -8,7 +8,7 @@ internal sealed class OutputTooLargeException : IOException
 {
     public OutputTooLargeException(long limit)
         : base("the output would be larger than " + (limit / (1024 * 1024)).ToString(System.Globalization.CultureInfo.InvariantCulture)
-            + " MiB of text, the most ResidencyPS writes into one file; report fewer results (filter them first) or write them in parts.")
+            + " MiB, the most ResidencyPS writes into one file; report fewer results (filter them first) or write them in parts.")
     {
     }
 }
@@ -19,7 +19,7 @@ internal sealed class OutputTooLargeException : IOException
 /// </summary>
 internal sealed class BoundedWriter : TextWriter
 {
-    /// <summary>The most characters one file of this module holds: 256 MiB.</summary>
+    /// <summary>The most one file of this module holds: 256 MiB of UTF-8 (the name is kept from when characters were counted).</summary>
     public const long MaxChars = 256L * 1024 * 1024;
 
     private readonly TextWriter _inner;
@@ -34,29 +34,31 @@ internal sealed class BoundedWriter : TextWriter
 
     public override Encoding Encoding => _inner.Encoding;
 
+    // Counted in UTF-8 bytes, as the file is written: a character of CJK text is three of them (counting characters let
+    // 256 Mi of them become 725 MiB). A surrogate written alone is counted as the two bytes of its half of four.
     public override void Write(char value)
     {
-        Count(1);
+        Count(value < 0x80 ? 1 : value < 0x800 ? 2 : char.IsSurrogate(value) ? 2 : 3);
         _inner.Write(value);
     }
 
     public override void Write(string? value)
     {
-        Count(value?.Length ?? 0);
+        Count(value == null ? 0 : Encoding.UTF8.GetByteCount(value));
         _inner.Write(value);
     }
 
     public override void Write(char[] buffer, int index, int count)
     {
-        Count(count);
+        Count(Encoding.UTF8.GetByteCount(buffer, index, count));
         _inner.Write(buffer, index, count);
     }
 
     public override void Flush() => _inner.Flush();
 
-    private void Count(int chars)
+    private void Count(int bytes)
     {
-        _written += chars;
+        _written += bytes;
         if (_written > _limit)
         {
             throw new OutputTooLargeException(_limit);

@@ -33,6 +33,40 @@ internal static class UnixMode
         }
     }
 
+    // FileStreamOptions.UnixCreateMode (.NET 7 and later): the file is created with its permissions, so there is no moment
+    // in which it exists with wider ones (a reader who opened it then kept a handle to everything written after).
+    private static readonly Type? OptionsType = Type.GetType("System.IO.FileStreamOptions, System.Private.CoreLib", throwOnError: false);
+
+    private static readonly ConstructorInfo? StreamWithOptions = OptionsType == null ? null : typeof(FileStream).GetConstructor(new[] { typeof(string), OptionsType });
+
+    /// <summary>
+    /// A new file, opened for writing without sharing, created with the permissions <paramref name="mode"/> from
+    /// <see cref="Of"/> where the platform can (PowerShell 7 on Unix); with the default ones when <paramref name="mode"/>
+    /// is null or it cannot.
+    /// </summary>
+    public static FileStream CreateNew(string path, object? mode)
+    {
+        if (mode != null && OptionsType != null && StreamWithOptions != null)
+        {
+            var options = Activator.CreateInstance(OptionsType)!;
+            OptionsType.GetProperty("Mode")!.SetValue(options, FileMode.CreateNew);
+            OptionsType.GetProperty("Access")!.SetValue(options, FileAccess.Write);
+            OptionsType.GetProperty("Share")!.SetValue(options, FileShare.None);
+            OptionsType.GetProperty("UnixCreateMode")!.SetValue(options, mode);
+            try
+            {
+                return (FileStream)StreamWithOptions.Invoke(new[] { path, options });
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException != null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+                throw;
+            }
+        }
+
+        return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+    }
+
     /// <summary>Gives <paramref name="path"/> the permissions <paramref name="mode"/> from <see cref="Of"/>; nothing when it is null.</summary>
     public static void Set(string path, object? mode)
     {

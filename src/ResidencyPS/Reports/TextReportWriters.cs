@@ -113,8 +113,8 @@ internal static class MarkdownReportWriter
     // Every text from a policy or an inventory is inert in markdown: one line, HTML escaped, and the characters
     // markdown reads as syntax (emphasis, code, links, headings, list markers, table pipes) backslash-escaped,
     // the backslash first so "\|" cannot undo the pipe's escape and shift every later column. ':' and '@', and a
-    // '.' inside a word (evil.com, www.x), are escaped too: renderers with autolinks (Markdig, markdown-it with
-    // linkify) turn a bare https://…, www.…, name@host or domain into a link otherwise.
+    // '.' that does not end a sentence (evil.com, www.-x), are escaped too: renderers with autolinks (Markdig,
+    // markdown-it with linkify) turn a bare https://…, www.…, name@host or domain into a link otherwise.
     internal static string Cell(string? text)
     {
         var value = text ?? string.Empty;
@@ -122,7 +122,8 @@ internal static class MarkdownReportWriter
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (c == '.' && i + 1 < value.Length && char.IsLetterOrDigit(value[i + 1]))
+            // Any '.' that does not end a sentence: "www.-evil.-com" and a '.' before a combining mark are links to Markdig too.
+            if (c == '.' && i + 1 < value.Length && !char.IsWhiteSpace(value[i + 1]))
             {
                 builder.Append("\\.");
                 continue;

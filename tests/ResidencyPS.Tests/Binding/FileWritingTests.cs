@@ -58,6 +58,9 @@ public class FileWritingTests
             Assert.Equal("previous", File.ReadAllText(target));
             Assert.Single(Directory.GetFiles(folder));
             Assert.Null(FileWriting.Write(target, "report.csv", w => w.Write(new string('x', 500)), false, ResidencyPS.IO.AtomicFile.Write, maxChars: 500));
+
+            // Bytes, not characters: 200 CJK characters are 600 bytes of UTF-8 (counting characters let 725 MiB through).
+            Assert.Equal("OutputTooLarge", FileWriting.Write(target, "report.csv", w => w.Write(new string('\u6F22', 200)), false, ResidencyPS.IO.AtomicFile.Write, maxChars: 500)!.FullyQualifiedErrorId);
             Assert.Equal(256L * 1024 * 1024, ResidencyPS.IO.BoundedWriter.MaxChars);
         }
         finally

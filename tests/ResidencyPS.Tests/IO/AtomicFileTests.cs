@@ -111,4 +111,20 @@ public sealed partial class AtomicFileTests : IDisposable
             Assert.True(File.Exists(foreign));
         }
     }
+
+    [Fact]
+    public void A_temporary_file_is_created_with_the_permissions_of_the_file_it_replaces_not_widened_later()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        // Created 644 and narrowed afterwards, a private report's temporary file could be opened by anyone in between.
+        var path = Path.Combine(_folder, ".private.csv.0123456789abcdef0123456789abcdef.residencyps.tmp");
+        using (ResidencyPS.IO.UnixMode.CreateNew(path, UnixFileMode.UserRead | UnixFileMode.UserWrite))
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        }
+    }
 }

@@ -98,6 +98,9 @@ internal sealed class PolicyNode
         }
     }
 
+    /// <summary>Whether the property is present with the value null (which the format otherwise reads as absent).</summary>
+    public bool IsNull(string field) => _object.Property(field)?.Value.Type == JTokenType.Null;
+
     /// <summary>Whether the file's problems are already as many as are reported: a caller may skip costly words (suggestions) for one more.</summary>
     public bool ProblemsFull => _problems is ProblemList bounded && bounded.IsFull;
 

@@ -68,7 +68,8 @@ internal static class InertText
 
         for (var i = 0; i < text.Length; i++)
         {
-            if (!char.IsWhiteSpace(text[i]) && !Invisible(text, i) && !char.IsLowSurrogate(text[i]))
+            // A combining mark alone (U+0301, a variation selector) shows nothing either.
+            if (!char.IsWhiteSpace(text[i]) && !Invisible(text, i) && !char.IsLowSurrogate(text[i]) && !IsMark(CharUnicodeInfo.GetUnicodeCategory(text, i)))
             {
                 return true;
             }
@@ -85,7 +86,13 @@ internal static class InertText
         return "U+" + code.ToString(code > 0xFFFF ? "X5" : "X4", CultureInfo.InvariantCulture);
     }
 
-    // Control (Cc), format (Cf: zero-width, soft hyphen, bidi controls, BOM, tags) and the blank fillers that render as nothing.
+    private static bool IsMark(UnicodeCategory category) =>
+        category == UnicodeCategory.NonSpacingMark || category == UnicodeCategory.EnclosingMark || category == UnicodeCategory.SpacingCombiningMark;
+
+    // Control (Cc) and format (Cf: zero-width, soft hyphen, bidi controls, BOM, tags) characters; the default-ignorable
+    // marks that render as nothing (the combining grapheme joiner, Khmer and Mongolian fillers, variation selectors);
+    // the blank fillers (Hangul fillers, the Braille blank); and every blank other than the plain space (no-break,
+    // ideographic and line separators look like a space, or like nothing, and are not one).
     private static bool Invisible(string text, int index)
     {
         var c = text[index];
@@ -100,7 +107,14 @@ internal static class InertText
         }
 
         var category = CharUnicodeInfo.GetUnicodeCategory(text, index);
-        return category == UnicodeCategory.Control || category == UnicodeCategory.Format
-            || c == '\u115F' || c == '\u1160' || c == '\u3164' || c == '\uFFA0' || c == '\u180E';
+        if (category == UnicodeCategory.Control || category == UnicodeCategory.Format || category == UnicodeCategory.SpaceSeparator
+            || category == UnicodeCategory.LineSeparator || category == UnicodeCategory.ParagraphSeparator)
+        {
+            return true;
+        }
+
+        var code = char.IsHighSurrogate(c) && index + 1 < text.Length ? char.ConvertToUtf32(c, text[index + 1]) : c;
+        return code == 0x034F || code == 0x17B4 || code == 0x17B5 || (code >= 0x180B && code <= 0x180F) || (code >= 0xFE00 && code <= 0xFE0F)
+            || (code >= 0xE0100 && code <= 0xE01EF) || code == 0x115F || code == 0x1160 || code == 0x3164 || code == 0xFFA0 || code == 0x2800;
     }
 }

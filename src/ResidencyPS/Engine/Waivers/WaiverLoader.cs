@@ -52,7 +52,13 @@ internal static class WaiverLoader
             var products = Names(policy.ProductIndex, node, "product", product, "product", p => p.Name, wildcard);
             var categories = Names(policy.CategoryIndex, node, "dataCategory", category, "data category", c => c.DataCategory, wildcard);
             Verdict? verdict = null;
-            if (node.Text("verdict") is string verdictText)
+
+            // "verdict": null would read as absent and cover every verdict; the schema refuses it, and so does the loader.
+            if (node.IsNull("verdict"))
+            {
+                node.Problem("verdict", "null is not a verdict a waiver covers; accepted: " + string.Join(", ", WaivableVerdicts) + " (or leave it out).");
+            }
+            else if (node.Text("verdict") is string verdictText)
             {
                 // One name exactly, as in a policy: Enum.TryParse adds up a comma list ("Transient,Outside" is Unknown, a
                 // verdict the author never named) and forgives blanks and numbers.

@@ -246,6 +246,13 @@ public sealed class StrictInputTests : IDisposable
     [InlineData("Fresh\u00ADdesk", "U+00AD")]
     [InlineData("Freshdesk\U000E0041", "U+E0041")]
     [InlineData("Fresh\u2066desk", "U+2066")]
+    [InlineData("Freshdesk2\uFE0F", "U+FE0F")]
+    [InlineData("Fresh\u034Fdesk2", "U+034F")]
+    [InlineData("Fresh\U000E0100desk", "U+E0100")]
+    [InlineData("Fresh\u2800desk", "U+2800")]
+    [InlineData("Fresh\u3000desk", "U+3000")]
+    [InlineData("Fresh\u2028desk", "U+2028")]
+    [InlineData("Fresh\u00A0desk", "U+00A0")]
     public void A_name_with_an_invisible_or_direction_changing_character_is_refused(string name, string codePoint)
     {
         var problem = Assert.Single(Refused(Mutate(doc => doc["products"]![0]!["aliases"] = new JArray(name))).Problems);

@@ -156,6 +156,12 @@ public sealed class WaiverFileTests : IDisposable
     [Theory]
     [InlineData("justification", "\u200B")]
     [InlineData("justification", " \u00AD\u2060 ")]
+    [InlineData("justification", "\u034F\u034F")]
+    [InlineData("justification", "\uFE0F\uFE0E")]
+    [InlineData("justification", "\U000E0100")]
+    [InlineData("justification", "\u17B4")]
+    [InlineData("justification", "\u0301")]
+    [InlineData("justification", "\u2800")]
     [InlineData("product", "Fresh\u200Bdesk")]
     [InlineData("dataCategory", "Ticket\u202Edata")]
     public void Invisible_text_is_no_justification_and_no_name(string field, string value)
@@ -163,5 +169,15 @@ public sealed class WaiverFileTests : IDisposable
         var problem = Assert.Single(Assert.Throws<PolicyValidationException>(() => Load(OneWaiver(field, value))).Problems);
         Assert.Equal("waivers[0]." + field, problem.Path);
         Assert.Matches(field == "justification" ? "A justification is required" : "invisible or direction-changing character U\\+", problem.Message);
+    }
+
+    [Fact]
+    public void A_null_verdict_is_refused_not_read_as_absent()
+    {
+        // Absent, a waiver covers any verdict; null must not widen it silently (the schema refuses null too).
+        var json = """{ "waivers": [ { "product": "*", "dataCategory": "*", "justification": "x", "expires": "2099-01-01", "verdict": null } ] }""";
+        Assert.False(Valid(json));
+        var problem = Assert.Single(Assert.Throws<PolicyValidationException>(() => Load(json)).Problems);
+        Assert.Equal("waivers[0].verdict", problem.Path);
     }
 }
