@@ -21,6 +21,8 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+# The inventories name products in regions the policy text does not offer them in: one warning each, not measured.
+$WarningPreference = 'SilentlyContinue'
 Set-StrictMode -Version Latest
 $Pwsh = $PwshCommand -split '\|'
 
@@ -127,7 +129,8 @@ $scale | ConvertTo-Json -Depth 12 -Compress | Set-Content -LiteralPath $scaleFil
 $scalePolicy = Get-ResidencyPolicy -LiteralPath $scaleFile
 Remove-Item -LiteralPath $scaleFile
 $scaleWildcard = Measure-InProcess { Get-DataResidency -Policy $scalePolicy -Product 'Prod1*' } $PipelineRuns
-$scaleTest = Measure-InProcess { Test-EeaBoundary -Policy $scalePolicy -Product 'Prod1*' } $PipelineRuns
+# Only every tenth product has records (Prod1…0): a product without any is a NotEvaluated row with an error since issue 25.
+$scaleTest = Measure-InProcess { Test-EeaBoundary -Policy $scalePolicy -Product 'Prod1*0' } $PipelineRuns
 $scaleCategory = Measure-InProcess { Get-DataCategory -Policy $scalePolicy -Product 'Prod1*' } $PipelineRuns
 $scaleMissing = Measure-InProcess { Get-DataResidency -Policy $scalePolicy -Product 'Prd12345' -ErrorAction SilentlyContinue } $PipelineRuns
 $missingError = $null
@@ -199,7 +202,7 @@ $rows = @(
     [pscustomobject]@{ Measure = 'Get-DataResidency (everything)'; Median = '{0,8:N3} ms' -f ($residencyAll / 100); Ratio = ''; Target = '' }
     [pscustomobject]@{ Measure = 'Get-RetentionPolicy (everything)'; Median = '{0,8:N3} ms' -f ($retentionAll / 100); Ratio = ''; Target = '' }
     [pscustomobject]@{ Measure = "$($scalePolicy.ProductCount) products: Get-DataResidency Prod1*"; Median = '{0,8:N1} ms' -f $scaleWildcard; Ratio = ''; Target = '< 1000 ms' }
-    [pscustomobject]@{ Measure = "$($scalePolicy.ProductCount) products: Test-EeaBoundary Prod1*"; Median = '{0,8:N1} ms' -f $scaleTest; Ratio = ''; Target = '< 1000 ms' }
+    [pscustomobject]@{ Measure = "$($scalePolicy.ProductCount) products: Test-EeaBoundary Prod1*0"; Median = '{0,8:N1} ms' -f $scaleTest; Ratio = ''; Target = '< 1000 ms' }
     [pscustomobject]@{ Measure = "$($scalePolicy.ProductCount) products: Get-DataCategory -Product Prod1*"; Median = '{0,8:N1} ms' -f $scaleCategory; Ratio = ''; Target = '< 1000 ms' }
     [pscustomobject]@{ Measure = "$($scalePolicy.ProductCount) products: a misspelt name (error of $scaleMessage chars)"; Median = '{0,8:N1} ms' -f $scaleMissing; Ratio = ''; Target = '< 1000 ms' }
     [pscustomobject]@{ Measure = 'Peak working set, 100k pipeline'; Median = '{0,8:N1} MB' -f $result.peakWorkingSetMB.afterPipeline; Ratio = ''; Target = '' }
