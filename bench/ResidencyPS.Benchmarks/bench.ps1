@@ -143,6 +143,7 @@ $hostile = & (Join-Path $PSScriptRoot 'hostile.ps1') -Module $Module
 Write-Host 'Peak working set: the 100,000-record pipeline in a fresh pwsh' -ForegroundColor Cyan
 $peakScript = @"
 Import-Module '$Module'
+`$WarningPreference = 'SilentlyContinue'
 `$pairs = foreach (`$r in Get-DataResidency) { , @(`$r.Product, `$r.DataCategory) }
 `$inventory = for (`$i = 0; `$i -lt $Records; `$i++) { `$p = `$pairs[`$i % `$pairs.Count]; [pscustomobject]@{ Product = `$p[0]; DataCategory = `$p[1] } }
 `$before = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64
