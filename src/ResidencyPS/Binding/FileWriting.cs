@@ -29,26 +29,27 @@ internal static class FileWriting
     /// IOExceptions on both.
     /// </summary>
     internal static ErrorRecord? Write(string target, string given, Action<TextWriter> write, bool byteOrderMark, Action<string, Action<TextWriter>, bool> writeFile,
-        long maxChars = BoundedWriter.MaxChars)
+        long maxBytes = BoundedWriter.MaxBytes)
     {
         try
         {
-            writeFile(target, writer => write(new BoundedWriter(writer, maxChars)), byteOrderMark);
+            writeFile(target, writer => write(new BoundedWriter(writer, maxBytes)), byteOrderMark);
             return null;
         }
         catch (OutputTooLargeException ex)
         {
-            var message = "Cannot write '" + given + "': " + ex.Message + " Nothing was changed.";
-            return new ErrorRecord(ex, ErrorIds.OutputTooLarge, ErrorCategory.LimitsExceeded, given) { ErrorDetails = new ErrorDetails(message) };
+            return new ErrorRecord(ex, ErrorIds.OutputTooLarge, ErrorCategory.LimitsExceeded, given) { ErrorDetails = new ErrorDetails(NotWritten(given, ex)) };
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException
                                    || ex is SecurityException)
         {
-            var message = "Cannot write '" + given + "': " + ex.Message + " Nothing was changed.";
+            var message = NotWritten(given, ex);
             return new ErrorRecord(new IOException(message, ex), ErrorIds.FileNotWritten, ErrorCategory.WriteError, given)
             {
                 ErrorDetails = new ErrorDetails(message),
             };
         }
     }
+
+    private static string NotWritten(string given, Exception ex) => "Cannot write '" + given + "': " + ex.Message + " Nothing was changed.";
 }

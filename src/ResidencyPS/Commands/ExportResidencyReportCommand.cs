@@ -242,9 +242,10 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
             });
             // A product the text offers only elsewhere (Freshteam: US only) is reported where it can be hosted, not as an
             // EEA set-up the text never describes.
-            var hostings = Offering.IsOffered(AnsweringPolicy, products[i], eea)
+            var offeredIn = Offering.RegionsOf(AnsweringPolicy, products[i]);
+            var hostings = Offering.IsOffered(offeredIn, eea)
                 ? new[] { eea }
-                : Offering.RegionsOf(AnsweringPolicy, products[i]).Select(code => AnsweringPolicy.RegionIndex.Find(code)!).ToArray();
+                : offeredIn.Select(code => AnsweringPolicy.RegionIndex.Find(code)!).ToArray();
             foreach (var hosting in hostings)
             {
                 foreach (var record in AnsweringPolicy.ResidencyOf(products[i]))

@@ -182,7 +182,6 @@ public abstract class ResidencyCmdlet : PSCmdlet
         return matched;
     }
 
-
     /// <summary>The names of a resolved filter as a set (null stays null: no filter), so checking a record is one look-up.</summary>
     private protected static HashSet<string>? NameSet(IEnumerable<string>? names) =>
         names == null ? null : new HashSet<string>(names, StringComparer.Ordinal);

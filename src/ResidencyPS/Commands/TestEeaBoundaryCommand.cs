@@ -7,6 +7,7 @@ using ResidencyPS.Completion;
 using ResidencyPS.Engine.Evaluation;
 using ResidencyPS.Engine.Flows;
 using ResidencyPS.Engine.Names;
+using ResidencyPS.Engine.Text;
 using ResidencyPS.Engine.Waivers;
 
 namespace ResidencyPS.Commands;
@@ -264,7 +265,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             if (given.Select(g => g.Value).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)
             {
                 var message = "The row names -" + parameter + " in more than one column with different values ("
-                    + string.Join(", ", given.Select(g => g.Column + " '" + Engine.Text.InertText.Escape(g.Value) + "'")) + "); it was not tested. Keep one of the columns "
+                    + string.Join(", ", given.Select(g => g.Column + " '" + InertText.Escape(g.Value) + "'")) + "); it was not tested. Keep one of the columns "
                     + string.Join(", ", columns) + ".";
                 return new ErrorRecord(new ArgumentException(message), ErrorIds.ConflictingColumns, ErrorCategory.InvalidData, InputObject)
                 {

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace ResidencyPS.IO;
 
-/// <summary>A file this module would write past <see cref="BoundedWriter.MaxChars"/>; nothing was written.</summary>
+/// <summary>A file this module would write past <see cref="BoundedWriter.MaxBytes"/>; nothing was written.</summary>
 internal sealed class OutputTooLargeException : IOException
 {
     public OutputTooLargeException(long limit)
@@ -19,14 +19,14 @@ internal sealed class OutputTooLargeException : IOException
 /// </summary>
 internal sealed class BoundedWriter : TextWriter
 {
-    /// <summary>The most one file of this module holds: 256 MiB of UTF-8 (the name is kept from when characters were counted).</summary>
-    public const long MaxChars = 256L * 1024 * 1024;
+    /// <summary>The most one file of this module holds: 256 MiB of UTF-8.</summary>
+    public const long MaxBytes = 256L * 1024 * 1024;
 
     private readonly TextWriter _inner;
     private readonly long _limit;
     private long _written;
 
-    public BoundedWriter(TextWriter inner, long limit = MaxChars)
+    public BoundedWriter(TextWriter inner, long limit = MaxBytes)
     {
         _inner = inner;
         _limit = limit;

@@ -48,23 +48,13 @@ public sealed class ResidencyPolicy
         foreach (var rule in retention)
         {
             rule.Owner = this;
-            if (!_retentionByProduct.TryGetValue(rule.Product, out var ofProduct))
-            {
-                _retentionByProduct.Add(rule.Product, ofProduct = new List<RetentionRule>());
-            }
-
-            ofProduct.Add(rule);
+            AddTo(_retentionByProduct, rule.Product, rule);
         }
 
         foreach (var record in residency)
         {
             record.Owner = this;
-            if (!_residencyByProduct.TryGetValue(record.Product, out var list))
-            {
-                _residencyByProduct.Add(record.Product, list = new List<DataResidencyInfo>());
-            }
-
-            list.Add(record);
+            AddTo(_residencyByProduct, record.Product, record);
         }
 
         _outcomes = new BoundaryOutcome?[residency.Count * regions.Items.Count * BoundaryOutcome.OptionSets];
@@ -157,6 +147,17 @@ public sealed class ResidencyPolicy
 
     internal IReadOnlyList<DataResidencyInfo> ResidencyOf(ProductInfo product) =>
         _residencyByProduct.TryGetValue(product.Name, out var list) ? list : (IReadOnlyList<DataResidencyInfo>)Array.Empty<DataResidencyInfo>();
+
+    // Residency records and retention rules are grouped by product the same way: one list per product, in policy order.
+    private static void AddTo<T>(Dictionary<string, List<T>> byProduct, string product, T item)
+    {
+        if (!byProduct.TryGetValue(product, out var list))
+        {
+            byProduct.Add(product, list = new List<T>());
+        }
+
+        list.Add(item);
+    }
 
     /// <summary>The retention rules of one product, in policy order.</summary>
     internal IReadOnlyList<RetentionRule> RetentionOf(ProductInfo product) =>

@@ -51,17 +51,17 @@ public class FileWritingTests
             var target = Path.Combine(folder, "report.csv");
             File.WriteAllText(target, "previous");
             var error = FileWriting.Write(target, "report.csv", w => { for (var i = 0; i < 100; i++) { w.Write("0123456789"); } }, false,
-                ResidencyPS.IO.AtomicFile.Write, maxChars: 500);
+                ResidencyPS.IO.AtomicFile.Write, maxBytes: 500);
             Assert.NotNull(error);
             Assert.Equal("OutputTooLarge", error!.FullyQualifiedErrorId);
             Assert.Contains("larger than", error.ErrorDetails.Message, StringComparison.Ordinal);
             Assert.Equal("previous", File.ReadAllText(target));
             Assert.Single(Directory.GetFiles(folder));
-            Assert.Null(FileWriting.Write(target, "report.csv", w => w.Write(new string('x', 500)), false, ResidencyPS.IO.AtomicFile.Write, maxChars: 500));
+            Assert.Null(FileWriting.Write(target, "report.csv", w => w.Write(new string('x', 500)), false, ResidencyPS.IO.AtomicFile.Write, maxBytes: 500));
 
             // Bytes, not characters: 200 CJK characters are 600 bytes of UTF-8 (counting characters let 725 MiB through).
-            Assert.Equal("OutputTooLarge", FileWriting.Write(target, "report.csv", w => w.Write(new string('\u6F22', 200)), false, ResidencyPS.IO.AtomicFile.Write, maxChars: 500)!.FullyQualifiedErrorId);
-            Assert.Equal(256L * 1024 * 1024, ResidencyPS.IO.BoundedWriter.MaxChars);
+            Assert.Equal("OutputTooLarge", FileWriting.Write(target, "report.csv", w => w.Write(new string('\u6F22', 200)), false, ResidencyPS.IO.AtomicFile.Write, maxBytes: 500)!.FullyQualifiedErrorId);
+            Assert.Equal(256L * 1024 * 1024, ResidencyPS.IO.BoundedWriter.MaxBytes);
         }
         finally
         {

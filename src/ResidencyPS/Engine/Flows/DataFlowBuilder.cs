@@ -42,8 +42,9 @@ internal static class DataFlowBuilder
 
         // Logs and backups are kept "in de respectieve host-regio" for every product: a product the text does not offer in
         // the region asked about is hosted where it is offered, so its logs and backups are those of that region, never none.
-        var offered = Offering.IsOffered(policy, product, hosting);
-        var hostRegions = offered ? new[] { hosting.Code } : Offering.RegionsOf(policy, product).ToArray();
+        var offeredIn = Offering.RegionsOf(policy, product);
+        var offered = Offering.IsOffered(offeredIn, hosting);
+        var hostRegions = offered ? new[] { hosting.Code } : offeredIn.ToArray();
         var condition = offered ? null : product.Name + " is offered only in " + string.Join(", ", hostRegions) + ": kept in its host region there.";
         foreach (var rule in policy.RetentionOf(product).Where(r => hostRegions.Any(r.HostingRegion.ContainsCode) && includeSubject(r.Subject)))
         {

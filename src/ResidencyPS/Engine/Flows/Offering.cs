@@ -17,22 +17,18 @@ internal static class Offering
         return policy.RegionIndex.Items.Select(r => r.Code).Where(code => records.Any(record => record.Regions.ContainsCode(code))).ToList();
     }
 
-    /// <summary>Whether the text offers the product in <paramref name="hosting"/> (a product whose text states no region at all is not judged).</summary>
-    public static bool IsOffered(ResidencyPolicy policy, ProductInfo product, HostingRegionInfo hosting)
-    {
-        var offered = RegionsOf(policy, product);
-        return offered.Count == 0 || offered.Contains(hosting.Code);
-    }
+    /// <summary>Whether <paramref name="offered"/> (from <see cref="RegionsOf"/>) holds <paramref name="hosting"/>; a product whose text states no region at all is not judged.</summary>
+    public static bool IsOffered(IReadOnlyList<string> offered, HostingRegionInfo hosting) => offered.Count == 0 || offered.Contains(hosting.Code);
 
     /// <summary>The warning for a product asked about in a region the text does not offer it in; null when it does.</summary>
     public static string? Warning(ResidencyPolicy policy, ProductInfo product, HostingRegionInfo hosting)
     {
-        if (IsOffered(policy, product, hosting))
+        var offered = RegionsOf(policy, product);
+        if (IsOffered(offered, hosting))
         {
             return null;
         }
 
-        var offered = RegionsOf(policy, product);
         return "The policy text offers " + product.Name + " only in " + string.Join(", ", offered) + ", not in " + hosting.Code
             + ": it describes no " + product.Name + " account hosted in " + hosting.Code + ", so these answers say only where the text puts the data of " + product.Name + ".";
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ResidencyPS.Engine.Names;
 
 /// <summary>
@@ -97,4 +99,27 @@ internal static class FoldTable
         + "\u0397\u1FBF\u1FBF\u1FBF\u03B9\u03B9\u03B9\u03B9\u03B9\u03B9\u0399\u0399\u0399\u0399\u1FFE\u1FFE\u1FFE\u03C5\u03C5\u03C5"
         + "\u03C5\u03C1\u03C1\u03C5\u03C5\u03A5\u03A5\u03A5\u03A5\u03A1\u00A8\u00A8\u0060\u03C9\u03C9\u03C9\u03C9\u03C9\u039F\u039F"
         + "\u03A9\u03A9\u03A9\u00B4";
+
+    /// <summary>
+    /// Index: a character below U+2000; value: its base letter, itself, or '\0' for a combining mark (folded to nothing).
+    /// Built once per process here, not once per NameIndex type.
+    /// </summary>
+    internal static readonly char[] BaseLetter = BuildBaseLetters();
+
+    private static char[] BuildBaseLetters()
+    {
+        var letters = new char[0x2000];
+        for (var c = 0; c < letters.Length; c++)
+        {
+            // Combining marks (U+0300 to U+036F and the rest below U+2000) fold to nothing: marked with '\0', skipped below.
+            letters[c] = CharUnicodeInfo.GetUnicodeCategory((char)c) == UnicodeCategory.NonSpacingMark ? '\0' : (char)c;
+        }
+
+        for (var i = 0; i < From.Length; i++)
+        {
+            letters[From[i]] = To[i];
+        }
+
+        return letters;
+    }
 }

@@ -195,9 +195,6 @@ internal sealed class NameIndex<T>
         _byName.Add(name, item);
     }
 
-    // Index: a letter below U+2000; value: its base letter, or itself. Built once from FoldTable.
-    private static readonly char[] BaseLetter = BuildBaseLetters();
-
     /// <summary>
     /// Removes diacritics (ë becomes e, a combining mark is dropped) and folds fullwidth forms to ASCII, so either spelling finds a name; the same on every
     /// runtime, since it reads <see cref="FoldTable"/> rather than the runtime's normalization data.
@@ -220,9 +217,9 @@ internal sealed class NameIndex<T>
         for (; i < text.Length; i++)
         {
             var c = text[i];
-            if (c < BaseLetter.Length)
+            if (c < FoldTable.BaseLetter.Length)
             {
-                var letter = BaseLetter[c];
+                var letter = FoldTable.BaseLetter[c];
                 if (letter != '\0' || c == '\0')
                 {
                     builder.Append(letter);
@@ -240,23 +237,6 @@ internal sealed class NameIndex<T>
         }
 
         return builder.ToString();
-    }
-
-    private static char[] BuildBaseLetters()
-    {
-        var letters = new char[0x2000];
-        for (var c = 0; c < letters.Length; c++)
-        {
-            // Combining marks (U+0300 to U+036F and the rest below U+2000) fold to nothing: marked with '\0', skipped below.
-            letters[c] = CharUnicodeInfo.GetUnicodeCategory((char)c) == UnicodeCategory.NonSpacingMark ? '\0' : (char)c;
-        }
-
-        for (var i = 0; i < FoldTable.From.Length; i++)
-        {
-            letters[FoldTable.From[i]] = FoldTable.To[i];
-        }
-
-        return letters;
     }
 }
 
