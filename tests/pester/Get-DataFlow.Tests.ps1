@@ -70,10 +70,21 @@ Describe 'Get-DataFlow' {
         (Get-DataFlow -Activity Migration).Product | Sort-Object -Unique | Should -Be @('Freshdesk', 'Freshservice')
     }
 
+    It 'marks the conflicting and inferred flows in its table, as the other tables do (issue 20)' {
+        # Line 35 keeps Freshdesk call recordings in the US; the footnote (line 81) routes them to the EEA.
+        $table = Get-DataFlow -Product Freshdesk -DataCategory 'Call recordings' | Out-String -Width 80
+        $flows = Get-DataFlow -Product Freshdesk -DataCategory 'Call recordings'
+        $flows | Should -Not -BeNullOrEmpty
+        $flows | ForEach-Object { $_.HasConflict | Should -BeTrue }
+        @($table -split "`n" | Where-Object { $_ -match '^Call recordings\s.*\sConflict\s*$' }).Count | Should -Be @($flows).Count
+        Get-DataFlow -Product Freshsales -DataCategory 'Call recordings' -Activity Transit | Out-String -Width 80 | Should -Match 'Transit.*Inferred-text'
+    }
+
     It 'fits 80 columns, pipes into Test-EeaBoundary and reports unknown names' {
         $table = Get-DataFlow -Product Freshdesk | Out-String -Width 80
         ($table -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
-        $table | Should -Match 'Product\s+DataCategory\s+Activity\s+Where\s+Leaves\s+For'
+        $table | Should -Match 'Product: Freshdesk'
+        $table | Should -Match 'DataCategory\s+Activity\s+Where\s+Leaves\s+For\s+Basis'
         $results = Get-DataFlow -Product Freshsales -DataCategory 'Call recordings' -Activity Storage | Test-EeaBoundary
         $results.Verdict | Should -Be 'Transient'
         $err = $null

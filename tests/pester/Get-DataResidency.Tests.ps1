@@ -22,6 +22,15 @@ Describe 'Get-DataResidency' {
         $r.Source[0].Line | Should -Be 29
     }
 
+    It 'shows on each record that the product was identified by reading the table, which names no products (line 25)' {
+        $r = Get-DataResidency -Product Freshdesk -DataCategory 'Ticket data'
+        $r.ProductBasis | Should -Be ([ResidencyPS.Basis]::InferredFromContent)
+        $r.ProductNotes -join ' ' | Should -Match 'product column'
+        $list = $r | Format-List | Out-String -Width 120
+        $list | Should -Match 'ProductBasis\s+: InferredFromContent'
+        $list | Should -Match 'ProductNotes\s+: The product column'
+    }
+
     It 'accepts Dutch names, aliases and any letter case' {
         (Get-DataResidency -Product 'freshworks crm' -DataCategory 'LEADGEGEVENS').Product | Should -Be 'Freshsales'
         (Get-DataResidency -Product 'Freshdesk Contact Center' -DataCategory 'Opnames van gesprekken').Product | Should -Be 'Freshcaller'

@@ -5,7 +5,7 @@ namespace ResidencyPS;
 /// <summary>Where one data category of one product may be hosted, with the source it was read from.</summary>
 public sealed class DataResidencyInfo : IPolicyItem
 {
-    internal DataResidencyInfo(int index, string vendor, string product, DataCategoryInfo category, string term,
+    internal DataResidencyInfo(int index, string vendor, ProductInfo product, DataCategoryInfo category, string term,
         IReadOnlyList<string> regions, Basis basis, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source, string? conflict = null,
         DataActivity activity = DataActivity.Storage, IReadOnlyList<string>? platforms = null)
     {
@@ -14,7 +14,9 @@ public sealed class DataResidencyInfo : IPolicyItem
         Platforms = NameList.From(platforms ?? System.Array.Empty<string>());
         Index = index;
         Vendor = vendor;
-        Product = product;
+        Product = product.Name;
+        ProductBasis = product.Basis;
+        ProductNotes = product.Notes;
         Category = category;
         Term = term;
         Regions = NameList.From(regions);
@@ -38,6 +40,15 @@ public sealed class DataResidencyInfo : IPolicyItem
 
     /// <summary>The product's name.</summary>
     public string Product { get; }
+
+    /// <summary>
+    /// How the policy text identifies the product: a reading (<c>InferredFromContent</c>) when the text's table has no
+    /// product names, as Freshworks' has not, so every record of such a product rests on that reading too.
+    /// </summary>
+    public Basis ProductBasis { get; }
+
+    /// <summary>How the product was identified in the policy text, in English.</summary>
+    public IReadOnlyList<string> ProductNotes { get; }
 
     /// <summary>The data category's English name.</summary>
     public string DataCategory => Category.DataCategory;

@@ -116,18 +116,24 @@ public sealed class BoundaryFinding
     /// </summary>
     public bool Overridden => OverriddenBy != null;
 
-    /// <summary>The rule of the finding that decides the verdict instead of this one; null when this one is not overridden.</summary>
+    /// <summary>
+    /// The <see cref="Rule"/> key of the finding that decides the verdict instead of this one, for scripts; null when this
+    /// one is not overridden. The message says which finding wins in words.
+    /// </summary>
     public string? OverriddenBy { get; private set; }
 
     /// <summary>The same finding, saying which finding wins over it and why.</summary>
     internal BoundaryFinding OverriddenWith(BoundaryFinding winner, string why) =>
         new BoundaryFinding(Rule, Effect, Destination, Duration, DurationText,
-            Message + " Not the answer here: the " + winner.Rule + " finding (" + winner.Effect + ") wins, because " + why + ".", Basis, Source)
+            Message + " Not the answer here: the finding that " + FindingEffectWords.Of(winner.Effect) + " wins, because " + why + ".", Basis, Source)
         {
             OverriddenBy = winner.Rule,
         };
 
-    /// <summary>The rule's name, for example Hosting, CallRecordingTransit or Integrations.</summary>
+    /// <summary>
+    /// The rule's key in the policy file (Hosting, CallRecordingTransit, Integrations), for scripts and filters: the
+    /// views and reports show the message instead, which says the same in words.
+    /// </summary>
     public string Rule { get; }
 
     /// <summary>What the finding means for the verdict.</summary>

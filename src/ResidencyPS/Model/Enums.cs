@@ -25,7 +25,7 @@ public enum Verdict
     /// <summary>The data ends inside the EEA but passes outside it for a stated time first.</summary>
     Transient,
 
-    /// <summary>The data is, or is deemed to be, hosted or processed outside the EEA.</summary>
+    /// <summary>The data is, or is presumed by the policy text to be, hosted or processed outside the EEA.</summary>
     Outside,
 
     /// <summary>The source does not say where the data is; no guess is made.</summary>
@@ -52,6 +52,20 @@ public enum FindingEffect
 
     /// <summary>The finding leaves the data's location unknown.</summary>
     Unknown,
+}
+
+/// <summary>A finding's effect in words: one wording for messages and reports, which auditors read (no enum names).</summary>
+internal static class FindingEffectWords
+{
+    /// <summary>What <paramref name="effect"/> does to the data, in English.</summary>
+    public static string Of(FindingEffect effect) => effect switch
+    {
+        FindingEffect.Within => "keeps it in the EEA",
+        FindingEffect.Transient => "passes outside the EEA",
+        FindingEffect.Outside => "takes it outside the EEA",
+        FindingEffect.Unknown => "leaves it unknown",
+        _ => "for information",
+    };
 }
 
 /// <summary>The unit of a retention period, as the source words it.</summary>
@@ -146,7 +160,7 @@ public enum LeavesEea
     /// <summary>The place is inside the EEA.</summary>
     No,
 
-    /// <summary>The place is outside the EEA, or the policy text says the data is deemed to leave it.</summary>
+    /// <summary>The place is outside the EEA, or the policy text says the data is presumed to leave it.</summary>
     Yes,
 
     /// <summary>The policy text says the data may be processed outside the EEA.</summary>

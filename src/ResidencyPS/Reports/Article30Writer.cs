@@ -39,7 +39,11 @@ internal static class Article30Writer
             HtmlReportWriter.Definition(writer, line.Key, line.Value);
         }
 
+        writer.WriteLine("<dt>Processor</dt><dd>" + E(Processor(p)) + "</dd>");
         writer.WriteLine("</dl>");
+
+        // The marks the tables carry are explained before the first table, as in the HTML report (issue 20, point 4).
+        HtmlReportWriter.WriteLegend(writer, ReportWords.BasisLegend);
         foreach (var (product, hosting, flows) in Records(data))
         {
             var notOffered = Offering.Warning(data.Policy, product, hosting);
@@ -50,7 +54,9 @@ internal static class Article30Writer
                 writer.WriteLine("<p class=\"warning\"><strong>Not a set-up the policy describes.</strong> " + E(notOffered) + "</p>");
             }
 
-            writer.WriteLine("<dl class=\"provenance\">" + string.Concat(ControllerFields.Select(f => "<dt>" + E(f) + "</dt><dd class=\"controller\"><em>" + ControllerFills + "</em></dd>")) + "</dl>");
+            writer.WriteLine("<dl class=\"provenance\"><dt>Product as the policy text identifies it</dt><dd>" + E(ReportWords.BasisAndConflict(product.Basis, false)
+                + (product.Notes.Count == 0 ? string.Empty : ": " + string.Join(" ", product.Notes))) + "</dd>"
+                + string.Concat(ControllerFields.Select(f => "<dt>" + E(f) + "</dt><dd class=\"controller\"><em>" + ControllerFills + "</em></dd>")) + "</dl>");
 
             writer.WriteLine("<h3>Categories of personal data and where they are stored</h3>");
             writer.WriteLine("<table class=\"categories\"><thead><tr><th>Data category</th><th>Definition</th><th>Stored or processed in</th><th>Basis</th></tr></thead><tbody>");
@@ -59,26 +65,26 @@ internal static class Article30Writer
                 var placed = flows.Where(f => f.DataCategory == record.DataCategory && (f.Activity is DataActivity.Storage or DataActivity.Processing or DataActivity.Migration));
                 writer.WriteLine("<tr><td>" + E(record.DataCategory) + "<br><span class=\"nl\">" + E(record.DataCategoryNl) + "</span></td><td>"
                     + E(record.Category.Definition ?? "no definition in the policy") + (record.Category.DefinitionNl == null ? string.Empty : "<br><span class=\"nl\">" + E(record.Category.DefinitionNl) + "</span>")
-                    + "</td><td>" + E(string.Join("; ", placed.Select(Where))) + "</td><td>" + E(ReportWords.BasisAndConflict(record.Basis, record.HasConflict)) + "</td></tr>");
+                    + "</td><td>" + E(string.Join("; ", placed.Select(Where))) + "</td>" + BasisCell(record.Basis, record.Conflict) + "</tr>");
             }
 
             writer.WriteLine("</tbody></table>");
             writer.WriteLine("<h3>Transfers outside the EEA</h3>");
             writer.WriteLine("<table class=\"transfers\"><thead><tr><th>Data</th><th>To</th><th>Activity</th><th>Leaves the EEA</th><th>How long</th><th>Condition</th><th>Safeguard</th><th>"
-                + E(ControllerFields[3]) + "</th><th>Source</th></tr></thead><tbody>");
+                + E(ControllerFields[3]) + "</th><th>Basis</th><th>Source</th></tr></thead><tbody>");
             foreach (var flow in Transfers(flows))
             {
                 writer.WriteLine("<tr><td>" + E(flow.DataCategory) + "</td><td>" + E(Where(flow)) + "</td><td>" + E(flow.Activity.ToString().ToLowerInvariant()) + "</td><td>"
                     + E(Leaves(flow.LeavesEea)) + "</td><td>" + E(HowLong(flow)) + "</td><td>" + E(flow.Condition ?? "always") + "</td><td>" + Safeguard + "</td><td class=\"controller\"><em>"
-                    + ControllerFills + "</em></td><td>" + Sources(flow) + "</td></tr>");
+                    + ControllerFills + "</em></td>" + BasisCell(flow.Basis, flow.Conflict) + "<td>" + Sources(flow) + "</td></tr>");
             }
 
             writer.WriteLine("</tbody></table>");
-            writer.WriteLine("<h3>Time limits for erasure</h3><table class=\"erasure\"><thead><tr><th>What</th><th>Kept in</th><th>How long</th><th>Then</th><th>Source</th></tr></thead><tbody>");
+            writer.WriteLine("<h3>Time limits for erasure</h3><table class=\"erasure\"><thead><tr><th>What</th><th>Kept in</th><th>How long</th><th>Then</th><th>Basis</th><th>Source</th></tr></thead><tbody>");
             foreach (var flow in flows.Where(f => f.Activity is DataActivity.Logging or DataActivity.Backup or DataActivity.Transit))
             {
                 writer.WriteLine("<tr><td>" + E(flow.DataCategory) + "</td><td>" + E(flow.Location) + "</td><td>" + E(HowLong(flow)) + "</td><td>" + E(flow.AfterPeriod ?? "not stated")
-                    + "</td><td>" + Sources(flow) + "</td></tr>");
+                    + "</td>" + BasisCell(flow.Basis, flow.Conflict) + "<td>" + Sources(flow) + "</td></tr>");
             }
 
             writer.WriteLine("</tbody></table></section>");
@@ -90,8 +96,29 @@ internal static class Article30Writer
             writer.WriteLine("<tr><td>" + statement.Line + "</td><td lang=\"" + E(p.SourceLanguage) + "\">" + E(statement.Text) + "</td><td>" + E(statement.English) + "</td></tr>");
         }
 
-        writer.WriteLine("</tbody></table></body></html>");
+        writer.WriteLine("</tbody></table>");
+        HtmlReportWriter.WriteReadings(data, writer);
+        writer.WriteLine("</body></html>");
     }
+
+    // A basis cell with its mark, and the conflict in words where the text says otherwise: the record an auditor signs
+    // keeps every mark the other outputs show (issue 20, point 4).
+    private static string BasisCell(Basis basis, string? conflict) =>
+        "<td" + (conflict == null ? ">" : " class=\"conflict\">") + E(ReportWords.BasisAndConflict(basis, conflict != null)) + (conflict == null ? string.Empty : ": " + E(conflict)) + "</td>";
+
+    /// <summary>
+    /// The processor, as the policy text names its role: the vendor, with each statement whose English rendering says
+    /// "processor" (Freshworks' line 1: "In de hoedanigheid van gegevensverwerker"), or a plain note that the text says none.
+    /// </summary>
+    internal static string Processor(ResidencyPolicy policy)
+    {
+        var said = policy.Statements.Where(s => ProcessorWord.IsMatch(s.English)).OrderBy(s => s.Line).ToList();
+        return policy.Vendor + (said.Count == 0
+            ? ": the policy text does not name the vendor's role"
+            : ", named processor by its policy text: " + string.Join(" ", said.Select(s => "line " + s.Line.ToString(CultureInfo.InvariantCulture) + ": " + s.Text + " (" + s.English + ")")));
+    }
+
+    private static readonly Regex ProcessorWord = new Regex(@"\bprocessor\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>Writes the record as CSV: one row per product, data category and transfer (a category with none has one row).</summary>
     public static void WriteCsv(ReportData data, TextWriter writer, char delimiter)
@@ -99,7 +126,7 @@ internal static class Article30Writer
         var separator = delimiter.ToString();
         writer.WriteLine(string.Join(separator, new[] { "Product", "HostingRegion", "DataCategory", "Definition", "StoredIn", "TransferTo", "Activity", "LeavesEea", "Duration",
             "DurationText", "Condition", "Safeguard", "PurposesOfProcessing", "CategoriesOfDataSubjects", "Recipients", "LegalBasisOfTransfer", "Source", "SourceEnglish",
-            "PolicyVersion", "PolicySha256", "CategoryBasis", "TransferBasis", "HasConflict", "Conflict" }));
+            "PolicyVersion", "PolicySha256", "CategoryBasis", "TransferBasis", "HasConflict", "Conflict", "ProductBasis" }));
         foreach (var (product, hosting, flows) in Records(data))
         {
             foreach (var record in data.Policy.ResidencyOf(product))
@@ -119,6 +146,9 @@ internal static class Article30Writer
                         // must not lose its mark in the spreadsheet an auditor receives (issue 20).
                         record.Basis.ToString(), flow?.Basis.ToString() ?? string.Empty, record.HasConflict || flow?.HasConflict == true ? "True" : "False",
                         string.Join(" ", new[] { record.Conflict, flow?.Conflict }.Where(c => c != null).Distinct()),
+
+                        // Which rows are the product's own is a reading where the text's table names no products (issue 20, point 5).
+                        product.Basis.ToString(),
                     };
                     writer.WriteLine(string.Join(separator, fields.Select(CsvReportWriter.Quote)));
                 }

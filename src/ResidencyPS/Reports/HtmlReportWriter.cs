@@ -35,7 +35,7 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2{break-after:avoi
 
         writer.WriteLine("</dl>");
         WriteSummary(data, writer);
-        WriteLegend(writer);
+        WriteLegend(writer, ReportWords.Legend);
 
         if (data.Assumptions.Count > 0)
         {
@@ -72,7 +72,7 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2{break-after:avoi
         writer.WriteLine("<table id=\"boundary-results\"><thead><tr><th>Product</th><th>Data category</th><th>Hosting region</th><th>Verdict</th><th>Passed</th><th>Basis</th><th>Findings</th></tr></thead><tbody>");
         foreach (var result in data.Results)
         {
-            var findings = string.Join("<br>", result.Findings.Select(f => "<b>" + E(f.Rule) + "</b> (" + E(ReportWords.Effect(f.Effect)) + "): " + E(f.Message)));
+            var findings = string.Join("<br>", result.Findings.Select(f => "<b>" + E(ReportWords.Effect(f.Effect)) + "</b>: " + E(f.Message)));
             writer.WriteLine("<tr><td>" + E(result.Product) + "</td><td>" + E(result.DataCategory) + "</td><td>" + E(result.HostingRegion)
                 + "</td><td class=\"" + result.Verdict + (result.HasConflict ? " conflict" : string.Empty) + "\">" + E(ReportWords.Verdict(result.Verdict) + ReportWords.Marks(result.Basis, result.HasConflict))
                 + "</td><td>" + (result.Passed ? (result.Waived ? "yes (waived: " + E(result.WaiverJustification) + ")" : "yes") : "no")
@@ -94,10 +94,10 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2{break-after:avoi
         WriteReadings(data, writer);
 
         writer.WriteLine("<h2 id=\"sources\">Source statements cited</h2>");
-        writer.WriteLine("<table id=\"source-statements\"><thead><tr><th>Line</th><th>Id</th><th>Source text</th><th>English</th></tr></thead><tbody>");
+        writer.WriteLine("<table id=\"source-statements\"><thead><tr><th>Line</th><th>Source text</th><th>English</th></tr></thead><tbody>");
         foreach (var statement in data.CitedStatements)
         {
-            writer.WriteLine("<tr><td>" + statement.Line + "</td><td><code>" + E(statement.Id) + "</code></td><td lang=\"" + E(p.SourceLanguage) + "\">" + E(statement.Text) + "</td><td>" + E(statement.English) + "</td></tr>");
+            writer.WriteLine("<tr><td>" + statement.Line + "</td><td lang=\"" + E(p.SourceLanguage) + "\">" + E(statement.Text) + "</td><td>" + E(statement.English) + "</td></tr>");
         }
 
         writer.WriteLine("</tbody></table></body></html>");
@@ -122,10 +122,11 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2{break-after:avoi
         writer.WriteLine("</tbody></table>");
     }
 
-    private static void WriteLegend(TextWriter writer)
+    /// <summary>The legend section: each symbol or colour and what it means.</summary>
+    internal static void WriteLegend(TextWriter writer, System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, string>> legend)
     {
         writer.WriteLine("<h2 id=\"legend\">Legend</h2><dl class=\"legend\">");
-        foreach (var entry in ReportWords.Legend)
+        foreach (var entry in legend)
         {
             Definition(writer, entry.Key, entry.Value);
         }
@@ -133,7 +134,8 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2{break-after:avoi
         writer.WriteLine("</dl>");
     }
 
-    private static void WriteReadings(ReportData data, TextWriter writer)
+    /// <summary>The readings-and-conflicts section: each reading of ours and each contradiction in the text, with why.</summary>
+    internal static void WriteReadings(ReportData data, TextWriter writer)
     {
         writer.WriteLine("<h2 id=\"readings\">Readings and conflicts</h2>");
         writer.WriteLine("<table id=\"readings-table\"><thead><tr><th>What</th><th>Basis</th><th>Why</th><th>Conflict</th></tr></thead><tbody>");

@@ -51,6 +51,13 @@ internal sealed class ReportData
     private static IReadOnlyList<Reading> ReadingsOf(ResidencyPolicy policy)
     {
         var readings = new List<Reading>();
+
+        // A product the text does not name beside its rows is a reading every record of that product rests on (issue 20).
+        foreach (var product in policy.ProductIndex.Items.Where(p => p.Basis != Basis.Stated))
+        {
+            readings.Add(new Reading("Product " + product.Name + ": which rows are its own", product.Basis, string.Join(" ", product.Notes), null));
+        }
+
         foreach (var record in policy.Residency.Where(r => r.Basis != Basis.Stated || r.HasConflict))
         {
             readings.Add(new Reading(record.Product + ": " + record.DataCategory + " (" + record.Term + ")", record.Basis, string.Join(" ", record.Notes), record.Conflict));
@@ -72,10 +79,29 @@ internal sealed class ReportData
 
         foreach (var rule in policy.Rules.Where(r => r.Finding.Basis != Basis.Stated))
         {
-            readings.Add(new Reading("Rule " + rule.Finding.Rule, rule.Finding.Basis, rule.Finding.Message, null));
+            readings.Add(new Reading(RuleScope(policy, rule), rule.Finding.Basis, rule.Finding.Message, null));
         }
 
         return readings;
+    }
+
+    /// <summary>
+    /// What a rule applies to, in words (products, data, hosting region, condition): a report names it so, never by
+    /// the rule's key in the policy file, which is ours and not the policy text's.
+    /// </summary>
+    internal static string RuleScope(ResidencyPolicy policy, BoundaryRule rule)
+    {
+        var data = rule.Categories.Count == 0 ? "All data" : string.Join(", ", policy.CategoryIndex.Items.Where(c => rule.Categories.Contains(c.Id)).Select(c => c.DataCategory));
+        var products = rule.Products.Count == 0 ? "every product" : string.Join(", ", policy.ProductIndex.Items.Where(p => rule.Products.Contains(p.Name)).Select(p => p.Name));
+        var hosted = rule.HostingRegions.Count == 0 ? string.Empty : ", hosted in " + string.Join(", ", rule.HostingRegions);
+        var when = rule.When switch
+        {
+            RuleCondition.UsesIntegrations => ", with integrations or third-party apps",
+            RuleCondition.CustomMailbox => ", with a custom mailbox",
+            RuleCondition.NoCustomMailbox => ", without a custom mailbox",
+            _ => string.Empty,
+        };
+        return data + " of " + products + hosted + when;
     }
 
     /// <summary>The policy the matrix, retention and provenance come from.</summary>
@@ -105,6 +131,7 @@ internal sealed class ReportData
     public IReadOnlyList<PolicyStatement> CitedStatements =>
         Policy.Residency.SelectMany(r => r.Source)
             .Concat(Policy.Retention.SelectMany(r => r.Source))
+            .Concat(Policy.ProductIndex.Items.SelectMany(p => p.Source))
             .Concat(Results.SelectMany(r => r.Findings).SelectMany(f => f.Source))
             .Distinct().OrderBy(s => s.Line).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ResidencyPS.Reports;
 
@@ -45,14 +46,7 @@ internal static class ReportWords
         + (conflict ? " " + ConflictMark : string.Empty);
 
     /// <summary>A finding's effect in words.</summary>
-    public static string Effect(FindingEffect effect) => effect switch
-    {
-        FindingEffect.Within => "keeps it in the EEA",
-        FindingEffect.Transient => "passes outside the EEA",
-        FindingEffect.Outside => "takes it outside the EEA",
-        FindingEffect.Unknown => "leaves it unknown",
-        _ => "for information",
-    };
+    public static string Effect(FindingEffect effect) => FindingEffectWords.Of(effect);
 
     /// <summary>A retention period in English, with the policy text's own words beside it.</summary>
     public static string Period(RetentionRule rule) => Period(rule.PeriodText == null ? null : rule.PeriodInWords, rule.PeriodText);
@@ -60,6 +54,19 @@ internal static class ReportWords
     /// <summary>A time in English words with the policy text's own words beside it; "not stated" when the text gives none.</summary>
     public static string Period(string? inWords, string? policyText) =>
         inWords == null || policyText == null ? "not stated" : inWords + " (" + policyText + ")";
+
+    // Declared before Legend, which it ends: static fields are initialized in the order they are written.
+    /// <summary>
+    /// The legend of a fact's basis and conflict marks alone: what every page that shows them explains, the Article 30
+    /// record included, which has no verdicts.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> BasisLegend { get; } = new[]
+    {
+        Pair("stated", "the vendor's policy text says it in so many words"),
+        Pair(TableLayoutMark, "inferred from the table layout: a group of data with no region line of its own shares the row's region line, as a merged cell would"),
+        Pair(ContentMark, "inferred from the content: a reading of the words, explained under Readings and conflicts"),
+        Pair(ConflictMark, "conflict: another passage of the policy text says otherwise; both are quoted under Readings and conflicts"),
+    };
 
     /// <summary>What the legend explains, in the order it lists them: symbol or colour, then meaning.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Legend { get; } = new[]
@@ -69,11 +76,7 @@ internal static class ReportWords
         Pair(Verdict(ResidencyPS.Verdict.Outside), "the data is hosted or processed outside the EEA"),
         Pair(Verdict(ResidencyPS.Verdict.Unknown), "the policy text does not say where the data is"),
         Pair(Verdict(ResidencyPS.Verdict.NotEvaluated), "an input row named no product, category or region of the policy; it is counted, not dropped"),
-        Pair("stated", "Freshworks' policy says it in so many words"),
-        Pair(TableLayoutMark, "inferred from the table layout: a group of data with no region line of its own shares the row's region line, as a merged cell would"),
-        Pair(ContentMark, "inferred from the content: a reading of the words, explained under Readings and conflicts"),
-        Pair(ConflictMark, "conflict: another passage of the policy text says otherwise; both are quoted under Readings and conflicts"),
-    };
+    }.Concat(BasisLegend).ToList();
 
     private static KeyValuePair<string, string> Pair(string key, string value) => new KeyValuePair<string, string>(key, value);
 }

@@ -72,7 +72,7 @@ internal static class MarkdownReportWriter
         {
             var cells = new[] { r.Product, r.DataCategory, r.HostingRegion, ReportWords.Verdict(r.Verdict) + ReportWords.Marks(r.Basis, r.HasConflict),
                 r.Passed ? (r.Waived ? "yes (waived)" : "yes") : "no", ReportWords.Basis(r.Basis) }.Select(Cell);
-            var findings = string.Join("<br>", r.Findings.Select(f => Cell(f.Rule + " (" + ReportWords.Effect(f.Effect) + "): " + f.Message)));
+            var findings = string.Join("<br>", r.Findings.Select(f => Cell(ReportWords.Effect(f.Effect) + ": " + f.Message)));
             writer.WriteLine("| " + string.Join(" | ", cells) + " | " + findings + " |");
         }
 
@@ -102,11 +102,11 @@ internal static class MarkdownReportWriter
         writer.WriteLine();
         writer.WriteLine("## Source statements cited");
         writer.WriteLine();
-        writer.WriteLine("| Line | Id | Source text | English |");
-        writer.WriteLine("|---|---|---|---|");
+        writer.WriteLine("| Line | Source text | English |");
+        writer.WriteLine("|---|---|---|");
         foreach (var s in data.CitedStatements)
         {
-            writer.WriteLine("| " + s.Line + " | " + Cell(s.Id) + " | " + Cell(s.Text) + " | " + Cell(s.English) + " |");
+            writer.WriteLine("| " + s.Line + " | " + Cell(s.Text) + " | " + Cell(s.English) + " |");
         }
     }
 
@@ -176,7 +176,7 @@ internal static class CsvReportWriter
     public static void Write(ReportData data, TextWriter writer, char delimiter = ',')
     {
         var separator = delimiter.ToString();
-        writer.WriteLine(("PolicyVendor,Product,DataCategory,HostingRegion,Verdict,StaysInEea,Passed,Waived,WaiverJustification,WaiverExpires,Basis,Regions,Findings,Source,UsesIntegrations,CustomMailbox,PolicyVersion,PolicySha256,HasConflict,Conflict").Replace(",", separator));
+        writer.WriteLine(("PolicyVendor,Product,DataCategory,HostingRegion,Verdict,StaysInEea,Passed,Waived,WaiverJustification,WaiverExpires,Basis,Regions,Findings,Source,UsesIntegrations,CustomMailbox,PolicyVersion,PolicySha256,HasConflict,Conflict,ProductBasis").Replace(",", separator));
         foreach (var r in data.Results)
         {
             var record = data.RecordOf(r);
@@ -185,12 +185,13 @@ internal static class CsvReportWriter
                 r.PolicyVendor, r.Product, r.DataCategory, r.HostingRegion, r.Verdict.ToString(), r.StaysInEea ? "True" : "False", r.Passed ? "True" : "False",
                 r.Waived ? "True" : "False", r.WaiverJustification ?? string.Empty, r.WaiverExpires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty, r.Basis.ToString(),
                 record?.Regions.ToString() ?? string.Empty,
-                string.Join("; ", r.Findings.Select(f => f.Rule + " (" + f.Effect + "): " + f.Message)),
+                string.Join("; ", r.Findings.Select(f => ReportWords.Effect(f.Effect) + ": " + f.Message)),
                 // Cited by line, not quoted: every row quoting every statement made a 542 KB policy a 200 MB report. The
                 // words are in the policy text (Get-PolicyStatement) and in the HTML and markdown reports, once each.
                 string.Join("; ", r.Findings.SelectMany(f => f.Source).Distinct().OrderBy(s => s.Line).Select(s => "line " + s.Line.ToString(CultureInfo.InvariantCulture))),
                 r.UsesIntegrations ? "True" : "False", r.CustomMailbox ? "True" : "False", r.PolicyVersion, r.PolicySha256,
                 r.HasConflict ? "True" : "False", r.Conflict ?? string.Empty,
+                data.Policy.ProductIndex.Find(r.Product)?.Basis.ToString() ?? string.Empty,
             };
             writer.WriteLine(string.Join(separator, fields.Select(Quote)));
         }

@@ -48,7 +48,7 @@ public class RestrictedSessionTests
         var (output, errors) = Run(PSLanguageMode.ConstrainedLanguage, string.Empty);
         Assert.Empty(errors.Select(e => e.FullyQualifiedErrorId + ": " + e));
         Assert.Equal("done", output.Last().ToString());
-        Assert.Contains(output, o => o.ToString()!.Contains("CallRecordingTransit", StringComparison.Ordinal));
+        Assert.Contains(output, o => o.ToString()!.Contains("[Transient] Recordings are generated in the US", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -53,7 +53,10 @@ public class AuditFindingsTests
             foreach (var finding in result.Findings.Where(f => f.Effect == FindingEffect.Within))
             {
                 Assert.True(finding.Overridden, $"{result}: {finding.Rule} keeps the data in the EEA beside a {result.Verdict} verdict without saying so.");
-                Assert.Contains("Not the answer here: the " + finding.OverriddenBy + " finding", finding.Message, StringComparison.Ordinal);
+                // In words, not by the rule's key (issue 20, point 7): the winner is named by what it does to the data.
+                var winner = result.Findings.Single(f => f.Rule == finding.OverriddenBy);
+                Assert.Contains("Not the answer here: the finding that " + FindingEffectWords.Of(winner.Effect) + " wins", finding.Message, StringComparison.Ordinal);
+                Assert.DoesNotContain(finding.OverriddenBy!, finding.Message, StringComparison.Ordinal);
                 checkedResults++;
             }
         }

@@ -263,7 +263,7 @@ internal sealed partial class PolicyBuilder
                 continue;
             }
 
-            result.Add(new DataResidencyInfo(result.Count, vendor, product.Name, category, Required(node, "term"),
+            result.Add(new DataResidencyInfo(result.Count, vendor, product, category, Required(node, "term"),
                 regions, basis, Strings(node, "notes"), sources, node.Text("conflict"), OptionalEnum(node, "activity", DataActivity.Storage), Strings(node, "platforms")));
         }
 
