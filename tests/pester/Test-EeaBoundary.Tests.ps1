@@ -184,6 +184,38 @@ Describe 'Test-EeaBoundary' {
             @($rows | Test-EeaBoundary -Quiet -ErrorAction SilentlyContinue) | Should -Be @($false, $false, $true, $false, $false)
         }
 
+        It 'tests no row of another vendor against this policy: it comes out NotEvaluated and can never pass' {
+            $err = $null
+            $rows = [pscustomobject]@{ Vendor = 'Acme'; Product = 'Freshdesk'; DataCategory = 'Ticket data' },
+                [pscustomobject]@{ Vendor = 'freshworks'; Product = 'Freshdesk'; DataCategory = 'Ticket data' },
+                [pscustomobject]@{ Vendor = ''; Product = 'Freshdesk'; DataCategory = 'Ticket data' },
+                [pscustomobject]@{ PolicyVendor = 'Zendesk'; Product = 'Freshdesk'; DataCategory = 'Ticket data' }
+            $r = $rows | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue
+            $r.Verdict | Should -Be @('NotEvaluated', 'Within', 'Within', 'NotEvaluated')
+            $r[0].Passed | Should -BeFalse
+            $err.Count | Should -Be 2
+            $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -Be 'VendorMismatch,ResidencyPS.Commands.TestEeaBoundaryCommand' }
+            $err[0].TargetObject | Should -Be 'Acme'
+            $err[0].Exception.Message | Should -BeLike "*vendor 'Acme'*answers from the policy of Freshworks;*"
+            @($rows | Test-EeaBoundary -Quiet -ErrorAction SilentlyContinue) | Should -Be @($false, $true, $true, $false)
+            # Results and records of this module carry their own vendor and are tested as before.
+            (Get-DataResidency Freshdesk 'Ticket data' | Test-EeaBoundary).Verdict | Should -Be 'Within'
+        }
+
+        It 'does not drop a row naming a category that -ExcludeDataCategory excludes: it is NotEvaluated' {
+            $err = $null
+            $rows = [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data' },
+                [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Forum data' }
+            $r = $rows | Test-EeaBoundary -ExcludeDataCategory 'Ticket data' -ErrorVariable err -ErrorAction SilentlyContinue
+            $r.Verdict | Should -Be @('NotEvaluated', 'Within')
+            $r[0].DataCategory | Should -Be 'Ticket data'
+            $err[0].FullyQualifiedErrorId | Should -Be 'DataCategoryExcluded,ResidencyPS.Commands.TestEeaBoundaryCommand'
+            Test-EeaBoundary Freshdesk -DataCategory 'Ticket data' -ExcludeDataCategory Ticketgegevens -ErrorAction SilentlyContinue | ForEach-Object Verdict | Should -Be 'NotEvaluated'
+            # A wildcard or every category of a product is a set to filter: the exclusion removes from it silently.
+            (Test-EeaBoundary Freshdesk -DataCategory Ticket* -ExcludeDataCategory 'Ticket data') | Should -BeNullOrEmpty
+            (Test-EeaBoundary Freshdesk -ExcludeDataCategory 'Ticket data').DataCategory | Should -Not -Contain 'Ticket data'
+        }
+
         It 'tests no inventory name with an invisible character, and shows the character in the error' {
             $err = $null
             $r = [pscustomobject]@{ Product = "Fresh$([char]0x200B)desk"; DataCategory = 'Ticket data' } | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue

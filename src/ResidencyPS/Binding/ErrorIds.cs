@@ -8,6 +8,8 @@ internal static class ErrorIds
     public const string DataCategoryNotInProduct = nameof(DataCategoryNotInProduct);
     public const string NoDataCategoriesStated = nameof(NoDataCategoriesStated);
     public const string ConflictingColumns = nameof(ConflictingColumns);
+    public const string VendorMismatch = nameof(VendorMismatch);
+    public const string DataCategoryExcluded = nameof(DataCategoryExcluded);
     public const string HostingRegionNotFound = nameof(HostingRegionNotFound);
     public const string SubjectNotFound = nameof(SubjectNotFound);
     public const string StatementNotFound = nameof(StatementNotFound);

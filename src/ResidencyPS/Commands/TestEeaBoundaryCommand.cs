@@ -130,7 +130,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             return;
         }
 
-        if (ConflictingColumns() is ErrorRecord conflicting)
+        if ((ConflictingColumns() ?? OtherVendor()) is ErrorRecord conflicting)
         {
             NotEvaluated(Product?.FirstOrDefault() ?? string.Empty, conflicting, hostingText);
             if (Quiet.IsPresent)
@@ -277,6 +277,36 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         return null;
     }
 
+    // The columns a row may name its vendor by: an inventory's own, or a result's or record's of this module.
+    private static readonly string[] VendorColumns = { "Vendor", "PolicyVendor" };
+
+    // A row that names another vendor (Vendor=Acme, Product=Freshdesk) is not tested against this policy: its answer would
+    // be Freshworks' words about another vendor's service, and could pass. A blank cell means the policy's own vendor.
+    private ErrorRecord? OtherVendor()
+    {
+        if (InputObject == null || InputObject.BaseObject is string)
+        {
+            return null;
+        }
+
+        foreach (var column in VendorColumns)
+        {
+            var value = (InputObject.Properties[column]?.Value?.ToString() ?? string.Empty).Trim();
+            if (value.Length > 0 && !string.Equals(value, AnsweringPolicy.Vendor, StringComparison.OrdinalIgnoreCase))
+            {
+                var message = "The row names the vendor '" + InertText.Escape(value) + "' (column " + column + "), but this test answers from the policy of " + AnsweringPolicy.Vendor
+                    + "; it was not tested. Test it with that vendor's policy (Import-ResidencyPolicy or -Policy), or leave the cell blank for "
+                    + AnsweringPolicy.Vendor + ".";
+                return new ErrorRecord(new ArgumentException(message), ErrorIds.VendorMismatch, ErrorCategory.InvalidData, value)
+                {
+                    ErrorDetails = new ErrorDetails(message),
+                };
+            }
+        }
+
+        return null;
+    }
+
     private HostingRegionInfo? ResolveHosting(out string text, out ErrorRecord? error)
     {
         // Inventories repeat a handful of region values: resolved ones are remembered for the pipeline.
@@ -383,7 +413,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         if (named == 1 && (_categoryLiteral || !NameFilter.IsWildcard(only!)) && AnsweringPolicy.CategoryIndex.Find(only!) is DataCategoryInfo category
             && AnsweringPolicy.Find(product, category) is DataResidencyInfo found)
         {
-            Evaluate(found, hosting);
+            EvaluateNamed(found, hosting, only!);
             return;
         }
 
@@ -440,6 +470,11 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         }
         else if (AnsweringPolicy.Find(product, category) is DataResidencyInfo record)
         {
+            if (Excluded(record, hosting, name))
+            {
+                return;
+            }
+
             chosen.Add(record);
         }
         else
@@ -471,6 +506,32 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         foreach (var name in categories == null || categories.Length == 0 ? new[] { string.Empty } : categories)
         {
             Emit(BoundaryEvaluator.NotEvaluated(_context, product, name, hostingText, reason));
+        }
+    }
+
+    // A category named by its name (on the command line or in a row) and excluded too is a contradiction, not a
+    // filter: the row comes out NotEvaluated with its error instead of vanishing from the results.
+    private bool Excluded(DataResidencyInfo record, HostingRegionInfo hosting, string name)
+    {
+        if (_excluded == null || !_excluded.Contains(record.Category))
+        {
+            return false;
+        }
+
+        var message = "The data category '" + record.DataCategory + "' of " + record.Product + " is named to be tested and excluded by -ExcludeDataCategory as well; it was not tested. "
+            + "Remove it from one of them.";
+        NotEvaluated(record.Product, new ErrorRecord(new ArgumentException(message), ErrorIds.DataCategoryExcluded, ErrorCategory.InvalidArgument, name)
+        {
+            ErrorDetails = new ErrorDetails(message),
+        }, hosting.Code, name);
+        return true;
+    }
+
+    private void EvaluateNamed(DataResidencyInfo record, HostingRegionInfo hosting, string name)
+    {
+        if (!Excluded(record, hosting, name))
+        {
+            Evaluate(record, hosting);
         }
     }
 
