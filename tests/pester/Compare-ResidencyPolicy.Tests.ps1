@@ -13,6 +13,38 @@ Describe 'Compare-ResidencyPolicy' {
         Get-ResidencyPolicy -Path $file | Compare-ResidencyPolicy -ReferencePolicy $file | Should -BeNullOrEmpty
     }
 
+    It 'never compares two policies of different SHA-256 as equal: a product basis, region names, category aliases and a statement section count (issue 19)' {
+        $file = New-PolicyFile 'quiet.json' { param($j)
+            ($j.products | Where-Object name -EQ 'Freshdesk').basis = 'Stated'
+            ($j.regions | Where-Object code -EQ 'EEA').nameNl = 'Europa'
+            ($j.categories | Where-Object id -EQ 'TicketData').aliases = @('Tickets', 'Supportverzoeken')
+            ($j.statements | Where-Object id -EQ 'hosting-heading').section = 'Hosting'
+            $j.subjects[0].nameNl = 'Logs'
+        }
+        $diff = Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy $file
+        ($diff | ForEach-Object { '{0} {1} {2}' -f $_.Scope, $_.Key, $_.Property } | Sort-Object) | Should -Be @(
+            'DataCategory TicketData Aliases', 'Product Freshdesk Basis', 'Region EEA NameNl', 'Statement hosting-heading Section', 'Subject Logs NameNl')
+        ($diff | Where-Object Property -EQ NameNl | Where-Object Scope -EQ Region).NewValue | Should -Be 'Europa'
+    }
+
+    It 'writes dates the same way on every culture (th-TH and ar-SA wrote the years of other calendars)' {
+        $file = New-PolicyFile 'dated.json' { param($j) $j | Add-Member -NotePropertyName effectiveDate -NotePropertyValue '2025-01-01' -Force }
+        $culture = [cultureinfo]::CurrentCulture
+        try {
+            foreach ($name in 'th-TH', 'ar-SA') {
+                [cultureinfo]::CurrentCulture = $name
+                $diff = Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy $file | Where-Object Property -EQ EffectiveDate
+                $diff.NewValue | Should -Be '2025-01-01'
+                Get-ResidencyPolicy -Path $file | Format-List | Out-String | Should -Match 'EffectiveDate\s+: 2025-01-01'
+                ResidencyPS\Get-RetentionPolicy -Product Freshdesk -Subject Logs -HostingRegion IND -AsOf '2025-01-01T00:00:00Z' | Format-List | Out-String |
+                    Should -Match '2025-01-31 00:00'
+            }
+        }
+        finally {
+            [cultureinfo]::CurrentCulture = $culture
+        }
+    }
+
     It 'gives one row per changed retention rule, naming every product, with the whole old and new value' {
         $file = New-PolicyFile 'period.json' { param($j) ($j.retention | Where-Object id -EQ 'logs-host-region').period = @{ value = 2; unit = 'Years'; text = '2 jaar' } }
         $diff = @(Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy $file | Where-Object Scope -EQ Retention)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System;
 
@@ -38,8 +39,9 @@ internal static class PolicyComparer
         {
             Property(add, "Text", a.Text, b.Text);
             Property(add, "English", a.English, b.English);
-            Property(add, "Line", a.Line.ToString(), b.Line.ToString());
+            Property(add, "Line", a.Line.ToString(CultureInfo.InvariantCulture), b.Line.ToString(CultureInfo.InvariantCulture));
         });
+        EveryProperty.Compare(reference, difference, result);
         return GroupRetention(result);
     }
 
@@ -51,12 +53,12 @@ internal static class PolicyComparer
             result.Add(new PolicyDifference("Policy", a.Vendor, change, null, null, property, oldValue, newValue, impact));
         Property(Add, "Vendor", a.Vendor, b.Vendor);
         Property(Add, "PolicyVersion", a.PolicyVersion, b.PolicyVersion);
-        Property(Add, "EffectiveDate", a.EffectiveDate?.ToString("yyyy-MM-dd"), b.EffectiveDate?.ToString("yyyy-MM-dd"));
+        Property(Add, "EffectiveDate", Iso(a.EffectiveDate), Iso(b.EffectiveDate));
         Property(Add, "SchemaVersion", a.SchemaVersion, b.SchemaVersion);
         Property(Add, "SourceTitle", a.SourceTitle, b.SourceTitle);
         Property(Add, "SourceDocument", a.SourceDocument, b.SourceDocument);
         Property(Add, "SourceUrl", a.SourceUrl, b.SourceUrl);
-        Property(Add, "SourceRetrieved", a.SourceRetrieved?.ToString("yyyy-MM-dd"), b.SourceRetrieved?.ToString("yyyy-MM-dd"));
+        Property(Add, "SourceRetrieved", Iso(a.SourceRetrieved), Iso(b.SourceRetrieved));
     }
 
     // key matches an item in both policies; label is what the difference names (by default the key): a retention
@@ -140,7 +142,7 @@ internal static class PolicyComparer
         Property(add, "Effect", a.Finding.Effect.ToString(), b.Finding.Effect.ToString(), Impacts.OfEffect(a.Finding.Effect, b.Finding.Effect));
         Property(add, "Activity", a.Activity?.ToString(), b.Activity?.ToString());
         Property(add, "Destination", a.Finding.Destination, b.Finding.Destination);
-        Kind(add, PolicyChangeKind.PeriodChanged, "Duration", a.Finding.DurationText, b.Finding.DurationText,
+        Kind(add, PolicyChangeKind.PeriodChanged, "Duration", Span(a.Finding.Duration, a.Finding.DurationText), Span(b.Finding.Duration, b.Finding.DurationText),
             takesOut ? Impacts.OfStay(null, a.Finding.Duration, b.Finding.Duration) : ChangeImpact.Neutral);
         Property(add, "Products", Join(a.Products.OrderBy(p => p)), Join(b.Products.OrderBy(p => p)), Impacts.OfSet(direction, a.Products, b.Products));
         Property(add, "Categories", Join(a.Categories.OrderBy(p => p)), Join(b.Categories.OrderBy(p => p)), Impacts.OfSet(direction, a.Categories, b.Categories));
@@ -178,4 +180,14 @@ internal static class PolicyComparer
     }
 
     private static string Join(IEnumerable<string> values) => string.Join(", ", values);
+
+    // A rule's stay with the text's own words: a changed number under unchanged words is a change too.
+    private static string? Span(TimeSpan? span, string? text) => span is TimeSpan value
+        ? (value.Ticks % TimeSpan.TicksPerDay == 0
+            ? value.TotalDays.ToString(CultureInfo.InvariantCulture) + " days"
+            : value.TotalMinutes.ToString(CultureInfo.InvariantCulture) + " minutes") + (text == null ? string.Empty : " (" + text + ")")
+        : text;
+
+    // A date as the format writes it, on every culture: th-TH printed 2025 as 2568 and ar-SA as 1446 (issue 19).
+    private static string? Iso(DateTime? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
