@@ -95,6 +95,70 @@ Describe 'Export-ResidencyReport' {
         }
     }
 
+    It 'reports results that travelled (Start-Job, Import-Clixml) exactly as the live run, waivers and unevaluated rows included' {
+        $waivers = Join-Path $TestDrive 'travel-waivers.json'
+        @{ waivers = @(@{ product = '*'; dataCategory = 'Authentication and profile data'; justification = 'SSO reviewed.'; approvedBy = 'DPO'; expires = '2099-12-31' }) } |
+            ConvertTo-Json -Depth 5 | Set-Content -LiteralPath $waivers
+        $module = (Get-Module ResidencyPS).Path -replace '\.dll$', '.psd1'
+        $run = {
+            param($waivers)
+            [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = '' }, [pscustomobject]@{ Product = 'Zendesk'; DataCategory = 'Ticket data' } |
+                Test-EeaBoundary -WaiverPath $waivers -UsesIntegrations -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        }
+        $live = & $run $waivers
+        # Start-Job needs a pwsh executable: the suite's run in a fresh pwsh has one; hosted in the test runner, the
+        # serializer that jobs and remoting use gives the same deserialized objects.
+        $job = try {
+            Start-Job -ScriptBlock { param($m, $w, $r) Import-Module $m; & ([scriptblock]::Create($r)) $w } -ArgumentList $module, $waivers, "$run" -ErrorAction Stop | Wait-Job | Receive-Job
+        }
+        catch {
+            [System.Management.Automation.PSSerializer]::Deserialize([System.Management.Automation.PSSerializer]::Serialize($live, 4))
+        }
+        $clixml = Join-Path $TestDrive 'run.clixml'
+        $live | Export-Clixml -LiteralPath $clixml
+        $job[0].pstypenames[0] | Should -Be 'Deserialized.ResidencyPS.EeaBoundaryResult'
+        @($job).Count | Should -Be @($live).Count
+        $reports = foreach ($source in @{ Name = 'live'; Results = $live }, @{ Name = 'job'; Results = $job }, @{ Name = 'clixml'; Results = (Import-Clixml -LiteralPath $clixml) }) {
+            foreach ($format in 'md', 'csv', 'html') {
+                $file = Join-Path $TestDrive "$($source.Name).$format"
+                $source.Results | Export-ResidencyReport -Path $file
+                # Everything but the time it was made is the same.
+                [pscustomobject]@{ Source = $source.Name; Format = $format; Text = (Get-Content -Raw -LiteralPath $file) -replace '\d{4}-\d\d-\d\d \d\d\\?:\d\d\\?:\d\d UTC', 'TIME' }
+            }
+        }
+        foreach ($format in 'md', 'csv', 'html') {
+            $texts = @($reports | Where-Object Format -EQ $format | ForEach-Object Text)
+            $texts[1] | Should -BeExactly $texts[0]
+            $texts[2] | Should -BeExactly $texts[0]
+        }
+
+        ($reports | Where-Object Format -EQ 'md')[0].Text | Should -Match 'SSO reviewed'
+        ($reports | Where-Object Format -EQ 'md')[0].Text | Should -Match 'not evaluated'
+    }
+
+    It 'refuses a travelled result the policy does not give, or an object that is no result, and writes no file' {
+        $clixml = Join-Path $TestDrive 'edited.clixml'
+        Test-EeaBoundary Freshdesk | Export-Clixml -LiteralPath $clixml
+        $edited = Import-Clixml -LiteralPath $clixml
+        ($edited | Where-Object DataCategory -EQ 'Call recordings').Verdict = 'Within'
+        $file = Join-Path $TestDrive 'edited.html'
+        $err = $null
+        $edited | Export-ResidencyReport -Path $file -ErrorVariable err -ErrorAction SilentlyContinue
+        Test-Path -LiteralPath $file | Should -BeFalse
+        $err[0].FullyQualifiedErrorId | Should -Be 'ResultMismatch,ResidencyPS.Commands.ExportResidencyReportCommand'
+        $err[0].Exception.Message | Should -Match 'says Within, but the policy gives Outside'
+        [pscustomobject]@{ Product = 'Freshdesk'; Verdict = 'Within' } | Export-ResidencyReport -Path $file -ErrorVariable err -ErrorAction SilentlyContinue
+        Test-Path -LiteralPath $file | Should -BeFalse
+        $err[0].FullyQualifiedErrorId | Should -Be 'InputNotAResult,ResidencyPS.Commands.ExportResidencyReportCommand'
+        $other = New-PolicyFile 'travel-other.json' { param($j) $j.policyVersion = 'other-2' }
+        Test-EeaBoundary Freshdesk -Policy $other | Export-Clixml -LiteralPath $clixml
+        Import-Clixml -LiteralPath $clixml | Export-ResidencyReport -Path $file -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'PolicyMismatch,ResidencyPS.Commands.ExportResidencyReportCommand'
+        $err[0].ErrorDetails.RecommendedAction | Should -Match ((Get-ResidencyPolicy -Path $other).Sha256)
+        Import-Clixml -LiteralPath $clixml | Export-ResidencyReport -Path $file -Policy $other
+        Test-Path -LiteralPath $file | Should -BeTrue
+    }
+
     It 'refuses results computed from another policy, naming both, and writes no file' {
         $other = New-PolicyFile 'other.json' { param($j) $j.policyVersion = 'other-1' }
         $file = Join-Path $TestDrive 'mixed.html'

@@ -189,15 +189,16 @@ Describe 'Test-EeaBoundary' {
             $rows = [pscustomobject]@{ Vendor = 'Acme'; Product = 'Freshdesk'; DataCategory = 'Ticket data' },
                 [pscustomobject]@{ Vendor = 'freshworks'; Product = 'Freshdesk'; DataCategory = 'Ticket data' },
                 [pscustomobject]@{ Vendor = ''; Product = 'Freshdesk'; DataCategory = 'Ticket data' },
-                [pscustomobject]@{ PolicyVendor = 'Zendesk'; Product = 'Freshdesk'; DataCategory = 'Ticket data' }
+                [pscustomobject]@{ PolicyVendor = 'Zendesk'; Product = 'Freshdesk'; DataCategory = 'Ticket data' },
+                [pscustomobject]@{ Provider = 'Acme'; Product = 'Freshdesk'; DataCategory = 'Ticket data' }
             $r = $rows | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue
-            $r.Verdict | Should -Be @('NotEvaluated', 'Within', 'Within', 'NotEvaluated')
+            $r.Verdict | Should -Be @('NotEvaluated', 'Within', 'Within', 'NotEvaluated', 'NotEvaluated')
             $r[0].Passed | Should -BeFalse
-            $err.Count | Should -Be 2
+            $err.Count | Should -Be 3
             $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -Be 'VendorMismatch,ResidencyPS.Commands.TestEeaBoundaryCommand' }
             $err[0].TargetObject | Should -Be 'Acme'
             $err[0].Exception.Message | Should -BeLike "*vendor 'Acme'*answers from the policy of Freshworks;*"
-            @($rows | Test-EeaBoundary -Quiet -ErrorAction SilentlyContinue) | Should -Be @($false, $true, $true, $false)
+            @($rows | Test-EeaBoundary -Quiet -ErrorAction SilentlyContinue) | Should -Be @($false, $true, $true, $false, $false)
             # Results and records of this module carry their own vendor and are tested as before.
             (Get-DataResidency Freshdesk 'Ticket data' | Test-EeaBoundary).Verdict | Should -Be 'Within'
         }

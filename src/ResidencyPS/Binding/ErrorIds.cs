@@ -10,6 +10,8 @@ internal static class ErrorIds
     public const string ConflictingColumns = nameof(ConflictingColumns);
     public const string VendorMismatch = nameof(VendorMismatch);
     public const string DataCategoryExcluded = nameof(DataCategoryExcluded);
+    public const string InputNotAResult = nameof(InputNotAResult);
+    public const string ResultMismatch = nameof(ResultMismatch);
     public const string HostingRegionNotFound = nameof(HostingRegionNotFound);
     public const string SubjectNotFound = nameof(SubjectNotFound);
     public const string StatementNotFound = nameof(StatementNotFound);

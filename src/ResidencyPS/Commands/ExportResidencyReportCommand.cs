@@ -6,6 +6,7 @@ using System;
 using ResidencyPS.Binding;
 using ResidencyPS.Engine.Evaluation;
 using ResidencyPS.Engine.Flows;
+using ResidencyPS.Engine.Text;
 using ResidencyPS.Reports;
 
 namespace ResidencyPS.Commands;
@@ -45,10 +46,13 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
     [Parameter(Position = 1)]
     public ReportFormat Format { get; set; }
 
-    /// <summary>EEA boundary results to report, usually piped from Test-EeaBoundary.</summary>
+    /// <summary>
+    /// EEA boundary results to report: piped from Test-EeaBoundary, or copies that travelled (Start-Job, Receive-Job,
+    /// Import-Clixml, Invoke-Command), which are made whole again from the policy that computed them.
+    /// </summary>
     [Parameter(ValueFromPipeline = true)]
     [ValidateNotNull]
-    public EeaBoundaryResult[]? InputObject { get; set; }
+    public PSObject[]? InputObject { get; set; }
 
     /// <summary>The CSV report's field separator, as Export-Csv's -Delimiter; a comma when omitted.</summary>
     [Parameter]
@@ -69,26 +73,16 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        foreach (var result in InputObject ?? Array.Empty<EeaBoundaryResult>())
+        foreach (var input in InputObject ?? Array.Empty<PSObject>())
         {
-            if (!string.Equals(result.PolicySha256, AnsweringPolicy.Sha256, StringComparison.OrdinalIgnoreCase))
+            var result = input.BaseObject is EeaBoundaryResult live
+                ? string.Equals(live.PolicySha256, AnsweringPolicy.Sha256, StringComparison.OrdinalIgnoreCase)
+                    ? live
+                    : Mismatch(live.Product, live.DataCategory, live.PolicyVendor + " " + live.PolicyVersion, live.PolicySha256, live)
+                : Carried(input);
+            if (result == null)
             {
-                _mismatched++;
-                if (_mismatched == 1)
-                {
-                    var message = "The result for " + result.Product + " / " + result.DataCategory + " was computed from policy " + result.PolicyVendor + " "
-                        + result.PolicyVersion + " (SHA-256 " + result.PolicySha256 + "), but the report is on policy " + AnsweringPolicy + " (SHA-256 "
-                        + AnsweringPolicy.Sha256 + "). A report shows one policy's matrix, findings and provenance: no report is written.";
-                    WriteError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.PolicyMismatch, ErrorCategory.InvalidData, result)
-                    {
-                        ErrorDetails = new ErrorDetails(message)
-                        {
-                            RecommendedAction = "Give Export-ResidencyReport the same -Policy as Test-EeaBoundary, or test again with the active policy.",
-                        },
-                    });
-                }
-
-                continue;
+                continue; // its error was written; no report is written either, so no row is left out of one
             }
 
             _results.Add(result);
@@ -97,6 +91,89 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
                 WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Collected " + _results.Count + " EEA boundary results"));
             }
         }
+    }
+
+    // A result from this session, or one that travelled and arrives as property values only: rebuilt from the policy
+    // that computed it (same SHA-256), or refused with an error that says what is needed. Anything else is an error too.
+    private EeaBoundaryResult? Carried(PSObject input)
+    {
+        var travelled = input.TypeNames.Contains("Deserialized." + typeof(EeaBoundaryResult).FullName);
+        var sha = travelled ? Text(input, nameof(EeaBoundaryResult.PolicySha256)) : null;
+        if (!travelled || sha == null)
+        {
+            return Refuse(ErrorIds.InputNotAResult, "The input '" + InertText.Escape(input.ToString()) + "' is not an EEA boundary result: Export-ResidencyReport reports what "
+                + "Test-EeaBoundary returns, in this session or after Start-Job, Import-Clixml or Invoke-Command. No report is written.", input);
+        }
+
+        var product = Text(input, nameof(EeaBoundaryResult.Product)) ?? string.Empty;
+        var category = Text(input, nameof(EeaBoundaryResult.DataCategory)) ?? string.Empty;
+        if (!string.Equals(sha, AnsweringPolicy.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            return Mismatch(product, category, Text(input, nameof(EeaBoundaryResult.PolicyVendor)) + " " + Text(input, nameof(EeaBoundaryResult.PolicyVersion)), sha, input);
+        }
+
+        var values = new CarriedResult.Values(product, category, Text(input, nameof(EeaBoundaryResult.HostingRegion)) ?? string.Empty,
+            Text(input, nameof(EeaBoundaryResult.Verdict)) ?? string.Empty, sha, Flag(input, nameof(EeaBoundaryResult.UsesIntegrations)),
+            Flag(input, nameof(EeaBoundaryResult.CustomMailbox)), Flag(input, nameof(EeaBoundaryResult.Waived)), Text(input, nameof(EeaBoundaryResult.WaiverJustification)),
+            Text(input, nameof(EeaBoundaryResult.WaiverApprovedBy)), input.Properties[nameof(EeaBoundaryResult.WaiverExpires)]?.Value as DateTime?, FirstFinding(input));
+        var result = CarriedResult.Rebuild(AnsweringPolicy, values, Context, out var problem);
+        return result ?? Refuse(ErrorIds.ResultMismatch, "The result for " + InertText.Escape(product) + " / " + InertText.Escape(category) + " cannot be reported: "
+            + InertText.Escape(problem ?? string.Empty) + ". It was not computed by this policy as it stands, or it was changed on the way. No report is written.", input);
+    }
+
+    private readonly Dictionary<(bool, bool), AssessmentContext> _contexts = new Dictionary<(bool, bool), AssessmentContext>();
+
+    // Results of one run share their assumptions: one context per set, as Test-EeaBoundary has.
+    private AssessmentContext Context(bool integrations, bool mailbox)
+    {
+        if (!_contexts.TryGetValue((integrations, mailbox), out var context))
+        {
+            _contexts.Add((integrations, mailbox), context = new AssessmentContext(AnsweringPolicy, integrations, mailbox));
+        }
+
+        return context;
+    }
+
+    private static string? Text(PSObject input, string name) => input.Properties[name]?.Value?.ToString();
+
+    private static bool Flag(PSObject input, string name) => input.Properties[name]?.Value is bool value && value;
+
+    private static string? FirstFinding(PSObject input)
+    {
+        var findings = LanguagePrimitives.GetEnumerable(input.Properties[nameof(EeaBoundaryResult.Findings)]?.Value);
+        foreach (var finding in findings ?? Array.Empty<object>())
+        {
+            return Text(PSObject.AsPSObject(finding), nameof(BoundaryFinding.Message));
+        }
+
+        return null;
+    }
+
+    private EeaBoundaryResult? Mismatch(string product, string category, string policy, string sha, object target)
+    {
+        _mismatched++;
+        if (_mismatched == 1)
+        {
+            var message = "The result for " + InertText.Escape(product) + " / " + InertText.Escape(category) + " was computed from policy " + InertText.Escape(policy)
+                + " (SHA-256 " + InertText.Escape(sha) + "), but the report is on policy " + AnsweringPolicy + " (SHA-256 " + AnsweringPolicy.Sha256
+                + "). A report shows one policy's matrix, findings and provenance: no report is written.";
+            WriteError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.PolicyMismatch, ErrorCategory.InvalidData, target)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Give Export-ResidencyReport the policy with SHA-256 " + InertText.Escape(sha) + " as -Policy (the one Test-EeaBoundary used), or test again with the active policy.",
+                },
+            });
+        }
+
+        return null;
+    }
+
+    private EeaBoundaryResult? Refuse(string id, string message, object target)
+    {
+        _mismatched++;
+        WriteError(new ErrorRecord(new InvalidOperationException(message), id, ErrorCategory.InvalidData, target) { ErrorDetails = new ErrorDetails(message) });
+        return null;
     }
 
     /// <inheritdoc />

@@ -278,7 +278,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     }
 
     // The columns a row may name its vendor by: an inventory's own, or a result's or record's of this module.
-    private static readonly string[] VendorColumns = { "Vendor", "PolicyVendor" };
+    private static readonly string[] VendorColumns = { "Vendor", "Provider", "PolicyVendor" };
 
     // A row that names another vendor (Vendor=Acme, Product=Freshdesk) is not tested against this policy: its answer would
     // be Freshworks' words about another vendor's service, and could pass. A blank cell means the policy's own vendor.

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+
+namespace ResidencyPS.Engine.Evaluation;
+
+/// <summary>
+/// A result that left the session that computed it (a Start-Job, Export-Clixml or remoting copy, which arrives as
+/// property values only) made whole again from the policy that computed it: evaluated again from its product,
+/// category, hosting region and assumptions, then held to what it carried. Nothing it carried is trusted blindly: a
+/// verdict that the policy does not give is refused, so an edited copy cannot pass.
+/// </summary>
+internal static class CarriedResult
+{
+    /// <summary>What a travelled result carries, as plain values.</summary>
+    internal sealed record Values(string Product, string DataCategory, string HostingRegion, string Verdict, string PolicySha256,
+        bool UsesIntegrations, bool CustomMailbox, bool Waived, string? WaiverJustification, string? WaiverApprovedBy, DateTime? WaiverExpires, string? FirstFinding);
+
+    /// <summary>
+    /// The result rebuilt on <paramref name="policy"/>, or null with <paramref name="problem"/> saying why not. The
+    /// caller has checked the SHA-256; <paramref name="contexts"/> gives one shared context per set of assumptions.
+    /// </summary>
+    public static EeaBoundaryResult? Rebuild(ResidencyPolicy policy, Values values, Func<bool, bool, AssessmentContext> contexts, out string? problem)
+    {
+        problem = null;
+        var context = contexts(values.UsesIntegrations, values.CustomMailbox);
+        if (!Enum.TryParse<Verdict>(values.Verdict, ignoreCase: false, out var verdict) || !Enum.IsDefined(typeof(Verdict), verdict))
+        {
+            problem = "its verdict '" + values.Verdict + "' is not one the module gives";
+            return null;
+        }
+
+        if (verdict == Verdict.NotEvaluated)
+        {
+            return values.Waived
+                ? Refuse(out problem, "a row that could not be evaluated is never waived")
+                : BoundaryEvaluator.NotEvaluated(context, values.Product, values.DataCategory, values.HostingRegion, values.FirstFinding ?? "The input could not be evaluated.");
+        }
+
+        var product = policy.ProductIndex.Find(values.Product);
+        var category = policy.CategoryIndex.Find(values.DataCategory);
+        var hosting = policy.RegionIndex.Find(values.HostingRegion);
+        var record = product != null && category != null ? policy.Find(product, category) : null;
+        if (record == null || hosting == null)
+        {
+            return Refuse(out problem, "the policy has no " + values.Product + " / " + values.DataCategory + " hosted in " + values.HostingRegion);
+        }
+
+        var options = (values.UsesIntegrations ? BoundaryOptions.UsesIntegrations : BoundaryOptions.None) | (values.CustomMailbox ? BoundaryOptions.CustomMailbox : BoundaryOptions.None);
+        var again = BoundaryEvaluator.Evaluate(policy, record, hosting, options, context);
+        if (again.Verdict != verdict)
+        {
+            return Refuse(out problem, "it says " + verdict + ", but the policy gives " + again.Verdict + " for it");
+        }
+
+        if (!values.Waived)
+        {
+            return again;
+        }
+
+        if (verdict == Verdict.Within || values.WaiverJustification == null || values.WaiverExpires == null)
+        {
+            return Refuse(out problem, "it says it was waived but carries no justification and expiry, or needed no waiver");
+        }
+
+        var waiver = new Waiver(0, record.Product, record.DataCategory, verdict, values.WaiverJustification, values.WaiverApprovedBy, values.WaiverExpires.Value,
+            new HashSet<string>(StringComparer.Ordinal) { record.Product }, new HashSet<string>(StringComparer.Ordinal) { record.DataCategory });
+        return new EeaBoundaryResult(context, again.Product, again.DataCategory, again.HostingRegion, again.Verdict, again.Basis, (FindingList)again.Findings, waiver, again.Conflict);
+    }
+
+    private static EeaBoundaryResult? Refuse(out string? problem, string why)
+    {
+        problem = why;
+        return null;
+    }
+}
