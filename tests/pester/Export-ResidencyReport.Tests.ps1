@@ -36,14 +36,14 @@ Describe 'Export-ResidencyReport' {
         (Import-Csv -LiteralPath $csv | Where-Object DataCategory -EQ 'Call recordings').HasConflict | Should -Be 'True'
         $semicolon = Join-Path $TestDrive 'semicolon.csv'
         Test-EeaBoundary Freshdesk | Export-ResidencyReport -Path $semicolon -Delimiter ';'
-        (Get-Content -LiteralPath $semicolon -TotalCount 1) | Should -BeLike 'PolicyVendor;Product;DataCategory;*'
+        (Get-Content -LiteralPath $semicolon -TotalCount 1) | Should -BeLike 'InputRow;PolicyVendor;Product;DataCategory;*'
         (Import-Csv -LiteralPath $semicolon -Delimiter ';').Count | Should -Be (Test-EeaBoundary Freshdesk).Count
         $culture = [cultureinfo]::CurrentCulture
         try {
             [cultureinfo]::CurrentCulture = 'nl-NL'
             $dutch = Join-Path $TestDrive 'dutch.csv'
             Test-EeaBoundary Freshdesk | Export-ResidencyReport -Path $dutch -UseCulture
-            (Get-Content -LiteralPath $dutch -TotalCount 1) | Should -BeLike 'PolicyVendor;Product;*'
+            (Get-Content -LiteralPath $dutch -TotalCount 1) | Should -BeLike 'InputRow;PolicyVendor;Product;*'
             (Import-Csv -LiteralPath $dutch -UseCulture).Count | Should -Be (Test-EeaBoundary Freshdesk).Count
         }
         finally { [cultureinfo]::CurrentCulture = $culture }
@@ -180,7 +180,7 @@ Describe 'Export-ResidencyReport' {
     }
 
     It 'writes the format each extension names' {
-        foreach ($pair in @(@('r.htm', '<!DOCTYPE html>'), @('r.HTML', '<!DOCTYPE html>'), @('r.markdown', '# Data residency report'), @('r.csv', 'PolicyVendor,'))) {
+        foreach ($pair in @(@('r.htm', '<!DOCTYPE html>'), @('r.HTML', '<!DOCTYPE html>'), @('r.markdown', '# Data residency report'), @('r.csv', 'InputRow,PolicyVendor,'))) {
             $file = Join-Path $TestDrive $pair[0]
             Export-ResidencyReport -Path $file
             (Get-Content -LiteralPath $file -TotalCount 1) | Should -BeLike "$($pair[1])*"

@@ -53,8 +53,9 @@ Describe 'Test-EeaBoundary' {
         $rows = 1..3 | ForEach-Object { [pscustomobject]@{ Product = 'Freshteam'; DataCategory = 'Employee data' } }
         $results = $rows | Test-EeaBoundary -WarningVariable warnings -WarningAction SilentlyContinue
         $results.Count | Should -Be 3
-        $warnings.Count | Should -Be 1
+        @($warnings | Where-Object Message -Like 'The policy text offers*').Count | Should -Be 1
         $warnings[0].Message | Should -BeLike 'The policy text offers Freshteam only in US, not in EEA*'
+        @($warnings | Where-Object Message -Like 'Input rows*').Count | Should -Be 2  # rows 2 and 3 repeat row 1
         Test-EeaBoundary Freshsales -HostingRegion IND -DataCategory 'Lead data' -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
         $warnings[0].Message | Should -BeLike 'The policy text offers Freshsales only in US, EEA, not in IND*'
         Test-EeaBoundary Freshdesk -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
@@ -182,6 +183,27 @@ Describe 'Test-EeaBoundary' {
             $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -Be 'ConflictingColumns,ResidencyPS.Commands.TestEeaBoundaryCommand' }
             $err[0].Exception.Message | Should -BeLike "*HostingRegion 'EEA', Region 'US'*"
             @($rows | Test-EeaBoundary -Quiet -ErrorAction SilentlyContinue) | Should -Be @($false, $false, $true, $false, $false)
+        }
+
+        It 'traces every result to its input row and warns of rows that ask the same question twice' {
+            $warnings = $null
+            $rows = [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data' },
+                [pscustomobject]@{ Product = 'Zendesk'; DataCategory = 'Ticket data' },
+                [pscustomobject]@{ Product = 'Freshsales'; DataCategory = '' },
+                [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticketgegevens'; HostingRegion = 'EEA' }
+            $r = $rows | Test-EeaBoundary -ErrorAction SilentlyContinue -WarningVariable warnings
+            $r[0].InputRow | Should -Be 1
+            $r[1].InputRow | Should -Be 2
+            $r[1].Verdict | Should -Be 'NotEvaluated'
+            ($r | Where-Object Product -EQ Freshsales).InputRow | Sort-Object -Unique | Should -Be 3
+            $r[-1].InputRow | Should -Be 4
+            @($warnings).Count | Should -Be 1
+            "$($warnings[0])" | Should -Be 'Input rows 1 and 4 both ask about Freshdesk / Ticket data hosted in EEA; both are tested and reported.'
+            (Test-EeaBoundary Freshdesk -DataCategory 'Ticket data').InputRow | Should -BeNullOrEmpty
+            $csv = Join-Path $TestDrive 'rows.csv'
+            $r | Export-ResidencyReport -Path $csv
+            (Import-Csv -LiteralPath $csv).InputRow | Select-Object -First 3 | Should -Be @('1', '2', '3')
+            ($r[0] | Format-List | Out-String) | Should -Match 'InputRow\s+: 1'
         }
 
         It 'tests no row of another vendor against this policy: it comes out NotEvaluated and can never pass' {

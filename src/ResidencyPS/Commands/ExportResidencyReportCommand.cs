@@ -115,7 +115,8 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
         var values = new CarriedResult.Values(product, category, Text(input, nameof(EeaBoundaryResult.HostingRegion)) ?? string.Empty,
             Text(input, nameof(EeaBoundaryResult.Verdict)) ?? string.Empty, sha, Flag(input, nameof(EeaBoundaryResult.UsesIntegrations)),
             Flag(input, nameof(EeaBoundaryResult.CustomMailbox)), Flag(input, nameof(EeaBoundaryResult.Waived)), Text(input, nameof(EeaBoundaryResult.WaiverJustification)),
-            Text(input, nameof(EeaBoundaryResult.WaiverApprovedBy)), input.Properties[nameof(EeaBoundaryResult.WaiverExpires)]?.Value as DateTime?, FirstFinding(input));
+            Text(input, nameof(EeaBoundaryResult.WaiverApprovedBy)), input.Properties[nameof(EeaBoundaryResult.WaiverExpires)]?.Value as DateTime?, FirstFinding(input),
+            input.Properties[nameof(EeaBoundaryResult.InputRow)]?.Value as int?);
         var result = CarriedResult.Rebuild(AnsweringPolicy, values, Context, out var problem);
         return result ?? Refuse(ErrorIds.ResultMismatch, "The result for " + InertText.Escape(product) + " / " + InertText.Escape(category) + " cannot be reported: "
             + InertText.Escape(problem ?? string.Empty) + ". It was not computed by this policy as it stands, or it was changed on the way. No report is written.", input);

@@ -32,6 +32,13 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     public const string SummarySet = nameof(Summary);
 
     private readonly List<EeaBoundaryResult> _row = new List<EeaBoundaryResult>();
+
+    // The position of the current pipeline input, from 1 (0 without pipeline input), and the first row that asked each
+    // question: an inventory that lists a product and category twice is told so, with both rows.
+    private int _inputRow;
+    private readonly Dictionary<(string, string, string), int> _firstRow = new Dictionary<(string, string, string), int>();
+    private int _duplicates;
+    private const int DuplicateWarnings = 10;
     private readonly Dictionary<string, HostingRegionInfo> _hostingCache = new Dictionary<string, HostingRegionInfo>(StringComparer.Ordinal);
     private readonly Dictionary<string, EeaBoundarySummary> _summaries = new Dictionary<string, EeaBoundarySummary>(StringComparer.Ordinal);
     private AssessmentContext _context = null!;
@@ -118,6 +125,11 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         // Per pipeline object: dictionary look-ups and cached outcomes only, so a 100,000-row inventory
         // costs little more than PowerShell's own parameter binding.
         _row.Clear();
+        if (MyInvocation.ExpectingInput)
+        {
+            _inputRow++;
+        }
+
         var hosting = ResolveHosting(out var hostingText, out var hostingError);
         if (FromOtherPolicy() is ErrorRecord mismatch)
         {
@@ -176,9 +188,33 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         }
     }
 
+    private void NoteDuplicate(EeaBoundaryResult result)
+    {
+        if (result.Verdict == Verdict.NotEvaluated)
+        {
+            return;
+        }
+
+        var key = (result.Product, result.DataCategory, result.HostingRegion);
+        if (!_firstRow.TryGetValue(key, out var first))
+        {
+            _firstRow.Add(key, _inputRow);
+        }
+        else if (first != _inputRow && ++_duplicates <= DuplicateWarnings)
+        {
+            WriteWarning("Input rows " + first + " and " + _inputRow + " both ask about " + result.Product + " / " + result.DataCategory + " hosted in " + result.HostingRegion
+                + "; both are tested and reported.");
+        }
+    }
+
     /// <inheritdoc />
     protected override void EndProcessing()
     {
+        if (_duplicates > DuplicateWarnings)
+        {
+            WriteWarning((_duplicates - DuplicateWarnings) + " more results repeat a question an earlier input row asked; InputRow tells them apart.");
+        }
+
         var products = Ranks(AnsweringPolicy.ProductIndex.Items.Select(p => p.Name));
         var regions = Ranks(AnsweringPolicy.RegionIndex.Items.Select(r => r.Code));
         foreach (var summary in _summaries.Values
@@ -545,6 +581,12 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
 
     private void Emit(EeaBoundaryResult result)
     {
+        if (_inputRow > 0)
+        {
+            result.InputRow = _inputRow;
+            NoteDuplicate(result);
+        }
+
         if (Summary.IsPresent)
         {
             var key = result.Product + "\n" + result.HostingRegion;

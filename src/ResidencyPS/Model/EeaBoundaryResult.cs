@@ -33,6 +33,12 @@ public sealed class EeaBoundaryResult : IPolicyItem
         WaiverExpires = waiver?.Expires;
     }
 
+    /// <summary>
+    /// The position, from 1, of the pipeline input this result answers (an inventory row, a piped record or name), so
+    /// every result traces back to its row; null when the products were given as parameters.
+    /// </summary>
+    public int? InputRow { get; internal set; }
+
     /// <summary>The product tested (its name in the policy, or the name as given when it names no product).</summary>
     public string Product { get; }
 

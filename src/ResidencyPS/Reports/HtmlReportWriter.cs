@@ -69,11 +69,11 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2{break-after:avoi
 
         writer.WriteLine("<h2 id=\"boundary\">EEA boundary</h2>");
         writer.WriteLine("<p id=\"boundary-summary\">" + E(BoundarySummary.Of(data)) + "</p>");
-        writer.WriteLine("<table id=\"boundary-results\"><thead><tr><th>Product</th><th>Data category</th><th>Hosting region</th><th>Verdict</th><th>Passed</th><th>Basis</th><th>Findings</th></tr></thead><tbody>");
+        writer.WriteLine("<table id=\"boundary-results\"><thead><tr><th>Row</th><th>Product</th><th>Data category</th><th>Hosting region</th><th>Verdict</th><th>Passed</th><th>Basis</th><th>Findings</th></tr></thead><tbody>");
         foreach (var result in data.Results)
         {
             var findings = string.Join("<br>", result.Findings.Select(f => "<b>" + E(ReportWords.Effect(f.Effect)) + "</b>: " + E(f.Message)));
-            writer.WriteLine("<tr><td>" + E(result.Product) + "</td><td>" + E(result.DataCategory) + "</td><td>" + E(result.HostingRegion)
+            writer.WriteLine("<tr><td>" + result.InputRow?.ToString(CultureInfo.InvariantCulture) + "</td><td>" + E(result.Product) + "</td><td>" + E(result.DataCategory) + "</td><td>" + E(result.HostingRegion)
                 + "</td><td class=\"" + result.Verdict + (result.HasConflict ? " conflict" : string.Empty) + "\">" + E(ReportWords.Verdict(result.Verdict) + ReportWords.Marks(result.Basis, result.HasConflict))
                 + "</td><td>" + (result.Passed ? (result.Waived ? "yes (waived: " + E(result.WaiverJustification) + ")" : "yes") : "no")
                 + "</td><td>" + E(ReportWords.Basis(result.Basis)) + "</td><td>" + findings + "</td></tr>");

@@ -66,11 +66,11 @@ internal static class MarkdownReportWriter
         writer.WriteLine();
         writer.WriteLine(Cell(BoundarySummary.Of(data)));
         writer.WriteLine();
-        writer.WriteLine("| Product | Data category | Hosting region | Verdict | Passed | Basis | Findings |");
-        writer.WriteLine("|---|---|---|---|---|---|---|");
+        writer.WriteLine("| Row | Product | Data category | Hosting region | Verdict | Passed | Basis | Findings |");
+        writer.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var r in data.Results)
         {
-            var cells = new[] { r.Product, r.DataCategory, r.HostingRegion, ReportWords.Verdict(r.Verdict) + ReportWords.Marks(r.Basis, r.HasConflict),
+            var cells = new[] { r.InputRow?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, r.Product, r.DataCategory, r.HostingRegion, ReportWords.Verdict(r.Verdict) + ReportWords.Marks(r.Basis, r.HasConflict),
                 r.Passed ? (r.Waived ? "yes (waived)" : "yes") : "no", ReportWords.Basis(r.Basis) }.Select(Cell);
             var findings = string.Join("<br>", r.Findings.Select(f => Cell(ReportWords.Effect(f.Effect) + ": " + f.Message)));
             writer.WriteLine("| " + string.Join(" | ", cells) + " | " + findings + " |");
@@ -176,13 +176,13 @@ internal static class CsvReportWriter
     public static void Write(ReportData data, TextWriter writer, char delimiter = ',')
     {
         var separator = delimiter.ToString();
-        writer.WriteLine(("PolicyVendor,Product,DataCategory,HostingRegion,Verdict,StaysInEea,Passed,Waived,WaiverJustification,WaiverExpires,Basis,Regions,Findings,Source,UsesIntegrations,CustomMailbox,PolicyVersion,PolicySha256,HasConflict,Conflict,ProductBasis").Replace(",", separator));
+        writer.WriteLine(("InputRow,PolicyVendor,Product,DataCategory,HostingRegion,Verdict,StaysInEea,Passed,Waived,WaiverJustification,WaiverExpires,Basis,Regions,Findings,Source,UsesIntegrations,CustomMailbox,PolicyVersion,PolicySha256,HasConflict,Conflict,ProductBasis").Replace(",", separator));
         foreach (var r in data.Results)
         {
             var record = data.RecordOf(r);
             var fields = new[]
             {
-                r.PolicyVendor, r.Product, r.DataCategory, r.HostingRegion, r.Verdict.ToString(), r.StaysInEea ? "True" : "False", r.Passed ? "True" : "False",
+                r.InputRow?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, r.PolicyVendor, r.Product, r.DataCategory, r.HostingRegion, r.Verdict.ToString(), r.StaysInEea ? "True" : "False", r.Passed ? "True" : "False",
                 r.Waived ? "True" : "False", r.WaiverJustification ?? string.Empty, r.WaiverExpires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty, r.Basis.ToString(),
                 record?.Regions.ToString() ?? string.Empty,
                 string.Join("; ", r.Findings.Select(f => ReportWords.Effect(f.Effect) + ": " + f.Message)),

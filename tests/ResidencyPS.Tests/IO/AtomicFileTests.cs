@@ -34,7 +34,7 @@ public sealed partial class AtomicFileTests : IDisposable
         // About 60,000 results (some 15 MB of CSV): a write takes long enough for a kill to land inside it.
         var script = $$"""
             Import-Module '{{module}}'
-            $results = 1..6000 | ForEach-Object { [pscustomobject]@{ Product = 'Freshdesk' } } | Test-EeaBoundary
+            $results = 1..6000 | ForEach-Object { [pscustomobject]@{ Product = 'Freshdesk' } } | Test-EeaBoundary -WarningAction SilentlyContinue
             "rows $($results.Count)"
             while ($true) { $results | Export-ResidencyReport -LiteralPath '{{target}}'; 'written' }
             """;

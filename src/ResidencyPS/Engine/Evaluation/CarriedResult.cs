@@ -13,13 +13,25 @@ internal static class CarriedResult
 {
     /// <summary>What a travelled result carries, as plain values.</summary>
     internal sealed record Values(string Product, string DataCategory, string HostingRegion, string Verdict, string PolicySha256,
-        bool UsesIntegrations, bool CustomMailbox, bool Waived, string? WaiverJustification, string? WaiverApprovedBy, DateTime? WaiverExpires, string? FirstFinding);
+        bool UsesIntegrations, bool CustomMailbox, bool Waived, string? WaiverJustification, string? WaiverApprovedBy, DateTime? WaiverExpires, string? FirstFinding,
+        int? InputRow = null);
 
     /// <summary>
     /// The result rebuilt on <paramref name="policy"/>, or null with <paramref name="problem"/> saying why not. The
     /// caller has checked the SHA-256; <paramref name="contexts"/> gives one shared context per set of assumptions.
     /// </summary>
     public static EeaBoundaryResult? Rebuild(ResidencyPolicy policy, Values values, Func<bool, bool, AssessmentContext> contexts, out string? problem)
+    {
+        var result = Build(policy, values, contexts, out problem);
+        if (result != null)
+        {
+            result.InputRow = values.InputRow;
+        }
+
+        return result;
+    }
+
+    private static EeaBoundaryResult? Build(ResidencyPolicy policy, Values values, Func<bool, bool, AssessmentContext> contexts, out string? problem)
     {
         problem = null;
         var context = contexts(values.UsesIntegrations, values.CustomMailbox);
