@@ -241,6 +241,27 @@ Describe 'The ResidencyPS module' {
         }
     }
 
+    Context 'What an 80-column table must still show (issue 23, point 4)' {
+        It 'shows the whole Basis word and the region of every boundary result, and marks a waived pass' {
+            $PSStyle.OutputRendering = 'PlainText'
+            $waivers = Join-Path $TestDrive 'views-waivers.json'
+            @{ waivers = @(@{ product = 'Freshsales'; dataCategory = 'Call recordings'; justification = 'Reviewed.'; expires = '2099-12-31' }) } |
+                ConvertTo-Json -Depth 5 | Set-Content -LiteralPath $waivers
+            $lines = (Test-EeaBoundary Freshsales, Freshservice -HostingRegion US -WaiverPath $waivers -WarningAction SilentlyContinue | Out-String -Width 80) -split "`n"
+            ($lines | Where-Object { $_ -match '^Freshservice\s+Asset data\s' }) | Should -Match '\sInferred-table\s+US\s*$'
+            ($lines | Where-Object { $_ -match 'Authentication' } | Select-Object -First 1) | Should -Match '\sUS\s*$'
+            $lines = (Test-EeaBoundary Freshsales -DataCategory 'Call recordings' -WaiverPath $waivers | Out-String -Width 80) -split "`n"
+            ($lines | Where-Object { $_ -match '^Freshsales' }) | Should -Match 'Transient\s+Waived\s+Inferred-text\s+EEA\s*$'
+        }
+
+        It 'says Unknown where the policy text states no region, and the English beside the Dutch source in the list' {
+            $PSStyle.OutputRendering = 'PlainText'
+            (Get-DataResidency Freshdesk -DataCategory 'Authentication and profile data' | Out-String -Width 80) | Should -Match 'Authentication and profile data\s+Unknown\s+Stated'
+            (Test-EeaBoundary Freshdesk -DataCategory 'Ticket data' | Format-List | Out-String -Width 200) |
+                Should -Match ([regex]::Escape('line 31: Beschikbaar in de VS, EER, IND en AU (Available in the US, EEA, IND and AU)'))
+        }
+    }
+
     Context 'Tables at 80 and 120 columns' {
         BeforeAll {
             $script:changed = New-PolicyFile 'views.json' { param($j) $j.residency[0].regions = @('US'); $j.policyVersion = '2.0.0' }
