@@ -25,6 +25,7 @@
         'Get-ResidencyPolicy'
         'Get-RetentionPolicy'
         'Import-ResidencyPolicy'
+        'Import-ResidencyResult'
         'Test-EeaBoundary'
     )
     FunctionsToExport    = @()

@@ -12,6 +12,8 @@ internal static class ErrorIds
     public const string DataCategoryExcluded = nameof(DataCategoryExcluded);
     public const string InputNotAResult = nameof(InputNotAResult);
     public const string ResultMismatch = nameof(ResultMismatch);
+    public const string InvalidResultFile = nameof(InvalidResultFile);
+    public const string ResultFileNotFound = nameof(ResultFileNotFound);
     public const string HostingRegionNotFound = nameof(HostingRegionNotFound);
     public const string SubjectNotFound = nameof(SubjectNotFound);
     public const string StatementNotFound = nameof(StatementNotFound);

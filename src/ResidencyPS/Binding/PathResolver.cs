@@ -50,11 +50,11 @@ internal static class PathResolver
     }
 
     /// <summary>Every existing file a path names: a literal must exist; a wildcard that matches nothing is silent.</summary>
-    public static List<string> ExistingFiles(PSCmdlet cmdlet, string path, bool literal)
+    public static List<string> ExistingFiles(PSCmdlet cmdlet, string path, bool literal, string what = "policy file", string notFoundId = ErrorIds.PolicyFileNotFound)
     {
         if (literal || !WildcardPattern.ContainsWildcardCharacters(path))
         {
-            return ExistingFile(cmdlet, path, literal: true) is string file ? new List<string> { file } : new List<string>();
+            return ExistingFile(cmdlet, path, literal: true, what, notFoundId) is string file ? new List<string> { file } : new List<string>();
         }
 
         return Expand(cmdlet, path).Where(File.Exists).ToList();

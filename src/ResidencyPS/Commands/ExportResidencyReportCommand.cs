@@ -12,7 +12,8 @@ using ResidencyPS.Reports;
 namespace ResidencyPS.Commands;
 
 /// <summary>
-/// Writes a report of a policy and EEA boundary results as HTML (one self-contained page), markdown or CSV.
+/// Writes a report of a policy and EEA boundary results: HTML (one self-contained page), markdown, CSV, the Article 30
+/// record (HTML or CSV) or the JSON result file that Import-ResidencyResult reads back.
 /// Test-EeaBoundary results piped in are reported; without input every product is tested for EEA hosting.
 /// </summary>
 [Cmdlet(VerbsData.Export, "ResidencyReport", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
@@ -42,7 +43,7 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
     [ValidateNotNullOrEmpty]
     public string LiteralPath { get; set; } = null!;
 
-    /// <summary>Html, Markdown or Csv; taken from the file's extension when omitted (.html or .htm, .md or .markdown, .csv).</summary>
+    /// <summary>Html, Markdown, Csv, Article30, Article30Csv or Json; taken from the file's extension when omitted (.html or .htm, .md or .markdown, .csv, .json).</summary>
     [Parameter(Position = 1)]
     public ReportFormat Format { get; set; }
 
@@ -287,6 +288,9 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
                 case ReportFormat.Article30Csv:
                     Article30Writer.WriteCsv(data, writer, delimiter);
                     break;
+                case ReportFormat.Json:
+                    ResultFile.Write(data, writer, Guid.NewGuid());
+                    break;
                 default:
                     HtmlReportWriter.Write(data, writer);
                     break;
@@ -336,7 +340,7 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
 
     private static readonly (string Extension, ReportFormat Format)[] Extensions =
     {
-        (".html", ReportFormat.Html), (".htm", ReportFormat.Html), (".md", ReportFormat.Markdown), (".markdown", ReportFormat.Markdown), (".csv", ReportFormat.Csv),
+        (".html", ReportFormat.Html), (".htm", ReportFormat.Html), (".md", ReportFormat.Markdown), (".markdown", ReportFormat.Markdown), (".csv", ReportFormat.Csv), (".json", ReportFormat.Json),
     };
 
     /// <summary>The format an extension stands for; null for one the cmdlet cannot write.</summary>
@@ -367,7 +371,7 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
         {
             problem = extension.Length == 0
                 ? "'" + path + "' has no extension, so the report format is unknown; name the file " + accepted + ", or give -Format."
-                : "Export-ResidencyReport cannot write a '" + extension + "' file; it writes " + accepted + " (HTML, markdown, CSV).";
+                : "Export-ResidencyReport cannot write a '" + extension + "' file; it writes " + accepted + " (HTML, markdown, CSV, the JSON result file).";
         }
         else if (given != null && fromExtension != null && Family(given.Value) != fromExtension)
         {

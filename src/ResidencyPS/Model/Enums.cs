@@ -127,6 +127,9 @@ public enum ReportFormat
 
     /// <summary>The Article 30 record as CSV: one row per product, data category and transfer.</summary>
     Article30Csv,
+
+    /// <summary>The result file: the run as one JSON document (result.schema.json), which Import-ResidencyResult reads back.</summary>
+    Json,
 }
 
 /// <summary>What happens to data in a data flow, as a record of processing distinguishes it.</summary>

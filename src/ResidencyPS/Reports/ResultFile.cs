@@ -1,0 +1,164 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Xml;
+using Newtonsoft.Json;
+
+namespace ResidencyPS.Reports;
+
+/// <summary>
+/// The result file: one JSON document of a run that any tool can read and Import-ResidencyResult reads back into
+/// typed results (issue 21). Enum names, ISO 8601 dates and durations, no .NET type names; its contract is
+/// result.schema.json, shipped in the module folder and named by <c>$schema</c>.
+/// </summary>
+internal static class ResultFile
+{
+    /// <summary>The version of the document's shape; Import-ResidencyResult reads this version only.</summary>
+    public const string SchemaVersion = "1.0";
+
+    /// <summary>The schema's file name in the module folder.</summary>
+    public const string SchemaFileName = "result.schema.json";
+
+    /// <summary>Writes the run of <paramref name="data"/> as the result file.</summary>
+    public static void Write(ReportData data, TextWriter text, Guid runId)
+    {
+        var p = data.Policy;
+        using var json = new JsonTextWriter(text) { Formatting = Newtonsoft.Json.Formatting.Indented, Indentation = 2, CloseOutput = false };
+        json.WriteStartObject();
+        Property(json, "$schema", "./" + SchemaFileName);
+        Property(json, "schemaVersion", SchemaVersion);
+        Property(json, "runId", runId.ToString("D"));
+        Property(json, "generatedUtc", Iso(data.GeneratedUtc));
+        json.WritePropertyName("policy");
+        json.WriteStartObject();
+        Property(json, "vendor", p.Vendor);
+        Property(json, "version", p.PolicyVersion);
+        Property(json, "sha256", p.Sha256);
+        Property(json, "sourceTitle", p.SourceTitle);
+        Property(json, "sourceUrl", p.SourceUrl);
+        Property(json, "sourceRetrieved", p.SourceRetrieved?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteEndObject();
+
+        json.WritePropertyName("summary");
+        json.WriteStartArray();
+        foreach (var s in data.Summaries)
+        {
+            json.WriteStartObject();
+            Property(json, "product", s.Product);
+            Property(json, "hostingRegion", s.HostingRegion);
+            Count(json, "tested", s.Tested);
+            Count(json, "within", s.Within);
+            Count(json, "transient", s.Transient);
+            Count(json, "outside", s.Outside);
+            Count(json, "unknown", s.Unknown);
+            Count(json, "notEvaluated", s.NotEvaluated);
+            Count(json, "waived", s.Waived);
+            json.WritePropertyName("passed");
+            json.WriteValue(s.Passed);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WritePropertyName("results");
+        json.WriteStartArray();
+        foreach (var r in data.Results)
+        {
+            WriteResult(json, r);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        text.WriteLine();
+    }
+
+    private static void WriteResult(JsonTextWriter json, EeaBoundaryResult r)
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("inputRow");
+        if (r.InputRow is int row)
+        {
+            json.WriteValue(row);
+        }
+        else
+        {
+            json.WriteNull();
+        }
+
+        Property(json, "product", r.Product);
+        Property(json, "dataCategory", r.DataCategory);
+        Property(json, "hostingRegion", r.HostingRegion);
+        Property(json, "verdict", r.Verdict.ToString());
+        Flag(json, "staysInEea", r.StaysInEea);
+        Flag(json, "passed", r.Passed);
+        Flag(json, "waived", r.Waived);
+        json.WritePropertyName("waiver");
+        if (r.Waived)
+        {
+            json.WriteStartObject();
+            Property(json, "justification", r.WaiverJustification);
+            Property(json, "approvedBy", r.WaiverApprovedBy);
+            Property(json, "expires", r.WaiverExpires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull();
+        }
+
+        Property(json, "basis", r.Basis.ToString());
+        Flag(json, "hasConflict", r.HasConflict);
+        Property(json, "conflict", r.Conflict);
+        Flag(json, "usesIntegrations", r.UsesIntegrations);
+        Flag(json, "customMailbox", r.CustomMailbox);
+        json.WritePropertyName("findings");
+        json.WriteStartArray();
+        foreach (var f in r.Findings)
+        {
+            json.WriteStartObject();
+            Property(json, "rule", f.Rule);
+            Property(json, "effect", f.Effect.ToString());
+            Property(json, "message", f.Message);
+            Property(json, "destination", f.Destination);
+            Property(json, "duration", f.Duration is TimeSpan d ? XmlConvert.ToString(d) : null);
+            Property(json, "durationText", f.DurationText);
+            Property(json, "basis", f.Basis.ToString());
+            json.WritePropertyName("sources");
+            json.WriteStartArray();
+            foreach (var s in f.Source.OrderBy(s => s.Line))
+            {
+                json.WriteStartObject();
+                Property(json, "id", s.Id);
+                Count(json, "line", s.Line);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>A UTC time as ISO 8601, to the second.</summary>
+    public static string Iso(DateTime utc) => utc.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static void Property(JsonTextWriter json, string name, string? value)
+    {
+        json.WritePropertyName(name);
+        json.WriteValue(value);
+    }
+
+    private static void Count(JsonTextWriter json, string name, int value)
+    {
+        json.WritePropertyName(name);
+        json.WriteValue(value);
+    }
+
+    private static void Flag(JsonTextWriter json, string name, bool value)
+    {
+        json.WritePropertyName(name);
+        json.WriteValue(value);
+    }
+}

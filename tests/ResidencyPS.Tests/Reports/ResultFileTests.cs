@@ -1,0 +1,110 @@
+using Json.Schema;
+using Newtonsoft.Json.Linq;
+using ResidencyPS.Engine.Evaluation;
+using ResidencyPS.Engine.Loading;
+using ResidencyPS.Engine.Waivers;
+using ResidencyPS.Reports;
+using ResidencyPS.Tests.Infrastructure;
+
+namespace ResidencyPS.Tests.Reports;
+
+/// <summary>
+/// Issue 21, point 1: the result file satisfies the schema shipped in the module folder (checked by a JSON Schema
+/// validator, not by hand), carries enum names, ISO 8601 times and durations and the statements each finding cites,
+/// and reads back into the same results.
+/// </summary>
+public sealed class ResultFileTests : IDisposable
+{
+    private static readonly string ModuleFolder = Path.GetDirectoryName(TestPaths.RequireModule())!;
+    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(ModuleFolder, ResultFile.SchemaFileName)));
+    private static readonly ResidencyPolicy Policy = PolicyStore.Embedded;
+    private readonly string _folder = Directory.CreateTempSubdirectory("residencyps-results-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    // A run with every kind of row: each verdict, a waived result, one that could not be evaluated, both assumptions.
+    private static List<EeaBoundaryResult> Run()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, "{\"waivers\":[{\"product\":\"Freshsales\",\"dataCategory\":\"Call recordings\",\"justification\":\"Ten minutes reviewed.\",\"approvedBy\":\"DPO\",\"expires\":\"2099-12-31\"}]}");
+        var waivers = WaiverLoader.LoadFile(path, Policy, _ => null, DateTime.UtcNow);
+        File.Delete(path);
+        var eea = Policy.RegionIndex.Find("EEA")!;
+        var context = new AssessmentContext(Policy, false, true);
+        var results = Policy.Residency.Select(r => BoundaryEvaluator.Evaluate(Policy, r, eea, BoundaryOptions.CustomMailbox, context, waivers)).ToList();
+        results.Add(BoundaryEvaluator.NotEvaluated(context, "Zendesk", "Ticket data", "EEA", "No product named 'Zendesk' was found."));
+        for (var i = 0; i < results.Count; i++)
+        {
+            results[i].InputRow = i + 1;
+        }
+
+        return results;
+    }
+
+    private string Write(IReadOnlyList<EeaBoundaryResult> results)
+    {
+        var file = Path.Combine(_folder, "run.json");
+        using (var writer = new StreamWriter(file))
+        {
+            ResultFile.Write(new ReportData(Policy, results, DateTime.UtcNow), writer, Guid.NewGuid());
+        }
+
+        return file;
+    }
+
+    [Fact]
+    public void The_result_file_satisfies_the_shipped_schema_with_names_iso_times_and_cited_lines()
+    {
+        var results = Run();
+        var file = Write(results);
+        var text = File.ReadAllText(file);
+        var evaluation = Schema.Evaluate(System.Text.Json.JsonDocument.Parse(text).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(evaluation.IsValid, string.Join("; ", (evaluation.Details ?? new List<EvaluationResults>()).Where(d => d.Errors != null).Select(d => d.InstanceLocation + ": " + string.Join(", ", d.Errors!.Values))));
+        var json = JObject.Load(new Newtonsoft.Json.JsonTextReader(new StringReader(text)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None });
+        Assert.Equal("./result.schema.json", (string?)json["$schema"]);
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", (string?)json["generatedUtc"]);
+        Assert.Equal(Policy.Sha256, (string?)json["policy"]!["sha256"]);
+        var rows = (JArray)json["results"]!;
+        Assert.Equal(results.Count, rows.Count);
+        var transit = rows.Single(r => (string?)r["product"] == "Freshsales" && (string?)r["dataCategory"] == "Call recordings");
+        Assert.Equal("Transient", (string?)transit["verdict"]);
+        Assert.Equal("2099-12-31", (string?)transit["waiver"]!["expires"]);
+        Assert.Contains(transit["findings"]!, f => (string?)f["duration"] == "PT10M" && f["sources"]!.Any(s => (int)s["line"]! == 81));
+        Assert.Equal(results.Count, (int?)rows.Last()["inputRow"]);
+        Assert.Equal("NotEvaluated", (string?)rows.Last()["verdict"]);
+
+        // The schema is no formality: a verdict the module never gives, or a missing run id, is invalid.
+        rows[0]!["verdict"] = "Banana";
+        Assert.False(Schema.Evaluate(System.Text.Json.JsonDocument.Parse(json.ToString()).RootElement).IsValid);
+        rows[0]!["verdict"] = "Within";
+        json.Remove("runId");
+        Assert.False(Schema.Evaluate(System.Text.Json.JsonDocument.Parse(json.ToString()).RootElement).IsValid);
+    }
+
+    [Fact]
+    public void The_result_file_reads_back_into_the_same_results()
+    {
+        var results = Run();
+        var run = ResultFileReader.Read(Write(results));
+        var contexts = new Dictionary<(bool, bool), AssessmentContext>();
+        var back = run.Results.Select(v => CarriedResult.Rebuild(Policy, v, (a, b) => contexts.TryGetValue((a, b), out var c) ? c : contexts[(a, b)] = new AssessmentContext(Policy, a, b), out _)!).ToList();
+        Assert.Equal(results.Count, back.Count);
+        for (var i = 0; i < results.Count; i++)
+        {
+            Assert.NotNull(back[i]);
+            Assert.Equal((results[i].InputRow, results[i].Product, results[i].DataCategory, results[i].Verdict, results[i].Passed, results[i].Waived, results[i].WaiverJustification, results[i].CustomMailbox),
+                (back[i].InputRow, back[i].Product, back[i].DataCategory, back[i].Verdict, back[i].Passed, back[i].Waived, back[i].WaiverJustification, back[i].CustomMailbox));
+            Assert.Equal(results[i].Findings.Select(f => f.Message), back[i].Findings.Select(f => f.Message));
+        }
+    }
+
+    [Fact]
+    public void A_file_of_another_schema_version_or_not_json_is_refused_with_what_is_wrong()
+    {
+        var file = Path.Combine(_folder, "bad.json");
+        File.WriteAllText(file, "{\"schemaVersion\":\"2.0\",\"policy\":{\"sha256\":\"x\"},\"results\":[]}");
+        Assert.Contains("reads 1.0", Assert.Throws<ResultFileException>(() => ResultFileReader.Read(file)).Message, StringComparison.Ordinal);
+        File.WriteAllText(file, "[1, 2");
+        Assert.Contains("not a JSON object", Assert.Throws<ResultFileException>(() => ResultFileReader.Read(file)).Message, StringComparison.Ordinal);
+    }
+}
