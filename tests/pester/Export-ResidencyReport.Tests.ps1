@@ -84,6 +84,7 @@ Describe 'Export-ResidencyReport' {
                 $csv.Count | Should -Be 3
                 $csv.Verdict | Should -Contain 'NotEvaluated'
                 ($csv | Where-Object Waived -EQ 'True').WaiverJustification | Should -Be 'SSO reviewed.'
+                ($csv | Where-Object Waived -EQ 'True').WaiverApprovedBy | Should -Be 'DPO'
                 $csv.CustomMailbox | Sort-Object -Unique | Should -Be 'True'
             }
             else {
@@ -157,6 +158,18 @@ Describe 'Export-ResidencyReport' {
         $err[0].ErrorDetails.RecommendedAction | Should -Match ((Get-ResidencyPolicy -Path $other).Sha256)
         Import-Clixml -LiteralPath $clixml | Export-ResidencyReport -Path $file -Policy $other
         Test-Path -LiteralPath $file | Should -BeTrue
+    }
+
+    It 'prints on A4 and says why a table of the Article 30 record is empty (issue 23, part)' {
+        $html = Join-Path $TestDrive 'a4.html'
+        Export-ResidencyReport -Path $html
+        Get-Content -Raw -LiteralPath $html | Should -Match '@page\{size:A4'
+        $bare = New-PolicyFile 'no-retention.json' { param($j)
+            foreach ($rule in $j.retention) { $rule.products = @(@($rule.products | Where-Object { $_ -ne 'Freshdesk' }) + @('Freshsales') | Select-Object -Unique) }
+        }
+        $record = Join-Path $TestDrive 'no-retention-a30.html'
+        Test-EeaBoundary Freshdesk -DataCategory 'Ticket data' -Policy $bare | Export-ResidencyReport -Path $record -Format Article30 -Policy $bare
+        Get-Content -Raw -LiteralPath $record | Should -Match 'The policy text states no logs, backups or temporary copies for Freshdesk\.'
     }
 
     It 'refuses results computed from another policy, naming both, and writes no file' {

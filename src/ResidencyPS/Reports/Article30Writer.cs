@@ -72,7 +72,13 @@ internal static class Article30Writer
             writer.WriteLine("<h3>Transfers outside the EEA</h3>");
             writer.WriteLine("<table class=\"transfers\"><thead><tr><th>Data</th><th>To</th><th>Activity</th><th>Leaves the EEA</th><th>How long</th><th>Condition</th><th>Safeguard</th><th>"
                 + E(ControllerFields[3]) + "</th><th>Basis</th><th>Source</th></tr></thead><tbody>");
-            foreach (var flow in Transfers(flows))
+            var transfers = Transfers(flows).ToList();
+            if (transfers.Count == 0)
+            {
+                writer.WriteLine("<tr><td colspan=\"10\">The policy text states no transfer of " + E(product.Name) + " data outside the EEA for this set-up.</td></tr>");
+            }
+
+            foreach (var flow in transfers)
             {
                 writer.WriteLine("<tr><td>" + E(flow.DataCategory) + "</td><td>" + E(Where(flow)) + "</td><td>" + E(flow.Activity.ToString().ToLowerInvariant()) + "</td><td>"
                     + E(Leaves(flow.LeavesEea)) + "</td><td>" + E(HowLong(flow)) + "</td><td>" + E(flow.Condition ?? "always") + "</td><td>" + Safeguard + "</td><td class=\"controller\"><em>"
@@ -81,7 +87,14 @@ internal static class Article30Writer
 
             writer.WriteLine("</tbody></table>");
             writer.WriteLine("<h3>Time limits for erasure</h3><table class=\"erasure\"><thead><tr><th>What</th><th>Kept in</th><th>How long</th><th>Then</th><th>Basis</th><th>Source</th></tr></thead><tbody>");
-            foreach (var flow in flows.Where(f => f.Activity is DataActivity.Logging or DataActivity.Backup or DataActivity.Transit))
+            var kept = flows.Where(f => f.Activity is DataActivity.Logging or DataActivity.Backup or DataActivity.Transit).ToList();
+            if (kept.Count == 0)
+            {
+                // An empty table must say why, or a reader takes it for a page that did not print.
+                writer.WriteLine("<tr><td colspan=\"6\">The policy text states no logs, backups or temporary copies for " + E(product.Name) + ".</td></tr>");
+            }
+
+            foreach (var flow in kept)
             {
                 writer.WriteLine("<tr><td>" + E(flow.DataCategory) + "</td><td>" + E(flow.Location) + "</td><td>" + E(HowLong(flow)) + "</td><td>" + E(flow.AfterPeriod ?? "not stated")
                     + "</td>" + BasisCell(flow.Basis, flow.Conflict) + "<td>" + Sources(flow) + "</td></tr>");

@@ -18,8 +18,8 @@ th{background:#f0f0f0}td.eea{background:#d8f0d8}td.outside{background:#f6d5d2}td
 td.conflict{outline:2px solid #a33;outline-offset:-3px}.passed{font-weight:600}
 dl.provenance,dl.legend{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
 .nl{color:#444;font-style:italic}code{font-size:.85rem}.controller{background:#fffbe6}section.record{break-before:page}
-@media print{body{margin:0;max-width:none;font-size:10pt}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}
-thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2{break-after:avoid}table{font-size:8pt}}";
+@page{size:A4;margin:15mm}@media print{body{margin:0;max-width:none;font-size:10pt}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}
+thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2,h3{break-after:avoid}table{font-size:8pt}}";
 
     /// <summary>Writes the report to <paramref name="writer"/>.</summary>
     public static void Write(ReportData data, TextWriter writer)

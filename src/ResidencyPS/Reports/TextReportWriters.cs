@@ -176,14 +176,14 @@ internal static class CsvReportWriter
     public static void Write(ReportData data, TextWriter writer, char delimiter = ',')
     {
         var separator = delimiter.ToString();
-        writer.WriteLine(("InputRow,PolicyVendor,Product,DataCategory,HostingRegion,Verdict,StaysInEea,Passed,Waived,WaiverJustification,WaiverExpires,Basis,Regions,Findings,Source,UsesIntegrations,CustomMailbox,PolicyVersion,PolicySha256,HasConflict,Conflict,ProductBasis").Replace(",", separator));
+        writer.WriteLine(("InputRow,PolicyVendor,Product,DataCategory,HostingRegion,Verdict,StaysInEea,Passed,Waived,WaiverJustification,WaiverApprovedBy,WaiverExpires,Basis,Regions,Findings,Source,UsesIntegrations,CustomMailbox,PolicyVersion,PolicySha256,HasConflict,Conflict,ProductBasis").Replace(",", separator));
         foreach (var r in data.Results)
         {
             var record = data.RecordOf(r);
             var fields = new[]
             {
                 r.InputRow?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, r.PolicyVendor, r.Product, r.DataCategory, r.HostingRegion, r.Verdict.ToString(), r.StaysInEea ? "True" : "False", r.Passed ? "True" : "False",
-                r.Waived ? "True" : "False", r.WaiverJustification ?? string.Empty, r.WaiverExpires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty, r.Basis.ToString(),
+                r.Waived ? "True" : "False", r.WaiverJustification ?? string.Empty, r.WaiverApprovedBy ?? string.Empty, r.WaiverExpires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty, r.Basis.ToString(),
                 record?.Regions.ToString() ?? string.Empty,
                 string.Join("; ", r.Findings.Select(f => ReportWords.Effect(f.Effect) + ": " + f.Message)),
                 // Cited by line, not quoted: every row quoting every statement made a 542 KB policy a 200 MB report. The
