@@ -54,12 +54,41 @@ Describe 'Import-ResidencyResult' {
         $json | ConvertTo-Json -Depth 12 | Set-Content -LiteralPath $future
         Import-ResidencyResult -Path $future -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $err[0].FullyQualifiedErrorId | Should -Be 'InvalidResultFile,ResidencyPS.Commands.ImportResidencyResultCommand'
-        $err[0].Exception.Message | Should -Match "schemaVersion is '9.9'; this version of ResidencyPS reads 1.0"
+        $err[0].Exception.Message | Should -Match 'schemaVersion is "9.9"; this version of ResidencyPS reads "1.0"'
 
         Import-ResidencyResult -LiteralPath (Join-Path $TestDrive 'missing.json') -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -Be 'ResultFileNotFound,ResidencyPS.Commands.ImportResidencyResultCommand'
         Import-ResidencyResult -Path (Join-Path $TestDrive 'nothing-*.json') -ErrorVariable err | Should -BeNullOrEmpty
         $err | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a file that could make a row pass or lose rows: an edited waiver, duplicate keys, trailing content, empty results, mistyped values (<Case>)' -ForEach @(
+        @{ Case = 'a waiver added to an Outside row, expired before the run'; Edit = { param($t) $t -replace '("dataCategory": "Call recordings",(?:.|\n)*?"waived": )false,(\s*)"waiver": null', '$1true,$2"waiver": { "justification": "x", "approvedBy": null, "expires": "2001-01-01" }' } }
+        @{ Case = 'a waiver with a blank justification'; Edit = { param($t) $t -replace '"justification": "SSO reviewed\."', '"justification": "   "' } }
+        @{ Case = 'a second results key'; Edit = { param($t) $t.TrimEnd().TrimEnd('}') + ', "results": [] }' } }
+        @{ Case = 'a second document after the first'; Edit = { param($t) $t + '{"junk": 1}' } }
+        @{ Case = 'empty results'; Edit = { param($t) $t -replace '(?s)"results": \[.*\]\s*\}\s*$', '"results": [] }' } }
+        @{ Case = 'a row number past Int32'; Edit = { param($t) $t -replace '"inputRow": 1,', '"inputRow": 4294967297,' } }
+        @{ Case = 'waived as text'; Edit = { param($t) $t -replace '"waived": true', '"waived": "true"' } }
+        @{ Case = 'a verdict by number'; Edit = { param($t) $t -replace '"verdict": "Outside"', '"verdict": "2"' } }
+    ) {
+        $edited = Join-Path $TestDrive 'hostile.json'
+        $text = & $Edit (Get-Content -Raw -LiteralPath $script:file)
+        $text | Should -Not -Be (Get-Content -Raw -LiteralPath $script:file)
+        Set-Content -LiteralPath $edited -Value $text -NoNewline
+        $err = $null
+        Import-ResidencyResult -LiteralPath $edited -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeIn @('InvalidResultFile,ResidencyPS.Commands.ImportResidencyResultCommand', 'ResultMismatch,ResidencyPS.Commands.ImportResidencyResultCommand')
+    }
+
+    It 'reads no device or pipe, and writes no report when nothing it was piped is a result' -Skip:($IsWindows) {
+        $err = $null
+        Import-ResidencyResult -LiteralPath /dev/zero -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -Be 'InvalidResultFile,ResidencyPS.Commands.ImportResidencyResultCommand'
+        $report = Join-Path $TestDrive 'from-nothing.html'
+        @() | Export-ResidencyReport -Path $report -ErrorVariable err -ErrorAction SilentlyContinue
+        Test-Path -LiteralPath $report | Should -BeFalse
+        $err[0].FullyQualifiedErrorId | Should -Be 'NoResultsPiped,ResidencyPS.Commands.ExportResidencyReportCommand'
     }
 
     It 'writes the result file for a .json path and names its schema, shipped in the module folder' {

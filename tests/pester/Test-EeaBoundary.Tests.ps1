@@ -234,6 +234,16 @@ Describe 'Test-EeaBoundary' {
             $r[0].DataCategory | Should -Be 'Ticket data'
             $err[0].FullyQualifiedErrorId | Should -Be 'DataCategoryExcluded,ResidencyPS.Commands.TestEeaBoundaryCommand'
             Test-EeaBoundary Freshdesk -DataCategory 'Ticket data' -ExcludeDataCategory Ticketgegevens -ErrorAction SilentlyContinue | ForEach-Object Verdict | Should -Be 'NotEvaluated'
+            # A row whose every category is excluded still comes out, NotEvaluated.
+            $all = (Get-DataResidency Freshdesk).DataCategory
+            $r = 'Freshdesk', 'Freshchat' | Test-EeaBoundary -ExcludeDataCategory $all -ErrorVariable err -ErrorAction SilentlyContinue
+            ($r | Where-Object InputRow -EQ 1).Verdict | Should -Be 'NotEvaluated'
+            ($r | Where-Object InputRow -EQ 2).Verdict | Should -Not -Contain 'NotEvaluated'
+            # A $null row is an empty row, not every product.
+            $r = 'Freshdesk', $null | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue
+            @($r | Where-Object InputRow -EQ 2).Count | Should -Be 1
+            ($r | Where-Object InputRow -EQ 2).Verdict | Should -Be 'NotEvaluated'
+            $err[-1].FullyQualifiedErrorId | Should -Be 'ProductNotGiven,ResidencyPS.Commands.TestEeaBoundaryCommand'
             # A wildcard or every category of a product is a set to filter: the exclusion removes from it silently.
             (Test-EeaBoundary Freshdesk -DataCategory Ticket* -ExcludeDataCategory 'Ticket data') | Should -BeNullOrEmpty
             (Test-EeaBoundary Freshdesk -ExcludeDataCategory 'Ticket data').DataCategory | Should -Not -Contain 'Ticket data'

@@ -14,6 +14,7 @@ internal static class ErrorIds
     public const string ResultMismatch = nameof(ResultMismatch);
     public const string InvalidResultFile = nameof(InvalidResultFile);
     public const string ResultFileNotFound = nameof(ResultFileNotFound);
+    public const string NoResultsPiped = nameof(NoResultsPiped);
     public const string HostingRegionNotFound = nameof(HostingRegionNotFound);
     public const string SubjectNotFound = nameof(SubjectNotFound);
     public const string StatementNotFound = nameof(StatementNotFound);

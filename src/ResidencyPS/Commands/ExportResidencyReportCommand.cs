@@ -256,6 +256,15 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
             return;
         }
 
+        if (_results.Count == 0 && MyInvocation.ExpectingInput)
+        {
+            // Something was piped in and nothing of it is a result (an import that failed, an empty list): a report of
+            // the whole policy would look like the report of that run. Only a command with no input reports the policy.
+            WriteError(new ErrorRecord(new InvalidOperationException("No EEA boundary results arrived through the pipeline, so no report is written: "
+                + "run Export-ResidencyReport without pipeline input for a report of the whole policy."), ErrorIds.NoResultsPiped, ErrorCategory.InvalidData, null));
+            return;
+        }
+
         if (_results.Count == 0)
         {
             EvaluateWholePolicy();

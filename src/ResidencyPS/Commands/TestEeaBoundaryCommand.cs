@@ -163,7 +163,12 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         var products = Product ?? (InputObject?.BaseObject is string name ? new[] { name } : null);
         _productLiteral = Product == null ? InputObject != null : Piped(nameof(Product));
         _categoryLiteral = Piped(nameof(DataCategory));
-        if (products == null && InputObject != null)
+        if (products == null && InputObject == null && MyInvocation.ExpectingInput)
+        {
+            // A $null in the pipeline is an empty row, not a request to test every product.
+            NotGiven(string.Empty, "The input row is empty ($null): it names no product.", hostingText);
+        }
+        else if (products == null && InputObject != null)
         {
             NotGiven(string.Empty, "The input names no product: it is neither a product name nor an object with a Product property.", hostingText);
         }
@@ -330,10 +335,11 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             var value = (InputObject.Properties[column]?.Value?.ToString() ?? string.Empty).Trim();
             if (value.Length > 0 && !string.Equals(value, AnsweringPolicy.Vendor, StringComparison.OrdinalIgnoreCase))
             {
-                var message = "The row names the vendor '" + InertText.Escape(value) + "' (column " + column + "), but this test answers from the policy of " + AnsweringPolicy.Vendor
+                var shown = value.Length > 100 ? value.Substring(0, 100) + "… (" + value.Length + " characters)" : value;
+                var message = "The row names the vendor '" + InertText.Escape(shown) + "' (column " + column + "), but this test answers from the policy of " + AnsweringPolicy.Vendor
                     + "; it was not tested. Test it with that vendor's policy (Import-ResidencyPolicy or -Policy), or leave the cell blank for "
                     + AnsweringPolicy.Vendor + ".";
-                return new ErrorRecord(new ArgumentException(message), ErrorIds.VendorMismatch, ErrorCategory.InvalidData, value)
+                return new ErrorRecord(new ArgumentException(message), ErrorIds.VendorMismatch, ErrorCategory.InvalidData, shown)
                 {
                     ErrorDetails = new ErrorDetails(message),
                 };
@@ -437,9 +443,20 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
 
         if (named == 0)
         {
+            var tested = 0;
             for (var i = 0; i < records.Count; i++)
             {
-                Evaluate(records[i], hosting);
+                tested += Evaluate(records[i], hosting) ? 1 : 0;
+            }
+
+            if (tested == 0)
+            {
+                // Every category excluded: the row (or the product) still comes out, NotEvaluated, instead of vanishing.
+                var message = "-ExcludeDataCategory excludes every data category of " + product.Name + ", so nothing of it was tested.";
+                NotEvaluated(product.Name, new ErrorRecord(new ArgumentException(message), ErrorIds.DataCategoryExcluded, ErrorCategory.InvalidArgument, product.Name)
+                {
+                    ErrorDetails = new ErrorDetails(message),
+                }, hosting.Code);
             }
 
             return;
@@ -571,12 +588,15 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         }
     }
 
-    private void Evaluate(DataResidencyInfo record, HostingRegionInfo hosting)
+    private bool Evaluate(DataResidencyInfo record, HostingRegionInfo hosting)
     {
-        if (_excluded == null || !_excluded.Contains(record.Category))
+        if (_excluded != null && _excluded.Contains(record.Category))
         {
-            Emit(BoundaryEvaluator.Evaluate(AnsweringPolicy, record, hosting, _options, _context, _waivers));
+            return false;
         }
+
+        Emit(BoundaryEvaluator.Evaluate(AnsweringPolicy, record, hosting, _options, _context, _waivers));
+        return true;
     }
 
     private void Emit(EeaBoundaryResult result)

@@ -103,8 +103,8 @@ public sealed class ResultFileTests : IDisposable
     {
         var file = Path.Combine(_folder, "bad.json");
         File.WriteAllText(file, "{\"schemaVersion\":\"2.0\",\"policy\":{\"sha256\":\"x\"},\"results\":[]}");
-        Assert.Contains("reads 1.0", Assert.Throws<ResultFileException>(() => ResultFileReader.Read(file)).Message, StringComparison.Ordinal);
+        Assert.Contains("reads \"1.0\"", Assert.Throws<ResultFileException>(() => ResultFileReader.Read(file)).Message, StringComparison.Ordinal);
         File.WriteAllText(file, "[1, 2");
-        Assert.Contains("not a JSON object", Assert.Throws<ResultFileException>(() => ResultFileReader.Read(file)).Message, StringComparison.Ordinal);
+        Assert.Contains("not one JSON object", Assert.Throws<ResultFileException>(() => ResultFileReader.Read(file)).Message, StringComparison.Ordinal);
     }
 }

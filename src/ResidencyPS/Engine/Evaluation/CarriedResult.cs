@@ -14,7 +14,7 @@ internal static class CarriedResult
     /// <summary>What a travelled result carries, as plain values.</summary>
     internal sealed record Values(string Product, string DataCategory, string HostingRegion, string Verdict, string PolicySha256,
         bool UsesIntegrations, bool CustomMailbox, bool Waived, string? WaiverJustification, string? WaiverApprovedBy, DateTime? WaiverExpires, string? FirstFinding,
-        int? InputRow = null);
+        int? InputRow = null, DateTime? RunUtc = null);
 
     /// <summary>
     /// The result rebuilt on <paramref name="policy"/>, or null with <paramref name="problem"/> saying why not. The
@@ -35,7 +35,8 @@ internal static class CarriedResult
     {
         problem = null;
         var context = contexts(values.UsesIntegrations, values.CustomMailbox);
-        if (!Enum.TryParse<Verdict>(values.Verdict, ignoreCase: false, out var verdict) || !Enum.IsDefined(typeof(Verdict), verdict))
+        // The name exactly: Enum.TryParse also takes "2" and " Outside ".
+        if (Array.IndexOf(Enum.GetNames(typeof(Verdict)), values.Verdict) < 0 || !Enum.TryParse<Verdict>(values.Verdict, ignoreCase: false, out var verdict))
         {
             problem = "its verdict '" + values.Verdict + "' is not one the module gives";
             return null;
@@ -69,12 +70,21 @@ internal static class CarriedResult
             return again;
         }
 
-        if (verdict == Verdict.Within || values.WaiverJustification == null || values.WaiverExpires == null)
+        // A waiver file refuses a blank justification and an expired waiver; a carried one is held to the same, on the
+        // day of its run where the file says it (a saved run keeps the waivers that were current then).
+        if (verdict == Verdict.Within || string.IsNullOrWhiteSpace(values.WaiverJustification) || values.WaiverExpires == null)
         {
             return Refuse(out problem, "it says it was waived but carries no justification and expiry, or needed no waiver");
         }
 
-        var waiver = new Waiver(0, record.Product, record.DataCategory, verdict, values.WaiverJustification, values.WaiverApprovedBy, values.WaiverExpires.Value,
+        var day = (values.RunUtc ?? DateTime.UtcNow).Date;
+        if (values.WaiverExpires.Value.Date < day)
+        {
+            return Refuse(out problem, "its waiver expired on " + values.WaiverExpires.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+                + ", before " + (values.RunUtc == null ? "today" : "the run of " + day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var waiver = new Waiver(0, record.Product, record.DataCategory, verdict, values.WaiverJustification!, values.WaiverApprovedBy, values.WaiverExpires.Value,
             new HashSet<string>(StringComparer.Ordinal) { record.Product }, new HashSet<string>(StringComparer.Ordinal) { record.DataCategory });
         return new EeaBoundaryResult(context, again.Product, again.DataCategory, again.HostingRegion, again.Verdict, again.Basis, (FindingList)again.Findings, waiver, again.Conflict);
     }

@@ -33,29 +33,60 @@ internal static class ResultFileReader
     /// <summary>Reads <paramref name="path"/>; throws <see cref="ResultFileException"/> saying what is wrong.</summary>
     public static Run Read(string path)
     {
+        // A device or a pipe reports no length and may never end (/dev/zero) or never start (a FIFO): only a regular
+        // file is opened. No report is written past BoundedWriter's cap, so no result file of ours is larger.
+        var info = new FileInfo(path);
+        var length = ResidencyPS.Engine.Loading.PolicyLoader.FinalTarget(info).Length;
+        if (length == 0)
+        {
+            throw new ResultFileException("It is empty, or not a regular file (a device, a pipe or a folder).");
+        }
+
+        if (length > ResidencyPS.IO.BoundedWriter.MaxBytes)
+        {
+            throw new ResultFileException("It is " + length + " bytes; no result file is written larger than " + ResidencyPS.IO.BoundedWriter.MaxBytes + ".");
+        }
+
         JObject document;
         try
         {
-            using var stream = File.OpenRead(path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan);
             using var text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-            using var json = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, MaxDepth = 32 };
-            document = JObject.Load(json);
+            using var json = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, MaxDepth = 32 };
+            document = JObject.Load(json, new JsonLoadSettings { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+
+            // One document and nothing after it: two files joined would otherwise read as the first alone.
+            if (json.Read())
+            {
+                throw new ResultFileException("It holds more after its JSON object (line " + json.LineNumber + "); a result file is one object.");
+            }
         }
         catch (Exception e) when (e is JsonException || e is DecoderFallbackException || e is InvalidCastException)
         {
-            throw new ResultFileException("It is not a JSON object in UTF-8: " + e.Message);
+            throw new ResultFileException("It is not one JSON object in UTF-8: " + e.Message);
         }
 
-        var version = (string?)document["schemaVersion"];
-        if (version != SchemaVersion)
+        var version = document["schemaVersion"];
+        if (version?.Type != JTokenType.String || (string?)version != SchemaVersion)
         {
-            throw new ResultFileException("Its schemaVersion is " + (version == null ? "missing" : "'" + version + "'") + "; this version of ResidencyPS reads " + SchemaVersion + ".");
+            throw new ResultFileException("Its schemaVersion is " + (version == null ? "missing" : version.ToString(Formatting.None)) + "; this version of ResidencyPS reads \"" + SchemaVersion + "\".");
+        }
+
+        var generated = Text(document, "generatedUtc");
+        if (generated == null || !DateTime.TryParseExact(generated, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var runTime))
+        {
+            throw new ResultFileException("Its generatedUtc is missing or not an ISO 8601 UTC time (yyyy-MM-ddTHH:mm:ssZ).");
         }
 
         var policy = document["policy"] as JObject ?? throw new ResultFileException("It names no policy (policy.sha256).");
         var sha = Text(policy, "sha256") ?? throw new ResultFileException("It names no policy (policy.sha256).");
         var results = new List<CarriedResult.Values>();
         var items = document["results"] as JArray ?? throw new ResultFileException("It has no results array.");
+        if (items.Count == 0)
+        {
+            throw new ResultFileException("Its results array is empty; a run always has at least one result.");
+        }
+
         for (var i = 0; i < items.Count; i++)
         {
             if (!(items[i] is JObject r))
@@ -77,9 +108,9 @@ internal static class ResultFileReader
 
             var findings = r["findings"] as JArray;
             results.Add(new CarriedResult.Values(Required(r, "product", i), Required(r, "dataCategory", i), Required(r, "hostingRegion", i), Required(r, "verdict", i), sha,
-                Flag(r, "usesIntegrations"), Flag(r, "customMailbox"), Flag(r, "waived"), waiver == null ? null : Text(waiver, "justification"),
+                Flag(r, "usesIntegrations", i), Flag(r, "customMailbox", i), Flag(r, "waived", i), waiver == null ? null : Text(waiver, "justification"),
                 waiver == null ? null : Text(waiver, "approvedBy"), expires, findings != null && findings.Count > 0 && findings[0] is JObject first ? Text(first, "message") : null,
-                r["inputRow"]?.Type == JTokenType.Integer ? (int?)(long)r["inputRow"]! : null));
+                Row(r, i), runTime));
         }
 
         return new Run(Text(policy, "vendor") ?? string.Empty, Text(policy, "version") ?? string.Empty, sha, results);
@@ -90,5 +121,20 @@ internal static class ResultFileReader
     private static string Required(JObject o, string name, int index) =>
         Text(o, name) ?? throw new ResultFileException("results[" + index + "]." + name + " is missing or not text.");
 
-    private static bool Flag(JObject o, string name) => o[name]?.Type == JTokenType.Boolean && (bool)o[name]!;
+    // A value of the wrong type is an error, never read as false or null: "waived": "true" must not drop a waiver
+    // silently, nor "inputRow": 4294967297 become row 1.
+    private static bool Flag(JObject o, string name, int index) => o[name]?.Type switch
+    {
+        JTokenType.Boolean => (bool)o[name]!,
+        null => false,
+        _ => throw new ResultFileException("results[" + index + "]." + name + " is not true or false."),
+    };
+
+    private static int? Row(JObject o, int index) => o["inputRow"] switch
+    {
+        null => null,
+        { Type: JTokenType.Null } => null,
+        JValue { Type: JTokenType.Integer } v when v.Value is long n && n >= 1 && n <= int.MaxValue => (int)n,
+        _ => throw new ResultFileException("results[" + index + "].inputRow is not a row number (a whole number from 1)."),
+    };
 }

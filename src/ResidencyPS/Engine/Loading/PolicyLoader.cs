@@ -100,7 +100,7 @@ internal static class PolicyLoader
         typeof(FileSystemInfo).GetMethod("ResolveLinkTarget", new[] { typeof(bool) });
 
     /// <summary>The file a link finally points to (a missing target reads as missing); the file itself when it is no link.</summary>
-    private static FileInfo FinalTarget(FileInfo info)
+    internal static FileInfo FinalTarget(FileInfo info)
     {
         if ((info.Attributes & FileAttributes.ReparsePoint) == 0 || ResolveLinkTarget == null)
         {
