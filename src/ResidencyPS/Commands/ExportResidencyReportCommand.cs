@@ -71,6 +71,8 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    private CarriedContexts? _contexts;
+
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -118,23 +120,12 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
             Flag(input, nameof(EeaBoundaryResult.CustomMailbox)), Flag(input, nameof(EeaBoundaryResult.Waived)), Text(input, nameof(EeaBoundaryResult.WaiverJustification)),
             Text(input, nameof(EeaBoundaryResult.WaiverApprovedBy)), input.Properties[nameof(EeaBoundaryResult.WaiverExpires)]?.Value as DateTime?, FirstFinding(input),
             input.Properties[nameof(EeaBoundaryResult.InputRow)]?.Value as int?);
-        var result = CarriedResult.Rebuild(AnsweringPolicy, values, Context, out var problem);
+        var result = CarriedResult.Rebuild(AnsweringPolicy, values, (_contexts ??= new CarriedContexts(AnsweringPolicy)).For, out var problem);
         return result ?? Refuse(ErrorIds.ResultMismatch, "The result for " + InertText.Escape(product) + " / " + InertText.Escape(category) + " cannot be reported: "
             + InertText.Escape(problem ?? string.Empty) + ". It was not computed by this policy as it stands, or it was changed on the way. No report is written.", input);
     }
 
-    private readonly Dictionary<(bool, bool), AssessmentContext> _contexts = new Dictionary<(bool, bool), AssessmentContext>();
 
-    // Results of one run share their assumptions: one context per set, as Test-EeaBoundary has.
-    private AssessmentContext Context(bool integrations, bool mailbox)
-    {
-        if (!_contexts.TryGetValue((integrations, mailbox), out var context))
-        {
-            _contexts.Add((integrations, mailbox), context = new AssessmentContext(AnsweringPolicy, integrations, mailbox));
-        }
-
-        return context;
-    }
 
     private static string? Text(PSObject input, string name) => input.Properties[name]?.Value?.ToString();
 

@@ -21,7 +21,6 @@ public sealed class ImportResidencyResultCommand : ResidencyCmdlet
     /// <summary>The parameter set that reads a literal path.</summary>
     public const string LiteralPathSet = nameof(LiteralPath);
 
-    private readonly Dictionary<(bool, bool), AssessmentContext> _contexts = new Dictionary<(bool, bool), AssessmentContext>();
 
     /// <summary>The result files; a wildcard reads every file it matches.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
@@ -34,6 +33,8 @@ public sealed class ImportResidencyResultCommand : ResidencyCmdlet
     [Alias("PSPath", "FullName")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = null!;
+
+    private CarriedContexts? _contexts;
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -75,7 +76,7 @@ public sealed class ImportResidencyResultCommand : ResidencyCmdlet
         for (var i = 0; i < run.Results.Count; i++)
         {
             var values = run.Results[i];
-            if (!(CarriedResult.Rebuild(AnsweringPolicy, values, Context, out var problem) is EeaBoundaryResult result))
+            if (!(CarriedResult.Rebuild(AnsweringPolicy, values, (_contexts ??= new CarriedContexts(AnsweringPolicy)).For, out var problem) is EeaBoundaryResult result))
             {
                 Fail(ErrorIds.ResultMismatch, "results[" + i + "] of '" + file + "' (" + InertText.Escape(values.Product) + " / " + InertText.Escape(values.DataCategory) + ") cannot be read back: "
                     + InertText.Escape(problem ?? string.Empty) + ". The file was changed after it was written; nothing of it was read.", file, null);
@@ -88,15 +89,6 @@ public sealed class ImportResidencyResultCommand : ResidencyCmdlet
         WriteObject(results, enumerateCollection: true);
     }
 
-    private AssessmentContext Context(bool integrations, bool mailbox)
-    {
-        if (!_contexts.TryGetValue((integrations, mailbox), out var context))
-        {
-            _contexts.Add((integrations, mailbox), context = new AssessmentContext(AnsweringPolicy, integrations, mailbox));
-        }
-
-        return context;
-    }
 
     private void Fail(string id, string message, string file, string? recommended) =>
         WriteError(new ErrorRecord(new InvalidOperationException(message), id, ErrorCategory.InvalidData, file)

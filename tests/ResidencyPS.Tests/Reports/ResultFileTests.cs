@@ -86,8 +86,8 @@ public sealed class ResultFileTests : IDisposable
     {
         var results = Run();
         var run = ResultFileReader.Read(Write(results));
-        var contexts = new Dictionary<(bool, bool), AssessmentContext>();
-        var back = run.Results.Select(v => CarriedResult.Rebuild(Policy, v, (a, b) => contexts.TryGetValue((a, b), out var c) ? c : contexts[(a, b)] = new AssessmentContext(Policy, a, b), out _)!).ToList();
+        var contexts = new CarriedContexts(Policy);
+        var back = run.Results.Select(v => CarriedResult.Rebuild(Policy, v, contexts.For, out _)!).ToList();
         Assert.Equal(results.Count, back.Count);
         for (var i = 0; i < results.Count; i++)
         {

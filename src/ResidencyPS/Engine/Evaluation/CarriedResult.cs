@@ -95,3 +95,26 @@ internal static class CarriedResult
         return null;
     }
 }
+
+/// <summary>
+/// One shared context per set of assumptions for the results rebuilt in one command, as Test-EeaBoundary shares one
+/// per run: the reports group the assumptions by them.
+/// </summary>
+internal sealed class CarriedContexts
+{
+    private readonly ResidencyPolicy _policy;
+    private readonly Dictionary<(bool, bool), AssessmentContext> _contexts = new Dictionary<(bool, bool), AssessmentContext>();
+
+    public CarriedContexts(ResidencyPolicy policy) => _policy = policy;
+
+    /// <summary>The context of results that assumed these integrations and custom mailbox answers.</summary>
+    public AssessmentContext For(bool usesIntegrations, bool customMailbox)
+    {
+        if (!_contexts.TryGetValue((usesIntegrations, customMailbox), out var context))
+        {
+            _contexts.Add((usesIntegrations, customMailbox), context = new AssessmentContext(_policy, usesIntegrations, customMailbox));
+        }
+
+        return context;
+    }
+}
