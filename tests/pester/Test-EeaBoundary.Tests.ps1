@@ -185,6 +185,16 @@ Describe 'Test-EeaBoundary' {
             @($rows | Test-EeaBoundary -Quiet -ErrorAction SilentlyContinue) | Should -Be @($false, $false, $true, $false, $false)
         }
 
+        It 'takes Get-DataCategory objects: each category for every product that holds it, one input row each' {
+            $r = Get-DataCategory 'Call recordings', 'E-mail messages' | Test-EeaBoundary
+            ($r | ForEach-Object { '{0} {1} {2}' -f $_.InputRow, $_.Product, $_.DataCategory }) |
+                Should -Be @('1 Freshdesk Call recordings', '1 Freshsales Call recordings', '1 Freshcaller Call recordings', '2 Freshsales E-mail messages')
+            $err = $null
+            [pscustomobject]@{ Product = 'Freshdesk'; Products = 'Freshsales'; DataCategory = 'Ticket data' } | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue |
+                ForEach-Object Verdict | Should -Be 'NotEvaluated'
+            $err[0].FullyQualifiedErrorId | Should -Be 'ConflictingColumns,ResidencyPS.Commands.TestEeaBoundaryCommand'
+        }
+
         It 'traces every result to its input row and warns of rows that ask the same question twice' {
             $warnings = $null
             $rows = [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data' },

@@ -49,8 +49,12 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     private bool _productLiteral;
     private bool _categoryLiteral;
 
-    /// <summary>The products to test (names, aliases or wildcards); every product when omitted. Names piped in as strings bind here too.</summary>
+    /// <summary>
+    /// The products to test (names, aliases or wildcards); every product when omitted. Names piped in as strings bind
+    /// here too, and so does the Products list of a Get-DataCategory object, so a category pipes in as itself.
+    /// </summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("Products")]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(ProductCompleter))]
     public string[]? Product { get; set; }
@@ -273,6 +277,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     // rest, so a row with HostingRegion 'EEA' and Region 'US' would be tested as whichever it picked, and could pass.
     private static readonly (string Parameter, string[] Columns)[] AliasedColumns =
     {
+        (nameof(Product), new[] { nameof(Product), "Products" }),
         (nameof(HostingRegion), new[] { nameof(HostingRegion), "Region", "Code" }),
         (nameof(DataCategory), new[] { nameof(DataCategory), "Category" }),
     };
