@@ -44,17 +44,24 @@ public sealed partial class AtomicFileTests : IDisposable
         for (var run = 0; run < 6; run++)
         {
             using var child = PwshProcess.StartBackground(script);
-            var errors = child.StandardError.ReadToEndAsync();
-            var first = await child.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("The exporting pwsh ended before its first line: " + await errors);
-            rows = int.Parse(first["rows ".Length..], System.Globalization.CultureInfo.InvariantCulture);
-            if (run == 0)
+            try
             {
-                Assert.Equal("written", await child.StandardOutput.ReadLineAsync()); // a previous file to protect
-            }
+                var errors = child.StandardError.ReadToEndAsync();
+                var first = await child.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("The exporting pwsh ended before its first line: " + await errors);
+                rows = int.Parse(first["rows ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+                if (run == 0)
+                {
+                    Assert.Equal("written", await child.StandardOutput.ReadLineAsync()); // a previous file to protect
+                }
 
-            await Task.Delay(random.Next(50, 1500));
-            child.Kill(entireProcessTree: true);
-            await child.WaitForExitAsync();
+                await Task.Delay(random.Next(50, 1500));
+            }
+            finally
+            {
+                // Also when an assertion above fails: the child exports in an endless loop and would outlive the test run.
+                child.Kill(entireProcessTree: true);
+                await child.WaitForExitAsync();
+            }
 
             AssertWhole(target, rows);
             leftBehind += Directory.GetFiles(_folder, "*.residencyps.tmp").Length;

@@ -26,6 +26,7 @@ public static class RunTemp
     internal static void Start()
     {
         SystemTemp = Path.GetTempPath();
+        RemoveStale();
         Folder = Directory.CreateTempSubdirectory("residencyps-run-").FullName;
         foreach (var variable in Variables)
         {
@@ -46,5 +47,28 @@ public static class RunTemp
             {
             }
         };
+    }
+
+    // A test host ended before its exit handler finished (a loaded machine, a killed run) leaves its folder behind.
+    // Folders older than a day are no run's any more; another user's are not ours to delete and fail quietly, and a
+    // run going on at the same time is younger than that.
+    private static void RemoveStale()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(SystemTemp, "residencyps-run-*"))
+        {
+            try
+            {
+                if (Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow.AddDays(-1))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
     }
 }
