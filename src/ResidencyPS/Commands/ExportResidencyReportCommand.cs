@@ -125,8 +125,6 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
             + InertText.Escape(problem ?? string.Empty) + ". It was not computed by this policy as it stands, or it was changed on the way. No report is written.", input);
     }
 
-
-
     private static string? Text(PSObject input, string name) => input.Properties[name]?.Value?.ToString();
 
     private static bool Flag(PSObject input, string name) => input.Properties[name]?.Value is bool value && value;

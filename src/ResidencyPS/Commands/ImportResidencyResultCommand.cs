@@ -21,7 +21,6 @@ public sealed class ImportResidencyResultCommand : ResidencyCmdlet
     /// <summary>The parameter set that reads a literal path.</summary>
     public const string LiteralPathSet = nameof(LiteralPath);
 
-
     /// <summary>The result files; a wildcard reads every file it matches.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -88,7 +87,6 @@ public sealed class ImportResidencyResultCommand : ResidencyCmdlet
 
         WriteObject(results, enumerateCollection: true);
     }
-
 
     private void Fail(string id, string message, string file, string? recommended) =>
         WriteError(new ErrorRecord(new InvalidOperationException(message), id, ErrorCategory.InvalidData, file)

@@ -571,7 +571,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     // filter: the row comes out NotEvaluated with its error instead of vanishing from the results.
     private bool Excluded(DataResidencyInfo record, HostingRegionInfo hosting, string name)
     {
-        if (_excluded == null || !_excluded.Contains(record.Category))
+        if (!IsExcluded(record))
         {
             return false;
         }
@@ -593,9 +593,11 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         }
     }
 
+    private bool IsExcluded(DataResidencyInfo record) => _excluded != null && _excluded.Contains(record.Category);
+
     private bool Evaluate(DataResidencyInfo record, HostingRegionInfo hosting)
     {
-        if (_excluded != null && _excluded.Contains(record.Category))
+        if (IsExcluded(record))
         {
             return false;
         }

@@ -19,6 +19,12 @@ namespace ResidencyPS;
 internal sealed record Waiver(int Index, string Product, string DataCategory, Verdict? Verdict, string Justification, string? ApprovedBy,
     DateTime Expires, HashSet<string> Products, HashSet<string> Categories)
 {
+    /// <summary>
+    /// Whether the waiver still applies at <paramref name="now"/>: through the end of its expiry date in UTC, the same
+    /// instant for a runner in UTC and a server on local time (a local time is converted first, an unspecified one is UTC).
+    /// </summary>
+    public bool CurrentOn(DateTime now) => Expires.Date >= (now.Kind == DateTimeKind.Local ? now.ToUniversalTime() : now).Date;
+
     /// <summary>How the waiver is named in warnings: its position and what it covers.</summary>
     public override string ToString() =>
         "waivers[" + Index + "] (" + Product + " / " + DataCategory + (Verdict is Verdict v ? " / " + v : string.Empty) + ", expires " + Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ")";

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ResidencyPS.Engine.Waivers;
 
 namespace ResidencyPS.Engine.Evaluation;
 
@@ -70,22 +71,22 @@ internal static class CarriedResult
             return again;
         }
 
-        // A waiver file refuses a blank justification and an expired waiver; a carried one is held to the same, on the
-        // day of its run where the file says it (a saved run keeps the waivers that were current then).
-        if (verdict == Verdict.Within || string.IsNullOrWhiteSpace(values.WaiverJustification) || values.WaiverExpires == null)
+        // A waiver file refuses a blank justification, a verdict no waiver covers and an expired waiver; a carried one is
+        // held to the same rules, on the day of its run where the file says it (a saved run keeps the waivers current then).
+        if (Array.IndexOf(WaiverLoader.WaivableVerdicts, verdict) < 0 || string.IsNullOrWhiteSpace(values.WaiverJustification) || values.WaiverExpires == null)
         {
             return Refuse(out problem, "it says it was waived but carries no justification and expiry, or needed no waiver");
         }
 
-        var day = (values.RunUtc ?? DateTime.UtcNow).Date;
-        if (values.WaiverExpires.Value.Date < day)
-        {
-            return Refuse(out problem, "its waiver expired on " + values.WaiverExpires.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
-                + ", before " + (values.RunUtc == null ? "today" : "the run of " + day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
         var waiver = new Waiver(0, record.Product, record.DataCategory, verdict, values.WaiverJustification!, values.WaiverApprovedBy, values.WaiverExpires.Value,
             new HashSet<string>(StringComparer.Ordinal) { record.Product }, new HashSet<string>(StringComparer.Ordinal) { record.DataCategory });
+        var runDay = values.RunUtc ?? DateTime.UtcNow;
+        if (!waiver.CurrentOn(runDay))
+        {
+            return Refuse(out problem, "its waiver expired on " + waiver.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+                + ", before " + (values.RunUtc == null ? "today" : "the run of " + runDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
         return new EeaBoundaryResult(context, again.Product, again.DataCategory, again.HostingRegion, again.Verdict, again.Basis, (FindingList)again.Findings, waiver, again.Conflict);
     }
 

@@ -15,17 +15,14 @@ internal sealed class WaiverSet
     private readonly object _gate = new object();
 
     /// <summary>
-    /// The waivers of <paramref name="origin"/> as they stand at <paramref name="now"/>. A waiver applies through the end of
-    /// its expiry date in UTC, the same instant for a runner in UTC and a server on local time: a local
-    /// <paramref name="now"/> is converted first, and an unspecified one is taken as UTC.
+    /// The waivers of <paramref name="origin"/> as they stand at <paramref name="now"/> (see <see cref="Waiver.CurrentOn"/>).
     /// </summary>
     public WaiverSet(string origin, IReadOnlyList<Waiver> waivers, DateTime now)
     {
         Origin = origin;
         All = waivers;
-        var today = (now.Kind == DateTimeKind.Local ? now.ToUniversalTime() : now).Date;
-        _current = waivers.Where(w => w.Expires.Date >= today).ToList();
-        Expired = waivers.Where(w => w.Expires.Date < today).ToList();
+        _current = waivers.Where(w => w.CurrentOn(now)).ToList();
+        Expired = waivers.Where(w => !w.CurrentOn(now)).ToList();
     }
 
     /// <summary>The file the waivers came from.</summary>
