@@ -3,7 +3,8 @@
     The ResidencyPS tasks, for Invoke-Build. Run them through ./build.ps1, which restores Invoke-Build first:
     dotnet pwsh -NoProfile -File ./build.ps1 -Task Test
 .DESCRIPTION
-    Setup  prepares the machine for the tests: installs Debian's chromium package (report rendering) when missing.
+    Setup  prepares the machine for the tests: installs Debian's chromium package (report rendering) when missing, and
+           the JUnit and SARIF schemas and consumers from npm into tools/consumers/node_modules.
     Build  assembles the importable module at out/ResidencyPS (dotnet publish, manifest stamped with the version from
            Directory.Build.props, format/types files, help); skipped when out/ResidencyPS is newer than every source.
     Demo   imports out/ResidencyPS in a fresh pwsh and answers a few questions from the embedded policy.
@@ -99,10 +100,39 @@ function Get-BuildInput {
     }
 }
 
-# Synopsis: install what the tests need on this machine (Chromium for the report rendering test).
+# The JUnit and SARIF reports are held to their published schemas and read by real consumers, taken from npm
+# (tools/consumers/package-lock.json pins them): installed into tools/consumers/node_modules of this clone, never shipped.
+# RESIDENCYPS_CONSUMERS names another folder (a test of Setup gives a scratch copy, so it never installs into this clone).
+function Install-FormatConsumers {
+    $folder = if ($env:RESIDENCYPS_CONSUMERS) { $env:RESIDENCYPS_CONSUMERS } else { Join-Path $root 'tools/consumers' }
+    $installed = Join-Path $folder 'node_modules/.package-lock.json'
+    $lock = Join-Path $folder 'package-lock.json'
+    if ((Test-Path -LiteralPath $installed) -and (Get-Item -Force -LiteralPath $installed).LastWriteTimeUtc -ge (Get-Item -LiteralPath $lock).LastWriteTimeUtc) {
+        Write-Host "Format consumers: $folder/node_modules"
+        return
+    }
+    if (-not (Get-Command npm -ErrorAction SilentlyContinue)) {
+        Write-Warning 'npm is missing: the JUnit and SARIF schema tests will fail. Install Node.js and npm (apt-get install npm), then run Setup again.'
+        return
+    }
+    Write-Host 'Installing the JUnit and SARIF schemas and consumers (npm ci in tools/consumers)' -ForegroundColor Cyan
+    # --ignore-scripts: nothing a package ships runs here; the one step a script would do (make the SARIF multitool
+    # executable) is done below.
+    & npm ci --prefix $folder --ignore-scripts --no-audit --no-fund | Out-Host
+    if ($LASTEXITCODE -ne 0) { Write-Warning "npm ci in $folder failed (exit code $LASTEXITCODE): the JUnit and SARIF schema tests will fail."; return }
+    $multitool = Join-Path $folder 'node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool'
+    if ((Test-Path -LiteralPath $multitool) -and -not $IsWindows) { & chmod u+x $multitool }
+}
+
+# Synopsis: install what the tests need on this machine (Chromium for the report rendering test, the JUnit and SARIF consumers).
 task Setup {
     # Chromium renders and prints the HTML report; poppler-utils (pdftoppm, pdftotext) turns the printed PDF into pictures and text.
-    $packages = @(if (-not (Get-ChromiumPath)) { 'chromium' }) + @(if (-not (Get-PdfToPpmPath)) { 'poppler-utils' })
+    $packages = @(if (-not (Get-ChromiumPath)) { 'chromium' }) + @(if (-not (Get-PdfToPpmPath)) { 'poppler-utils' }) +
+        @(if (-not (Get-Command npm -ErrorAction SilentlyContinue)) { 'npm' })
+    try { Install-Packages $packages } finally { Install-FormatConsumers }
+}
+
+function Install-Packages([string[]] $packages) {
     if ($packages.Count -eq 0) { Write-Host "Chromium: $(Get-ChromiumPath); pdftoppm: $(Get-PdfToPpmPath)"; return }
     $missing = $packages -join ' '
     if (-not (Get-Command apt-get -ErrorAction SilentlyContinue)) {

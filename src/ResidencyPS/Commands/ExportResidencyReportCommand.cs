@@ -43,7 +43,7 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
     [ValidateNotNullOrEmpty]
     public string LiteralPath { get; set; } = null!;
 
-    /// <summary>Html, Markdown, Csv, Article30, Article30Csv or Json; taken from the file's extension when omitted (.html or .htm, .md or .markdown, .csv, .json).</summary>
+    /// <summary>Html, Markdown, Csv, Article30, Article30Csv, Json, JUnit or Sarif; taken from the file's extension when omitted (.html or .htm, .md or .markdown, .csv, .json, .xml, .sarif).</summary>
     [Parameter(Position = 1)]
     public ReportFormat Format { get; set; }
 
@@ -184,7 +184,7 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
         {
             problem = "-Delimiter and -UseCulture both choose the field separator; give one of them.";
         }
-        else if ((delimiterGiven || UseCulture.IsPresent) && _target != null && Family(_format) != ReportFormat.Csv)
+        else if ((delimiterGiven || UseCulture.IsPresent) && _target != null && !ReportFormats.Of(_format).TakesDelimiter)
         {
             problem = (delimiterGiven ? "-Delimiter" : "-UseCulture") + " applies to the Csv format only; this report is " + _format + ".";
         }
@@ -205,14 +205,6 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
             });
         }
     }
-
-    // The file type a format writes: the Article 30 record is an HTML page or a CSV file like the others.
-    private static ReportFormat Family(ReportFormat format) => format switch
-    {
-        ReportFormat.Article30 => ReportFormat.Html,
-        ReportFormat.Article30Csv => ReportFormat.Csv,
-        _ => format,
-    };
 
     private char FieldSeparator()
     {
@@ -267,33 +259,9 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
 
         WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Writing " + target) { PercentComplete = 100 });
         var data = new ReportData(AnsweringPolicy, _results, DateTime.UtcNow);
-        var delimiter = FieldSeparator();
-        // Excel reads a CSV file without a byte order mark in the machine's ANSI code page (broken accents) and splits
-        // it on the locale's list separator: a BOM, and -UseCulture, make it open as the table it is.
-        if (!FileWriting.TryWrite(this, target, given, writer =>
-        {
-            switch (format)
-            {
-                case ReportFormat.Markdown:
-                    MarkdownReportWriter.Write(data, writer);
-                    break;
-                case ReportFormat.Csv:
-                    CsvReportWriter.Write(data, writer, delimiter);
-                    break;
-                case ReportFormat.Article30:
-                    Article30Writer.WriteHtml(data, writer);
-                    break;
-                case ReportFormat.Article30Csv:
-                    Article30Writer.WriteCsv(data, writer, delimiter);
-                    break;
-                case ReportFormat.Json:
-                    ResultFile.Write(data, writer, Guid.NewGuid());
-                    break;
-                default:
-                    HtmlReportWriter.Write(data, writer);
-                    break;
-            }
-        }, byteOrderMark: Family(format) == ReportFormat.Csv))
+        var options = new ReportOptions(FieldSeparator(), Guid.NewGuid());
+        var writes = ReportFormats.Of(format);
+        if (!FileWriting.TryWrite(this, target, given, writer => writes.Write(data, writer, options), byteOrderMark: writes.ByteOrderMark))
         {
             return;
         }
@@ -336,42 +304,22 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
         }
     }
 
-    private static readonly (string Extension, ReportFormat Format)[] Extensions =
-    {
-        (".html", ReportFormat.Html), (".htm", ReportFormat.Html), (".md", ReportFormat.Markdown), (".markdown", ReportFormat.Markdown), (".csv", ReportFormat.Csv), (".json", ReportFormat.Json),
-    };
-
-    /// <summary>The format an extension stands for; null for one the cmdlet cannot write.</summary>
-    private static ReportFormat? FormatOf(string path)
-    {
-        var extension = System.IO.Path.GetExtension(path);
-        foreach (var (known, format) in Extensions)
-        {
-            if (string.Equals(extension, known, StringComparison.OrdinalIgnoreCase))
-            {
-                return format;
-            }
-        }
-
-        return null;
-    }
-
     // The file's extension and -Format must agree before any input is read: a report named .pdf that holds
     // HTML, or a .csv that holds markdown, misleads whoever opens it.
     private ReportFormat ChooseFormat(string path)
     {
         var extension = System.IO.Path.GetExtension(path);
-        var fromExtension = FormatOf(path);
+        var fromExtension = ReportFormats.ByExtension(extension)?.Format;
         var given = MyInvocation.BoundParameters.ContainsKey(nameof(Format)) ? Format : (ReportFormat?)null;
-        var accepted = string.Join(", ", Extensions.Select(e => e.Extension));
+        var accepted = ReportFormats.AcceptedExtensions;
         string? problem = null;
         if (fromExtension == null && (given == null || extension.Length > 0))
         {
             problem = extension.Length == 0
                 ? "'" + path + "' has no extension, so the report format is unknown; name the file " + accepted + ", or give -Format."
-                : "Export-ResidencyReport cannot write a '" + extension + "' file; it writes " + accepted + " (HTML, markdown, CSV, the JSON result file).";
+                : "Export-ResidencyReport cannot write a '" + extension + "' file; it writes " + ReportFormats.Described + ".";
         }
-        else if (given != null && fromExtension != null && Family(given.Value) != fromExtension)
+        else if (given != null && fromExtension != null && ReportFormats.Of(given.Value).Family != fromExtension)
         {
             problem = "-Format " + given + " contradicts the file's extension '" + extension + "', which is " + fromExtension + "; change one of them.";
         }

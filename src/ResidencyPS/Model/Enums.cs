@@ -130,6 +130,12 @@ public enum ReportFormat
 
     /// <summary>The result file: the run as one JSON document (result.schema.json), which Import-ResidencyResult reads back.</summary>
     Json,
+
+    /// <summary>JUnit XML for CI servers: a test case per product, data category and hosting region.</summary>
+    JUnit,
+
+    /// <summary>SARIF 2.1.0 for code-scanning tools: a result per row that did not pass or was waived, pointing at the policy text's lines.</summary>
+    Sarif,
 }
 
 /// <summary>What happens to data in a data flow, as a record of processing distinguishes it.</summary>

@@ -10,6 +10,15 @@ public sealed class SetupTaskTests : IDisposable
 {
     private readonly string _scratch = Directory.CreateTempSubdirectory("residencyps-setup-").FullName;
 
+    private readonly string _consumers;
+
+    public SetupTaskTests()
+    {
+        _consumers = Directory.CreateDirectory(Path.Combine(_scratch, "consumers")).FullName;
+        File.Copy(Path.Combine(TestPaths.RepoRoot, "tools", "consumers", "package.json"), Path.Combine(_consumers, "package.json"));
+        File.Copy(Path.Combine(TestPaths.RepoRoot, "tools", "consumers", "package-lock.json"), Path.Combine(_consumers, "package-lock.json"));
+    }
+
     public void Dispose() => Directory.Delete(_scratch, recursive: true);
 
     private string Tool(string name, string body)
@@ -50,12 +59,18 @@ public sealed class SetupTaskTests : IDisposable
             [ "$1" = "-n" ] && shift
             exec "$@"
             """);
+        // npm installs the JUnit and SARIF consumers into a scratch folder of the test, never into this clone.
+        Tool("npm", $"""
+            echo "npm $*" >> '{Path.Combine(_scratch, "npm.log")}'
+            mkdir -p '{_consumers}/node_modules' && touch '{_consumers}/node_modules/.package-lock.json'
+            """);
         var path = Path.Combine(_scratch, "bin") + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH");
         return PwshProcess.Run($"& '{Path.Combine(TestPaths.RepoRoot, "build.ps1")}' -Task Setup", new Dictionary<string, string?>
         {
             ["PATH"] = path,
             ["RESIDENCYPS_CHROMIUM_CANDIDATES"] = chromium,
             ["RESIDENCYPS_PDFTOPPM_CANDIDATES"] = pdfToPpm,
+            ["RESIDENCYPS_CONSUMERS"] = _consumers,
         });
     }
 
@@ -102,5 +117,15 @@ public sealed class SetupTaskTests : IDisposable
         var result = RunSetup(asRoot: true, hasChromium: true, hasPdfToPpm: true);
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
         Assert.False(File.Exists(Path.Combine(_scratch, "calls.log")));
+    }
+
+    [Fact]
+    public void Setup_installs_the_JUnit_and_SARIF_consumers_from_the_lock_file_without_running_package_scripts_once()
+    {
+        var first = RunSetup(asRoot: true, hasChromium: true, hasPdfToPpm: true);
+        Assert.True(first.ExitCode == 0, first.Error + first.Output);
+        var second = RunSetup(asRoot: true, hasChromium: true, hasPdfToPpm: true);
+        Assert.True(second.ExitCode == 0, second.Error + second.Output);
+        Assert.Equal(new[] { $"npm ci --prefix {_consumers} --ignore-scripts --no-audit --no-fund" }, File.ReadAllLines(Path.Combine(_scratch, "npm.log")));
     }
 }

@@ -25,6 +25,22 @@ public static class TestPaths
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "PesterManifest").Value!;
 
+    /// <summary>
+    /// A file of the JUnit and SARIF consumers that build.ps1 -Task Setup installs from npm (tools/consumers): published schemas
+    /// and real readers, never copies written here.
+    /// </summary>
+    public static string RequireConsumer(string relative)
+    {
+        var path = Path.Combine(RepoRoot, "tools", "consumers", "node_modules", relative);
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException(
+                $"{path} is missing. Run the tests through build.ps1 -Task Test, whose Setup installs tools/consumers with npm ci.");
+        }
+
+        return path;
+    }
+
     public static string RequireModule()
     {
         if (!File.Exists(ModuleManifest))
