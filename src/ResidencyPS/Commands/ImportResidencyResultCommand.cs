@@ -33,8 +33,6 @@ public sealed class ImportResidencyResultCommand : ResidencyCmdlet
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = null!;
 
-    private CarriedContexts? _contexts;
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -71,11 +69,13 @@ public sealed class ImportResidencyResultCommand : ResidencyCmdlet
             return;
         }
 
+        // The file's own waiver register goes with its results, so a report written from them lists every waiver again.
+        var contexts = new CarriedContexts(AnsweringPolicy, run.Waivers == null ? null : () => run.Waivers);
         var results = new List<EeaBoundaryResult>(run.Results.Count);
         for (var i = 0; i < run.Results.Count; i++)
         {
             var values = run.Results[i];
-            if (!(CarriedResult.Rebuild(AnsweringPolicy, values, (_contexts ??= new CarriedContexts(AnsweringPolicy)).For, out var problem) is EeaBoundaryResult result))
+            if (!(CarriedResult.Rebuild(AnsweringPolicy, values, contexts.For, out var problem) is EeaBoundaryResult result))
             {
                 Fail(ErrorIds.ResultMismatch, "results[" + i + "] of '" + file + "' (" + InertText.Escape(values.Product) + " / " + InertText.Escape(values.DataCategory) + ") cannot be read back: "
                     + InertText.Escape(problem ?? string.Empty) + ". The file was changed after it was written; nothing of it was read.", file, null);

@@ -109,7 +109,8 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        _context = new AssessmentContext(AnsweringPolicy, UsesIntegrations.IsPresent, CustomMailbox.IsPresent);
+        _context = new AssessmentContext(AnsweringPolicy, UsesIntegrations.IsPresent, CustomMailbox.IsPresent,
+            () => _waivers == null ? Array.Empty<WaiverLedger>() : new[] { _waivers.Ledger() });
         _options = (UsesIntegrations.IsPresent ? BoundaryOptions.UsesIntegrations : BoundaryOptions.None)
             | (CustomMailbox.IsPresent ? BoundaryOptions.CustomMailbox : BoundaryOptions.None);
         if (ExcludeDataCategory != null)

@@ -40,6 +40,7 @@ internal static class ResultFile
         Property(json, "sourceRetrieved", p.SourceRetrieved?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         json.WriteEndObject();
 
+        WriteWaivers(json, data);
         json.WritePropertyName("summary");
         json.WriteStartArray();
         foreach (var s in data.Summaries)
@@ -70,6 +71,50 @@ internal static class ResultFile
         json.WriteEndArray();
         json.WriteEndObject();
         text.WriteLine();
+    }
+
+    // The waiver register of every run the results came from: each waiver file once, each waiver applied, unused or
+    // expired. "waiverFilesKnown" is false when some results travelled without theirs (Start-Job, Import-Clixml).
+    private static void WriteWaivers(JsonTextWriter json, ReportData data)
+    {
+        var contexts = data.Results.Select(r => r.Context).Distinct().ToList();
+        var registers = contexts.Select(c => c.WaiverLedgers).ToList();
+        json.WritePropertyName("waiverFilesKnown");
+        json.WriteValue(registers.All(r => r != null));
+        json.WritePropertyName("waiverFiles");
+        json.WriteStartArray();
+        var seen = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+        foreach (var ledger in registers.Where(r => r != null).SelectMany(r => r!))
+        {
+            if (!seen.Add(ledger.Path + "\n" + ledger.Sha256))
+            {
+                continue;
+            }
+
+            json.WriteStartObject();
+            Property(json, "path", ledger.Path);
+            Property(json, "sha256", ledger.Sha256);
+            json.WritePropertyName("waivers");
+            json.WriteStartArray();
+            foreach (var w in ledger.Entries)
+            {
+                json.WriteStartObject();
+                Count(json, "index", w.Index);
+                Property(json, "product", w.Product);
+                Property(json, "dataCategory", w.DataCategory);
+                Property(json, "verdict", w.Verdict?.ToString());
+                Property(json, "justification", w.Justification);
+                Property(json, "approvedBy", w.ApprovedBy);
+                Property(json, "expires", w.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                Property(json, "status", w.Status.ToString());
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteResult(JsonTextWriter json, EeaBoundaryResult r)

@@ -107,4 +107,54 @@ public sealed class ResultFileTests : IDisposable
         File.WriteAllText(file, "[1, 2");
         Assert.Contains("not one JSON object", Assert.Throws<ResultFileException>(() => ResultFileReader.Read(file)).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_waiver_register_lists_every_waiver_applied_unused_or_expired_with_the_files_hash_and_reads_back()
+    {
+        var waiverFile = Path.Combine(_folder, "waivers.json");
+        File.WriteAllText(waiverFile, """
+            { "waivers": [
+              { "product": "Freshsales", "dataCategory": "Call recordings", "justification": "Ten minutes reviewed.", "approvedBy": "DPO", "expires": "2099-12-31" },
+              { "product": "Freshteam", "dataCategory": "*", "justification": "Nothing of Freshteam is tested here.", "expires": "2099-12-31" },
+              { "product": "Freshdesk", "dataCategory": "*", "verdict": "Outside", "justification": "Lapsed.", "approvedBy": "CISO", "expires": "2020-01-31" } ] }
+            """);
+        var waivers = WaiverLoader.LoadFile(waiverFile, Policy, pattern => pattern == "*" ? _ => true : null, DateTime.UtcNow);
+        var context = new AssessmentContext(Policy, false, false, () => new[] { waivers.Ledger() });
+        var eea = Policy.RegionIndex.Find("EEA")!;
+        var results = Policy.Residency.Where(r => r.Product != "Freshteam").Select(r => BoundaryEvaluator.Evaluate(Policy, r, eea, BoundaryOptions.None, context, waivers)).ToList();
+        var file = Write(results);
+
+        var json = JObject.Parse(File.ReadAllText(file));
+        Assert.True((bool)json["waiverFilesKnown"]!);
+        var register = (JObject)json["waiverFiles"]!.Single();
+        Assert.Equal(Path.GetFullPath(waiverFile), (string?)register["path"]);
+        Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(waiverFile))).ToLowerInvariant(), (string?)register["sha256"]);
+        Assert.Equal(new[] { "Applied", "Unused", "Expired" }, register["waivers"]!.Select(w => (string)w["status"]!));
+        Assert.Equal(new[] { "DPO", null, "CISO" }, register["waivers"]!.Select(w => (string?)w["approvedBy"]));
+        Assert.Equal("Outside", (string?)register["waivers"]![2]!["verdict"]);
+        Assert.Equal("2020-01-31", (string?)register["waivers"]![2]!["expires"]);
+
+        // Read back, the register is the same, so a report written from the file lists every waiver again.
+        var run = ResultFileReader.Read(file);
+        var ledger = Assert.Single(run.Waivers!);
+        Assert.Equal(waivers.Ledger().Entries, ledger.Entries);
+        Assert.Equal(waivers.Sha256, ledger.Sha256);
+
+        // A status the module never writes is refused, not read as something else.
+        register["waivers"]![0]!["status"] = "Approved";
+        File.WriteAllText(file, json.ToString());
+        Assert.Contains("status is not Applied, Unused or Expired", Assert.Throws<ResultFileException>(() => ResultFileReader.Read(file)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Results_that_travelled_without_their_register_say_so_instead_of_listing_no_waivers()
+    {
+        var carried = new AssessmentContext(Policy, false, false);
+        var eea = Policy.RegionIndex.Find("EEA")!;
+        var results = Policy.Residency.Take(3).Select(r => BoundaryEvaluator.Evaluate(Policy, r, eea, BoundaryOptions.None, carried, null)).ToList();
+        var json = JObject.Parse(File.ReadAllText(Write(results)));
+        Assert.False((bool)json["waiverFilesKnown"]!);
+        Assert.Empty((JArray)json["waiverFiles"]!);
+        Assert.Null(ResultFileReader.Read(Write(results)).Waivers);
+    }
 }

@@ -104,16 +104,22 @@ internal static class CarriedResult
 internal sealed class CarriedContexts
 {
     private readonly ResidencyPolicy _policy;
+    private readonly Func<IReadOnlyList<WaiverLedger>>? _waivers;
     private readonly Dictionary<(bool, bool), AssessmentContext> _contexts = new Dictionary<(bool, bool), AssessmentContext>();
 
-    public CarriedContexts(ResidencyPolicy policy) => _policy = policy;
+    /// <summary>Contexts on <paramref name="policy"/>; <paramref name="waivers"/> is the run's waiver register when it came along (a result file), null when not.</summary>
+    public CarriedContexts(ResidencyPolicy policy, Func<IReadOnlyList<WaiverLedger>>? waivers = null)
+    {
+        _policy = policy;
+        _waivers = waivers;
+    }
 
     /// <summary>The context of results that assumed these integrations and custom mailbox answers.</summary>
     public AssessmentContext For(bool usesIntegrations, bool customMailbox)
     {
         if (!_contexts.TryGetValue((usesIntegrations, customMailbox), out var context))
         {
-            _contexts.Add((usesIntegrations, customMailbox), context = new AssessmentContext(_policy, usesIntegrations, customMailbox));
+            _contexts.Add((usesIntegrations, customMailbox), context = new AssessmentContext(_policy, usesIntegrations, customMailbox, _waivers));
         }
 
         return context;

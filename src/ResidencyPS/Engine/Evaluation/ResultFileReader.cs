@@ -5,6 +5,7 @@ using System.IO;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using ResidencyPS.Engine.Waivers;
 
 namespace ResidencyPS.Engine.Evaluation;
 
@@ -28,7 +29,12 @@ internal static class ResultFileReader
     public const string SchemaVersion = "1.0";
 
     /// <summary>What the file says about its run.</summary>
-    internal sealed record Run(string Vendor, string Version, string Sha256, IReadOnlyList<CarriedResult.Values> Results);
+    /// <param name="Vendor">The policy's vendor.</param>
+    /// <param name="Version">The policy's version.</param>
+    /// <param name="Sha256">The policy's SHA-256.</param>
+    /// <param name="Results">What each result carried.</param>
+    /// <param name="Waivers">The run's waiver registers; null when the file says they were not known (results that travelled before it was written).</param>
+    internal sealed record Run(string Vendor, string Version, string Sha256, IReadOnlyList<CarriedResult.Values> Results, IReadOnlyList<WaiverLedger>? Waivers);
 
     /// <summary>Reads <paramref name="path"/>; throws <see cref="ResultFileException"/> saying what is wrong.</summary>
     public static Run Read(string path)
@@ -113,7 +119,60 @@ internal static class ResultFileReader
                 Row(r, i), runTime));
         }
 
-        return new Run(Text(policy, "vendor") ?? string.Empty, Text(policy, "version") ?? string.Empty, sha, results);
+        return new Run(Text(policy, "vendor") ?? string.Empty, Text(policy, "version") ?? string.Empty, sha, results, Waivers(document));
+    }
+
+    // The waiver registers, read as strictly as the results: a status or date that is not one is an error, never dropped.
+    private static IReadOnlyList<WaiverLedger>? Waivers(JObject document)
+    {
+        var known = document["waiverFilesKnown"];
+        if (known?.Type != JTokenType.Boolean)
+        {
+            throw new ResultFileException("Its waiverFilesKnown is missing or not true or false.");
+        }
+
+        var files = document["waiverFiles"] as JArray ?? throw new ResultFileException("It has no waiverFiles array.");
+        var ledgers = new List<WaiverLedger>();
+        for (var f = 0; f < files.Count; f++)
+        {
+            var at = "waiverFiles[" + f + "]";
+            var file = files[f] as JObject ?? throw new ResultFileException(at + " is not an object.");
+            var entries = new List<WaiverLedgerEntry>();
+            var items = file["waivers"] as JArray ?? throw new ResultFileException(at + ".waivers is missing.");
+            for (var i = 0; i < items.Count; i++)
+            {
+                var w = items[i] as JObject ?? throw new ResultFileException(at + ".waivers[" + i + "] is not an object.");
+                var where = at + ".waivers[" + i + "]";
+                var index = w["index"] is JValue { Type: JTokenType.Integer } v && v.Value is long n && n >= 0 && n <= int.MaxValue ? (int)n
+                    : throw new ResultFileException(where + ".index is not a position (a whole number from 0).");
+                Verdict? verdict = null;
+                if (Text(w, "verdict") is string named)
+                {
+                    verdict = Enum.TryParse<Verdict>(named, false, out var parsed) && Array.IndexOf(WaiverLoader.WaivableVerdicts, parsed) >= 0 && named == parsed.ToString()
+                        ? parsed : throw new ResultFileException(where + ".verdict '" + named + "' is not a verdict a waiver covers.");
+                }
+
+                var expires = Text(w, "expires");
+                if (expires == null || !DateTime.TryParseExact(expires, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    throw new ResultFileException(where + ".expires is missing or not a date (yyyy-MM-dd).");
+                }
+
+                var status = Text(w, "status");
+                if (status == null || !Enum.TryParse<WaiverStatus>(status, false, out var state) || status != state.ToString())
+                {
+                    throw new ResultFileException(where + ".status is not Applied, Unused or Expired.");
+                }
+
+                entries.Add(new WaiverLedgerEntry(index, Text(w, "product") ?? throw new ResultFileException(where + ".product is missing."),
+                    Text(w, "dataCategory") ?? throw new ResultFileException(where + ".dataCategory is missing."), verdict,
+                    Text(w, "justification") ?? throw new ResultFileException(where + ".justification is missing."), Text(w, "approvedBy"), date, state));
+            }
+
+            ledgers.Add(new WaiverLedger(Text(file, "path") ?? throw new ResultFileException(at + ".path is missing."), Text(file, "sha256"), entries));
+        }
+
+        return (bool)known! ? ledgers : null;
     }
 
     private static string? Text(JObject o, string name) => o[name]?.Type == JTokenType.String ? (string?)o[name] : null;

@@ -69,7 +69,10 @@ internal static class PolicyLoader
     /// Reads a JSON file of this module (a policy, a waiver file) as one object with line numbers: at most
     /// <see cref="MaxBytes"/>, strict UTF-8, no duplicate keys, at most <see cref="MaxDepth"/> deep.
     /// </summary>
-    internal static JObject ReadObjectFile(string path, string what, CancellationToken cancel = default)
+    internal static JObject ReadObjectFile(string path, string what, CancellationToken cancel = default) => ReadObjectFile(path, what, out _, cancel);
+
+    /// <summary>As <see cref="ReadObjectFile(string, string, CancellationToken)"/>, with the SHA-256 of the very bytes parsed (lowercase hex).</summary>
+    internal static JObject ReadObjectFile(string path, string what, out string sha256, CancellationToken cancel = default)
     {
         var info = new FileInfo(path);
         if (!info.Exists)
@@ -91,7 +94,13 @@ internal static class PolicyLoader
         }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
-        return ReadObject(ReadBounded(stream, path, what, cancel), info.FullName, what);
+        var bytes = ReadBounded(stream, path, what, cancel);
+        using (var hash = System.Security.Cryptography.SHA256.Create())
+        {
+            sha256 = string.Concat(hash.ComputeHash(bytes.Array!, bytes.Offset, bytes.Count).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+        }
+
+        return ReadObject(bytes, info.FullName, what);
     }
 
     // FileSystemInfo.ResolveLinkTarget (.NET 6 and later, so PowerShell 7) is not in netstandard2.0: found once, by name.

@@ -32,7 +32,7 @@ internal static class WaiverLoader
     /// </summary>
     public static WaiverSet LoadFile(string path, ResidencyPolicy policy, Func<string, Func<string, bool>?> wildcard, DateTime now)
     {
-        var json = PolicyLoader.ReadObjectFile(path, What);
+        var json = PolicyLoader.ReadObjectFile(path, What, out var sha256);
         var origin = new System.IO.FileInfo(path).FullName;
         var problems = new ProblemList();
         var document = PolicyNode.Read(json, Document, problems);
@@ -88,7 +88,7 @@ internal static class WaiverLoader
             throw new PolicyValidationException(origin, problems.ToReport(), What);
         }
 
-        return new WaiverSet(origin, waivers, now);
+        return new WaiverSet(origin, waivers, now, sha256);
     }
 
     // A name with an invisible character matches nothing it seems to name: refused as in a policy, not left to match nothing.

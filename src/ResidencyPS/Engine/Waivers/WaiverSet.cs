@@ -17,9 +17,10 @@ internal sealed class WaiverSet
     /// <summary>
     /// The waivers of <paramref name="origin"/> as they stand at <paramref name="now"/> (see <see cref="Waiver.CurrentOn"/>).
     /// </summary>
-    public WaiverSet(string origin, IReadOnlyList<Waiver> waivers, DateTime now)
+    public WaiverSet(string origin, IReadOnlyList<Waiver> waivers, DateTime now, string? sha256 = null)
     {
         Origin = origin;
+        Sha256 = sha256;
         All = waivers;
         _current = waivers.Where(w => w.CurrentOn(now)).ToList();
         Expired = waivers.Where(w => !w.CurrentOn(now)).ToList();
@@ -27,6 +28,9 @@ internal sealed class WaiverSet
 
     /// <summary>The file the waivers came from.</summary>
     public string Origin { get; }
+
+    /// <summary>The SHA-256 of the file's bytes as read; null when the waivers did not come from a file.</summary>
+    public string? Sha256 { get; }
 
     /// <summary>Every waiver of the file, in file order.</summary>
     public IReadOnlyList<Waiver> All { get; }
@@ -56,6 +60,15 @@ internal sealed class WaiverSet
                 return _current.Where(_used.Contains).ToList();
             }
         }
+    }
+
+    /// <summary>The register as it stands now: every waiver with what became of it so far (complete once the pipeline has ended).</summary>
+    public WaiverLedger Ledger()
+    {
+        var used = new HashSet<Waiver>(Used);
+        var entries = All.Select(w => new WaiverLedgerEntry(w.Index, w.Product, w.DataCategory, w.Verdict, w.Justification, w.ApprovedBy, w.Expires,
+            Expired.Contains(w) ? WaiverStatus.Expired : used.Contains(w) ? WaiverStatus.Applied : WaiverStatus.Unused)).ToList();
+        return new WaiverLedger(Origin, Sha256, entries);
     }
 
     /// <summary>The first current waiver that covers a result of this product, category and verdict; null when none does.</summary>

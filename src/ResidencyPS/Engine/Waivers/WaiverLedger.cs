@@ -1,0 +1,27 @@
+using System;
+using System.Collections.Generic;
+
+namespace ResidencyPS.Engine.Waivers;
+
+/// <summary>What became of a waiver in a run.</summary>
+internal enum WaiverStatus
+{
+    /// <summary>It covered at least one result.</summary>
+    Applied,
+
+    /// <summary>It was current and covered nothing: a stale waiver hides change.</summary>
+    Unused,
+
+    /// <summary>Its last day had passed before the run: it covered nothing.</summary>
+    Expired,
+}
+
+/// <summary>One waiver of a file as the run left it: what it covers, who approved it until when, and what became of it.</summary>
+internal sealed record WaiverLedgerEntry(int Index, string Product, string DataCategory, Verdict? Verdict, string Justification, string? ApprovedBy,
+    DateTime Expires, WaiverStatus Status);
+
+/// <summary>
+/// The waiver register of one waiver file in a run (issue 21, point 1): every waiver, applied, unused or expired, with
+/// the file's path and the SHA-256 of the bytes read, so an auditor can tell which file was reviewed.
+/// </summary>
+internal sealed record WaiverLedger(string Path, string? Sha256, IReadOnlyList<WaiverLedgerEntry> Entries);
