@@ -26,6 +26,7 @@
         'Get-RetentionPolicy'
         'Import-ResidencyPolicy'
         'Import-ResidencyResult'
+        'Invoke-ResidencyCheck'
         'Test-EeaBoundary'
     )
     FunctionsToExport    = @()

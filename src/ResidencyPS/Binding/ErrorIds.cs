@@ -15,6 +15,9 @@ internal static class ErrorIds
     public const string InvalidResultFile = nameof(InvalidResultFile);
     public const string ResultFileNotFound = nameof(ResultFileNotFound);
     public const string NoResultsPiped = nameof(NoResultsPiped);
+    public const string InventoryNotFound = nameof(InventoryNotFound);
+    public const string CheckCouldNotRun = nameof(CheckCouldNotRun);
+    public const string CheckNotPassed = nameof(CheckNotPassed);
     public const string HostingRegionNotFound = nameof(HostingRegionNotFound);
     public const string SubjectNotFound = nameof(SubjectNotFound);
     public const string StatementNotFound = nameof(StatementNotFound);

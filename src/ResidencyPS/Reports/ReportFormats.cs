@@ -13,8 +13,9 @@ internal sealed record ReportOptions(char Delimiter, Guid RunId);
 /// <param name="Extensions">The extensions that choose it, the first one preferred; empty when it shares its file kind's extensions.</param>
 /// <param name="Family">The kind of file it writes (the Article 30 record is an HTML page or a CSV file like the others).</param>
 /// <param name="Description">What it writes, in the words the help and the errors use.</param>
+/// <param name="FileName">The file Invoke-ResidencyCheck writes it to in its output folder.</param>
 /// <param name="Write">Writes the report.</param>
-internal sealed record ReportFormatInfo(ReportFormat Format, IReadOnlyList<string> Extensions, ReportFormat Family, string Description,
+internal sealed record ReportFormatInfo(ReportFormat Format, IReadOnlyList<string> Extensions, ReportFormat Family, string Description, string FileName,
     Action<ReportData, TextWriter, ReportOptions> Write)
 {
     /// <summary>A CSV file starts with a byte order mark: Excel reads one without it in the machine's ANSI code page (broken accents).</summary>
@@ -33,21 +34,21 @@ internal static class ReportFormats
     /// <summary>Every format, in the enum's order.</summary>
     public static IReadOnlyList<ReportFormatInfo> All { get; } = new[]
     {
-        new ReportFormatInfo(ReportFormat.Html, new[] { ".html", ".htm" }, ReportFormat.Html, "one self-contained HTML page",
+        new ReportFormatInfo(ReportFormat.Html, new[] { ".html", ".htm" }, ReportFormat.Html, "one self-contained HTML page", "residency.html",
             (data, writer, _) => HtmlReportWriter.Write(data, writer)),
-        new ReportFormatInfo(ReportFormat.Markdown, new[] { ".md", ".markdown" }, ReportFormat.Markdown, "markdown tables",
+        new ReportFormatInfo(ReportFormat.Markdown, new[] { ".md", ".markdown" }, ReportFormat.Markdown, "markdown tables", "residency.md",
             (data, writer, _) => MarkdownReportWriter.Write(data, writer)),
-        new ReportFormatInfo(ReportFormat.Csv, new[] { ".csv" }, ReportFormat.Csv, "one CSV row per result",
+        new ReportFormatInfo(ReportFormat.Csv, new[] { ".csv" }, ReportFormat.Csv, "one CSV row per result", "residency.csv",
             (data, writer, options) => CsvReportWriter.Write(data, writer, options.Delimiter)),
-        new ReportFormatInfo(ReportFormat.Article30, Array.Empty<string>(), ReportFormat.Html, "the GDPR Article 30 record as an HTML page",
+        new ReportFormatInfo(ReportFormat.Article30, Array.Empty<string>(), ReportFormat.Html, "the GDPR Article 30 record as an HTML page", "residency-article30.html",
             (data, writer, _) => Article30Writer.WriteHtml(data, writer)),
-        new ReportFormatInfo(ReportFormat.Article30Csv, Array.Empty<string>(), ReportFormat.Csv, "the Article 30 record as CSV",
+        new ReportFormatInfo(ReportFormat.Article30Csv, Array.Empty<string>(), ReportFormat.Csv, "the Article 30 record as CSV", "residency-article30.csv",
             (data, writer, options) => Article30Writer.WriteCsv(data, writer, options.Delimiter)),
-        new ReportFormatInfo(ReportFormat.Json, new[] { ".json" }, ReportFormat.Json, "the JSON result file that Import-ResidencyResult reads back",
+        new ReportFormatInfo(ReportFormat.Json, new[] { ".json" }, ReportFormat.Json, "the JSON result file that Import-ResidencyResult reads back", "residency.json",
             (data, writer, options) => ResultFile.Write(data, writer, options.RunId)),
-        new ReportFormatInfo(ReportFormat.JUnit, new[] { ".xml" }, ReportFormat.JUnit, "JUnit XML for CI servers",
+        new ReportFormatInfo(ReportFormat.JUnit, new[] { ".xml" }, ReportFormat.JUnit, "JUnit XML for CI servers", "residency.junit.xml",
             (data, writer, _) => JUnitWriter.Write(data, writer)),
-        new ReportFormatInfo(ReportFormat.Sarif, new[] { ".sarif" }, ReportFormat.Sarif, "SARIF 2.1.0 for code-scanning tools",
+        new ReportFormatInfo(ReportFormat.Sarif, new[] { ".sarif" }, ReportFormat.Sarif, "SARIF 2.1.0 for code-scanning tools", "residency.sarif",
             (data, writer, _) => SarifWriter.Write(data, writer)),
     };
 

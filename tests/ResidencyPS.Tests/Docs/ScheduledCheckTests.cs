@@ -4,9 +4,9 @@ using ResidencyPS.Tests.Infrastructure;
 namespace ResidencyPS.Tests.Docs;
 
 /// <summary>
-/// The scheduled-task script of the README and about_ResidencyPS, run as a scheduler runs it
-/// (pwsh -NoProfile -NonInteractive -File check.ps1, the module found by name): exit code 0 when every row
-/// passed, 1 when one did not, 2 when the check could not run, and a plain-text log.
+/// The scheduled task of the README and about_ResidencyPS, run as a scheduler runs it: the documented command line, word
+/// for word, in a fresh pwsh in the folder of the inventory, the module found by name. Exit code 0 when every row passed,
+/// 1 when one did not, 2 when the check could not run, and a plain-text log.
 /// </summary>
 public sealed class ScheduledCheckTests : IDisposable
 {
@@ -14,22 +14,26 @@ public sealed class ScheduledCheckTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string ScriptIn(string file)
+    // The command pwsh runs: what the documented line passes to -Command.
+    private static string CommandIn(string file)
     {
         var text = File.ReadAllText(file).Replace("\r\n", "\n");
-        var match = Regex.Match(text, "```[a-z]*\n(# check\\.ps1:.*?)\n```", RegexOptions.Singleline);
-        Assert.True(match.Success, file + " shows no check.ps1");
+        var match = Regex.Match(text, "^(?:\\$ )?pwsh -NoProfile -NonInteractive -Command \"(Invoke-ResidencyCheck [^\"]*)\"$", RegexOptions.Multiline);
+        Assert.True(match.Success, file + " shows no scheduled command line");
         return match.Groups[1].Value;
     }
 
-    private PwshResult Run(string inventory, string waivers)
+    private PwshResult Run(string? inventory, string waivers)
     {
-        var script = Path.Combine(_folder, "check.ps1");
-        File.WriteAllText(script, ScriptIn(Path.Combine(TestPaths.RepoRoot, "README.md")));
-        File.WriteAllText(Path.Combine(_folder, "inventory.csv"), inventory);
+        if (inventory != null)
+        {
+            File.WriteAllText(Path.Combine(_folder, "inventory.csv"), inventory);
+        }
+
         File.WriteAllText(Path.Combine(_folder, "waivers.json"), waivers);
         var modules = Path.GetDirectoryName(Path.GetDirectoryName(TestPaths.RequireModule()))!;
-        return PwshProcess.RunFile(script, new Dictionary<string, string?> { ["PSModulePath"] = modules });
+        return PwshProcess.Run(CommandIn(Path.Combine(TestPaths.RepoRoot, "README.md")), new Dictionary<string, string?> { ["PSModulePath"] = modules },
+            workingDirectory: _folder);
     }
 
     private const string Waivers = """
@@ -37,51 +41,50 @@ public sealed class ScheduledCheckTests : IDisposable
                          "justification": "Reviewed: SSO data under our DPA.", "approvedBy": "DPO", "expires": "2099-12-31" } ] }
         """;
 
-    private const string Passing = "Product,DataCategory,HostingRegion\nFreshdesk,Ticket data,EEA\nFreshworks CRM,Lead data,EU\nFreshdesk,Authentication and profile data,\n";
+    private const string Passing = "Product,DataCategory,HostingRegion,Owner\nFreshdesk,Ticket data,EEA,Service desk\nFreshworks CRM,Lead data,EU,Sales\nFreshdesk,Authentication and profile data,EEA,IT\n";
 
     [Fact]
-    public void The_README_and_the_about_topic_show_the_same_script()
+    public void The_README_and_the_about_topic_show_the_same_command_line()
     {
-        Assert.Equal(ScriptIn(Path.Combine(TestPaths.RepoRoot, "README.md")), ScriptIn(Path.Combine(TestPaths.HelpSources, "about_ResidencyPS.md")));
+        Assert.Equal(CommandIn(Path.Combine(TestPaths.RepoRoot, "README.md")), CommandIn(Path.Combine(TestPaths.HelpSources, "about_ResidencyPS.md")));
     }
 
     [Fact]
-    public void Exit_code_0_when_every_row_passed_with_a_plain_text_log()
+    public void Exit_code_0_when_every_row_passed_with_a_plain_text_log_and_the_reports_in_the_folder()
     {
         var result = Run(Passing, Waivers);
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
-        Assert.Matches(@"3 rows, 3 results, 3 passed \(1 waived\), 0 not passed; policy Freshworks", result.Output);
-        Assert.DoesNotContain("\u001b[", result.Output + result.Error);
+        Assert.Contains("3 rows, 3 results: 3 passed (1 waived), 0 not passed (0 not evaluated)", result.Output);
+        Assert.DoesNotContain("\u001b[", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_folder, "residency", "residency.junit.xml")));
     }
 
     [Fact]
     public void Exit_code_1_when_a_row_did_not_pass_or_could_not_be_evaluated()
     {
-        var outside = Run(Passing + "Freshteam,Employee data,EEA\n", Waivers);
+        var outside = Run(Passing + "Freshteam,Employee data,EEA,HR\n", Waivers);
         Assert.True(outside.ExitCode == 1, outside.Output + outside.Error);
-        Assert.Contains("FAIL: Freshteam / Employee data (EEA): Outside", outside.Output);
+        Assert.Contains("FAIL: row 4: Freshteam / Employee data (EEA): Outside", outside.Output);
 
-        var typo = Run(Passing + "Freshdsk,Ticket data,EEA\n", Waivers);
+        var typo = Run(Passing + "Freshdsk,Ticket data,EEA,HR\n", Waivers);
         Assert.True(typo.ExitCode == 1, typo.Output + typo.Error);
-        Assert.Contains("FAIL: Freshdsk / Ticket data (EEA): NotEvaluated", typo.Output);
+        Assert.Contains("FAIL: row 4: Freshdsk / Ticket data (EEA): NotEvaluated", typo.Output);
         Assert.Contains("INPUT: No product named 'Freshdsk' was found.", typo.Output);
-        Assert.DoesNotContain("\u001b[", typo.Output + typo.Error);
     }
 
     [Fact]
     public void An_inventory_cell_cannot_forge_a_log_line_or_send_terminal_escapes()
     {
         // A quoted cell with a newline once wrote its own "PASS:" line into the log; escape sequences reached it raw.
-        var hostile = Passing + "\"Freshdesk\nPASS: every row passed\",Ticket data,EEA\n"
-            + "\"\u001b[32mFreshdesk\u001b]8;;https://example.invalid\u001b\\\",Ticket data,EEA\n"
-            + "\"Fresh\u202edesk\",Ticket data,EEA\n";
+        var hostile = Passing + "\"Freshdesk\nPASSED: every row passed (exit code 0)\",Ticket data,EEA,HR\n"
+            + "\"\u001b[32mFreshdesk\u001b]8;;https://example.invalid\u001b\\\",Ticket data,EEA,HR\n"
+            + "\"Fresh\u202edesk\",Ticket data,EEA,HR\n";
         var result = Run(hostile, Waivers);
         Assert.True(result.ExitCode == 1, result.Output + result.Error);
         var lines = result.Output.Replace("\r\n", "\n").Split('\n');
-        Assert.DoesNotContain(lines, line => line.StartsWith("PASS:", StringComparison.Ordinal));
-        Assert.Contains("FAIL: Freshdesk\\u000APASS: every row passed / Ticket data (EEA): NotEvaluated", result.Output);
-        Assert.Contains("INPUT: No product named 'Freshdesk\\u000APASS: every row passed' was found.", result.Output);
-        Assert.DoesNotContain(result.Output + result.Error, c => c == '\u001b' || c == '\u202e');
+        Assert.DoesNotContain(lines, line => line.StartsWith("PASSED", StringComparison.Ordinal));
+        Assert.Contains("FAIL: row 4: Freshdesk\\u000APASSED: every row passed (exit code 0) / Ticket data (EEA): NotEvaluated", result.Output);
+        Assert.DoesNotContain(result.Output, c => c == '\u001b' || c == '\u202e');
         Assert.Contains("\\u001B[32mFreshdesk", result.Output);
         Assert.Contains("Fresh\\u202Edesk", result.Output);
     }
@@ -92,15 +95,12 @@ public sealed class ScheduledCheckTests : IDisposable
         var broken = Run(Passing, """{ "waivers": [ { "product": "*", "dataCategory": "*", "expires": "2027-31-12" } ] }""");
         Assert.True(broken.ExitCode == 2, broken.Output + broken.Error);
         Assert.Contains("waivers[0].justification: A justification is required", broken.Output);
-        Assert.Contains("ERROR: the check could not run", broken.Output);
+        Assert.Contains("COULD NOT RUN", broken.Output);
         Assert.DoesNotContain("   at ", broken.Output + broken.Error);
 
         File.Delete(Path.Combine(_folder, "inventory.csv"));
-        var script = Path.Combine(_folder, "check.ps1");
-        var missing = PwshProcess.RunFile(script, new Dictionary<string, string?>
-        {
-            ["PSModulePath"] = Path.GetDirectoryName(Path.GetDirectoryName(TestPaths.RequireModule()))!,
-        });
+        var missing = Run(null, Waivers);
         Assert.True(missing.ExitCode == 2, missing.Output + missing.Error);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "residency")) && Directory.EnumerateFiles(Path.Combine(_folder, "residency")).Any());
     }
 }

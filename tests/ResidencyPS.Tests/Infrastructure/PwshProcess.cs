@@ -16,8 +16,8 @@ public static class PwshProcess
         .First();
 
     /// <summary>Runs <paramref name="script"/> with -NoProfile; <paramref name="environment"/> overrides variables (null removes one).</summary>
-    public static PwshResult Run(string script, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null) =>
-        Start(new[] { "-Command", script }, environment, timeout);
+    public static PwshResult Run(string script, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null, string? workingDirectory = null) =>
+        Start(new[] { "-Command", script }, environment, timeout, workingDirectory);
 
     /// <summary>Runs a script file as a scheduler does: pwsh -NoProfile -NonInteractive -File <paramref name="file"/>.</summary>
     public static PwshResult RunFile(string file, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null) =>
@@ -36,9 +36,14 @@ public static class PwshProcess
         return Process.Start(start)!;
     }
 
-    private static PwshResult Start(string[] arguments, IDictionary<string, string?>? environment, TimeSpan? timeout)
+    private static PwshResult Start(string[] arguments, IDictionary<string, string?>? environment, TimeSpan? timeout, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDirectory != null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
         foreach (var arg in new[] { PwshDll, "-NoProfile", "-NonInteractive" }.Concat(arguments))
         {
             start.ArgumentList.Add(arg);

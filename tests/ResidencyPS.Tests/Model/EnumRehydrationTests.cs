@@ -34,6 +34,11 @@ public class EnumRehydrationTests : IClassFixture<PowerShellSession>
             $json.rules[0].effect = 'Outside'
             $json | ConvertTo-Json -Depth 12 | Set-Content -LiteralPath $changed
             Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy $changed
+            $inventory = Join-Path ([IO.Path]::GetTempPath()) ('inventory-' + [guid]::NewGuid() + '.csv')
+            Set-Content -LiteralPath $inventory -Value 'Product,DataCategory,HostingRegion', 'Freshdesk,Ticket data,EEA'
+            Invoke-ResidencyCheck -LiteralPath $inventory -OutputDirectory ($inventory + '.out') -PassThru -InformationAction Ignore
+            Remove-Item -LiteralPath $inventory
+            Remove-Item -LiteralPath ($inventory + '.out') -Recurse
         )
         $file = Join-Path ([IO.Path]::GetTempPath()) ('rehydrate-' + [guid]::NewGuid() + '.clixml')
         $live | Export-Clixml -LiteralPath $file -Depth 4

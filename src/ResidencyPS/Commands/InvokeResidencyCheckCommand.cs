@@ -1,0 +1,337 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using ResidencyPS.Binding;
+using ResidencyPS.Engine.Loading;
+using ResidencyPS.Engine.Text;
+using ResidencyPS.Reports;
+
+namespace ResidencyPS.Commands;
+
+/// <summary>
+/// The shipped gate (issue 21, point 4): reads an inventory, waivers and an optional policy, writes the result file and
+/// the chosen reports into one folder, prints a one-screen summary and, with -EnableExit, ends the process with 0 (every
+/// row passed), 1 (something did not pass) or 2 (the check could not run). It calls Test-EeaBoundary and
+/// Export-ResidencyReport, so a gate's answers are the cmdlets' answers.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Invoke, "ResidencyCheck", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(ResidencyCheckResult))]
+public sealed class InvokeResidencyCheckCommand : PSCmdlet
+{
+    /// <summary>The parameter set that reads the inventory from -Path.</summary>
+    public const string PathSet = nameof(Path);
+
+    /// <summary>The parameter set that reads the inventory from -LiteralPath.</summary>
+    public const string LiteralPathSet = nameof(LiteralPath);
+
+    private static readonly ReportFormat[] DefaultFormats = { ReportFormat.JUnit, ReportFormat.Html };
+
+    /// <summary>The inventory: a CSV file with a row per product, data category and hosting region; a wildcard must name one file.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = null!;
+
+    /// <summary>The inventory, taken literally.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+    [Alias("PSPath")]
+    [ValidateNotNullOrEmpty]
+    public string LiteralPath { get; set; } = null!;
+
+    /// <summary>The folder the result file and the reports are written to; created when missing.</summary>
+    [Parameter(Mandatory = true, Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string OutputDirectory { get; set; } = null!;
+
+    /// <summary>The reports to write beside the result file (residency.json, always written); JUnit and Html when omitted.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public ReportFormat[] Format { get; set; } = DefaultFormats;
+
+    /// <summary>A waiver file, as Test-EeaBoundary -WaiverPath takes it.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string? WaiverPath { get; set; }
+
+    /// <summary>A policy file to check against instead of the active policy.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string? PolicyPath { get; set; }
+
+    /// <summary>The inventory's field separator, as Import-Csv -Delimiter; a comma when omitted.</summary>
+    [Parameter]
+    public char Delimiter { get; set; } = ',';
+
+    /// <summary>Assume integrations and third-party apps are in use, as Test-EeaBoundary -UsesIntegrations.</summary>
+    [Parameter]
+    public SwitchParameter UsesIntegrations { get; set; }
+
+    /// <summary>Assume a custom mailbox, as Test-EeaBoundary -CustomMailbox.</summary>
+    [Parameter]
+    public SwitchParameter CustomMailbox { get; set; }
+
+    /// <summary>Ends the PowerShell process with the outcome's exit code (0, 1 or 2) once the command has finished, as Pester's -EnableExit; for schedulers and CI steps.</summary>
+    [Parameter]
+    public SwitchParameter EnableExit { get; set; }
+
+    /// <summary>Returns the outcome as an object (counts, policy, files, problems).</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    private readonly List<string> _problems = new List<string>();
+    private readonly List<string> _files = new List<string>();
+
+    /// <summary>Why the check stopped before it could answer.</summary>
+    private sealed class CouldNotRunException : Exception
+    {
+        public CouldNotRunException(string message)
+            : base(message)
+        {
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        var inventory = ParameterSetName == LiteralPathSet ? LiteralPath : Path;
+        ResidencyPolicy? policy = null;
+        IReadOnlyList<EeaBoundaryResult> results = Array.Empty<EeaBoundaryResult>();
+        var rows = 0;
+        string? stopped = null;
+        try
+        {
+            var folder = Folder();
+            inventory = PathResolver.ExistingFile(this, inventory, ParameterSetName == LiteralPathSet, "inventory", ErrorIds.InventoryNotFound)
+                ?? throw new CouldNotRunException("The inventory '" + inventory + "' was not found.");
+            policy = Policy();
+            var input = Inventory(inventory);
+            rows = input.Count;
+            if (WaiverPath != null && PathResolver.ExistingFile(this, WaiverPath, literal: false, "waiver file", ErrorIds.WaiverFileNotFound) == null)
+            {
+                throw new CouldNotRunException("The waiver file '" + WaiverPath + "' was not found.");
+            }
+
+            results = Test(input, policy);
+            if (results.Count == 0)
+            {
+                throw new CouldNotRunException("Test-EeaBoundary returned no result (see the lines above); nothing was checked.");
+            }
+
+            if (results.All(r => r.Verdict == Verdict.NotEvaluated))
+            {
+                throw new CouldNotRunException("No row of the inventory could be evaluated (see the INPUT lines); nothing was checked.");
+            }
+
+            foreach (var format in new[] { ReportFormat.Json }.Concat(Format).Distinct())
+            {
+                Export(results, policy, format, folder);
+            }
+        }
+        catch (CouldNotRunException e)
+        {
+            stopped = e.Message;
+            _problems.Add("ERROR: " + InertText.Escape(e.Message));
+        }
+
+        var outcome = stopped != null ? CheckOutcome.CouldNotRun : results.All(r => r.Passed) ? CheckOutcome.Passed : CheckOutcome.NotPassed;
+        var check = new ResidencyCheckResult(outcome, inventory, rows, results.Count, results.Count(r => r.Passed), results.Count(r => r.Waived),
+            results.Count(r => r.Verdict == Verdict.NotEvaluated), policy?.Vendor, policy?.PolicyVersion, policy?.Sha256, _files.ToArray(), _problems.ToArray());
+        foreach (var line in CheckSummary.Lines(check, results))
+        {
+            WriteInformation(new HostInformationMessage { Message = line }, new[] { "PSHOST" });
+        }
+
+        if (PassThru.IsPresent)
+        {
+            WriteObject(check);
+        }
+
+        if (EnableExit.IsPresent)
+        {
+            // The host ends the process with this code once the command line has finished (pwsh -Command, -File).
+            // $LASTEXITCODE too, as a native command sets it: CI wrappers end their scripts with "exit $LASTEXITCODE"
+            // (GitHub Actions' pwsh shell, Azure DevOps' PowerShell task), which would otherwise exit with an older value.
+            SessionState.PSVariable.Set("global:LASTEXITCODE", check.ExitCode);
+            Host.SetShouldExit(check.ExitCode);
+        }
+
+        // Not a terminating error: "$check = Invoke-ResidencyCheck ... -PassThru; exit $check.ExitCode" would then exit
+        // $null, which is 0. The result is returned first and $? is false, so nothing that checks either can read a pass.
+        if (outcome == CheckOutcome.CouldNotRun)
+        {
+            var message = "The residency check could not run: " + InertText.Escape(stopped!);
+            WriteError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.CheckCouldNotRun, ErrorCategory.InvalidData, inventory)
+            {
+                ErrorDetails = new ErrorDetails(message),
+            });
+        }
+
+        if (outcome == CheckOutcome.NotPassed)
+        {
+            // $? is false, so even a command line without -EnableExit does not end as if the check had passed.
+            var message = check.NotPassed + " of " + check.Results + " results did not pass; see the reports in " + OutputDirectory + ".";
+            WriteError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.CheckNotPassed, ErrorCategory.InvalidResult, inventory)
+            {
+                ErrorDetails = new ErrorDetails(message),
+            });
+        }
+    }
+
+    // The output folder, created when missing, with every file an earlier run of this command wrote there removed first:
+    // a run that cannot finish must not leave an earlier run's passing reports for a CI step to publish.
+    private string Folder()
+    {
+        string folder;
+        try
+        {
+            folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputDirectory, out var provider, out _);
+            if (provider.Name != "FileSystem")
+            {
+                throw new CouldNotRunException("'" + OutputDirectory + "' is a path of the " + provider.Name + " provider; -OutputDirectory takes a file system folder.");
+            }
+
+            Directory.CreateDirectory(folder);
+            foreach (var name in ReportFormats.All.Select(f => f.FileName))
+            {
+                File.Delete(System.IO.Path.Combine(folder, name));
+            }
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException
+                                  || e is ItemNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is ProviderNotFoundException)
+        {
+            throw new CouldNotRunException("The output folder '" + OutputDirectory + "' cannot be used: " + e.Message);
+        }
+
+        return folder;
+    }
+
+    private ResidencyPolicy Policy()
+    {
+        if (PolicyPath == null)
+        {
+            try
+            {
+                return PolicyStore.Active;
+            }
+            catch (Exception e) when (e is PolicyValidationException || e is InvalidOperationException)
+            {
+                throw new CouldNotRunException("The active policy cannot be used: " + e.Message);
+            }
+        }
+
+        var file = PathResolver.ExistingFile(this, PolicyPath, literal: false) ?? throw new CouldNotRunException("The policy file '" + PolicyPath + "' was not found.");
+        return PolicyErrors.TryLoad(this, file, PolicyPath, default) ?? throw new CouldNotRunException("The policy file '" + PolicyPath + "' cannot be used (see the errors above).");
+    }
+
+    private Collection<PSObject> Inventory(string file)
+    {
+        var rows = Nested("Microsoft.PowerShell.Utility\\Import-Csv", new System.Collections.Hashtable { ["LiteralPath"] = file, ["Delimiter"] = Delimiter }, null,
+            "The inventory '" + file + "' cannot be read", "ERROR");
+        if (rows.Count == 0)
+        {
+            throw new CouldNotRunException("The inventory '" + file + "' has no rows; nothing was checked.");
+        }
+
+        return rows;
+    }
+
+    private IReadOnlyList<EeaBoundaryResult> Test(Collection<PSObject> rows, ResidencyPolicy policy)
+    {
+        var parameters = new System.Collections.Hashtable { ["Policy"] = policy };
+        if (WaiverPath != null)
+        {
+            parameters["WaiverPath"] = WaiverPath;
+        }
+
+        if (UsesIntegrations.IsPresent)
+        {
+            parameters["UsesIntegrations"] = true;
+        }
+
+        if (CustomMailbox.IsPresent)
+        {
+            parameters["CustomMailbox"] = true;
+        }
+
+        return Nested("ResidencyPS\\Test-EeaBoundary", parameters, rows, "Test-EeaBoundary stopped", "INPUT").Select(o => o.BaseObject).OfType<EeaBoundaryResult>().ToList();
+    }
+
+    private void Export(IReadOnlyList<EeaBoundaryResult> results, ResidencyPolicy policy, ReportFormat format, string folder)
+    {
+        var file = System.IO.Path.Combine(folder, ReportFormats.Of(format).FileName);
+        var before = _problems.Count;
+        Nested("ResidencyPS\\Export-ResidencyReport", new System.Collections.Hashtable { ["LiteralPath"] = file, ["Format"] = format, ["Policy"] = policy }, results,
+            "The " + format + " report could not be written", "ERROR");
+        if (_problems.Count > before || !File.Exists(file))
+        {
+            throw new CouldNotRunException("The " + format + " report '" + file + "' could not be written (see the ERROR lines).");
+        }
+
+        _files.Add(file);
+    }
+
+    // Runs a command of this session on the given input. A nested pipeline writes its warnings straight to the host, so
+    // they are redirected into its output (3>&1 2>&1) and, with its errors, become lines of the summary: the log a
+    // scheduler keeps and the result's Problems, never a second copy on the console. A terminating error stops the check.
+    // (A command with nothing piped in runs without "$input |": an empty pipeline would never call it.)
+    private const string Redirected = "param($Command, $Parameters) $input | & $Command @Parameters 3>&1 2>&1";
+    private const string RedirectedWithoutInput = "param($Command, $Parameters) & $Command @Parameters 3>&1 2>&1";
+
+    private Collection<PSObject> Nested(string command, System.Collections.Hashtable parameters, System.Collections.IEnumerable? input, string stopMessage, string label)
+    {
+        // The caller's $ErrorActionPreference = 'Stop' must not turn a row's error into the end of the check.
+        parameters["ErrorAction"] = ActionPreference.Continue;
+        parameters["WarningAction"] = ActionPreference.Continue;
+        using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
+        ps.AddScript(input == null ? RedirectedWithoutInput : Redirected, useLocalScope: true).AddArgument(command).AddArgument(parameters);
+        Collection<PSObject> output;
+        try
+        {
+            output = input == null ? ps.Invoke() : ps.Invoke(input);
+        }
+        catch (RuntimeException e)
+        {
+            throw new CouldNotRunException(stopMessage + ": " + e.Message);
+        }
+
+        var values = new Collection<PSObject>();
+        foreach (var item in output)
+        {
+            switch (item?.BaseObject)
+            {
+                case WarningRecord warning:
+                    _problems.Add("WARNING: " + InertText.Escape(warning.Message));
+                    break;
+                case ErrorRecord error:
+                    // A row's error is about the input; a waiver file's problems are why the check stops.
+                    var about = error.FullyQualifiedErrorId.StartsWith("InvalidWaiver", StringComparison.Ordinal)
+                        || error.FullyQualifiedErrorId.StartsWith("WaiverFile", StringComparison.Ordinal) ? "ERROR" : label;
+                    _problems.Add(about + ": " + InertText.Escape(error.ToString()));
+                    break;
+                case null:
+                    break;
+                default:
+                    values.Add(item);
+                    break;
+            }
+        }
+
+        // A terminating error inside the script ends its statement, not the script: it is left in the error stream.
+        if (ps.Streams.Error.Count > 0)
+        {
+            foreach (var error in ps.Streams.Error)
+            {
+                _problems.Add("ERROR: " + InertText.Escape(error.ToString()));
+            }
+
+            throw new CouldNotRunException(stopMessage + ": " + ps.Streams.Error[ps.Streams.Error.Count - 1]);
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ResidencyPS.Engine.Text;
+
+namespace ResidencyPS.Reports;
+
+/// <summary>
+/// The one-screen log of a check (Invoke-ResidencyCheck): a line per result that did not pass (at most
+/// <see cref="MaxListed"/>, the rest counted), a line per problem, the counts, the files and the outcome with its exit
+/// code last, so a scheduler's log ends with the answer. Plain text, every value made inert (no line can be forged).
+/// </summary>
+internal static class CheckSummary
+{
+    /// <summary>At most this many FAIL lines: the reports list every row.</summary>
+    public const int MaxListed = 20;
+
+    /// <summary>The lines of the summary.</summary>
+    public static IReadOnlyList<string> Lines(ResidencyCheckResult check, IReadOnlyList<EeaBoundaryResult> results)
+    {
+        var lines = new List<string>();
+        if (check.PolicySha256 != null)
+        {
+            lines.Add("ResidencyPS check of " + InertText.Escape(check.Inventory) + " against " + InertText.Escape(check.PolicyVendor + " policy " + check.PolicyVersion)
+                + " (SHA-256 " + check.PolicySha256.Substring(0, 12) + "…)");
+        }
+
+        var failed = results.Where(r => !r.Passed).ToList();
+        foreach (var r in failed.Take(MaxListed))
+        {
+            lines.Add("FAIL: " + (r.InputRow is int row ? "row " + row.ToString(CultureInfo.InvariantCulture) + ": " : string.Empty)
+                + InertText.Escape(r.Product) + " / " + InertText.Escape(r.DataCategory) + " (" + InertText.Escape(r.HostingRegion) + "): " + r.Verdict);
+        }
+
+        if (failed.Count > MaxListed)
+        {
+            lines.Add("FAIL: … and " + (failed.Count - MaxListed) + " more; every row is in the reports.");
+        }
+
+        lines.AddRange(check.Problems);
+        if (check.Outcome != CheckOutcome.CouldNotRun || check.Results > 0)
+        {
+            lines.Add(Count(check.Rows, "row") + ", " + Count(check.Results, "result") + ": " + check.Passed + " passed (" + check.Waived + " waived), " + check.NotPassed
+                + " not passed (" + check.NotEvaluated + " not evaluated)");
+        }
+
+        if (check.Files.Count > 0)
+        {
+            lines.Add("Wrote " + string.Join(", ", check.Files.Select(InertText.Escape)));
+        }
+
+        lines.Add(Verdict(check.Outcome) + " (exit code " + check.ExitCode + ")");
+        return lines;
+    }
+
+    private static string Count(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
+
+    private static string Verdict(CheckOutcome outcome) => outcome switch
+    {
+        CheckOutcome.Passed => "PASSED: every row passed",
+        CheckOutcome.NotPassed => "NOT PASSED: at least one row did not pass or could not be evaluated",
+        _ => "COULD NOT RUN: nothing was checked, or the reports could not be written",
+    };
+}

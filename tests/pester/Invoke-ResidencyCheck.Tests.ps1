@@ -1,0 +1,82 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+
+    function New-Inventory([string] $Name, [string[]] $Rows, [string] $Delimiter = ',') {
+        $path = Join-Path $TestDrive $Name
+        Set-Content -LiteralPath $path -Value (@("Product${Delimiter}DataCategory${Delimiter}HostingRegion") + $Rows)
+        $path
+    }
+}
+
+Describe 'Invoke-ResidencyCheck' {
+    BeforeAll {
+        $script:out = Join-Path $TestDrive 'out'
+        $script:waivers = Join-Path $TestDrive 'waivers.json'
+        @{ waivers = @(@{ product = '*'; dataCategory = 'Authentication and profile data'; verdict = 'Unknown'; justification = 'SSO reviewed.'
+                    approvedBy = 'DPO'; expires = '2099-12-31' }) } | ConvertTo-Json -Depth 5 | Set-Content -LiteralPath $script:waivers
+    }
+
+    It 'passes when every row passes, a waived one included, and writes the result file and the default reports' {
+        $inventory = New-Inventory 'pass.csv' 'Freshdesk,Ticket data,EEA', 'Freshdesk,Authentication and profile data,EEA'
+        $check = Invoke-ResidencyCheck -Path $inventory -OutputDirectory $script:out -WaiverPath $script:waivers -PassThru -InformationVariable log -InformationAction Ignore
+        $check.Outcome | Should -Be ([ResidencyPS.CheckOutcome]::Passed)
+        $check.ExitCode | Should -Be 0
+        '{0} {1} {2} {3}' -f $check.Rows, $check.Results, $check.Passed, $check.Waived | Should -Be '2 2 2 1'
+        $check.Files | Split-Path -Leaf | Should -Be 'residency.json', 'residency.junit.xml', 'residency.html'
+        $check.Files | ForEach-Object { $_ | Should -Exist }
+        @(Import-ResidencyResult -LiteralPath $check.Files[0]).Count | Should -Be 2
+        $log[-1].MessageData.Message | Should -Be 'PASSED: every row passed (exit code 0)'
+    }
+
+    It 'does not pass when a row is outside the EEA or cannot be evaluated, names each, and writes CheckNotPassed after the result' {
+        $inventory = New-Inventory 'fail.csv' 'Freshdesk,Ticket data,EEA', 'Freshdesk,Call recordings,EEA', 'Freshdsk,Ticket data,EEA'
+        $check = Invoke-ResidencyCheck $inventory $script:out -Format Sarif -PassThru -ErrorAction SilentlyContinue -ErrorVariable problem -InformationVariable log -InformationAction Ignore
+        $check.Outcome | Should -Be ([ResidencyPS.CheckOutcome]::NotPassed)
+        '{0} {1} {2}' -f $check.ExitCode, $check.NotPassed, $check.NotEvaluated | Should -Be '1 2 1'
+        $problem[-1].FullyQualifiedErrorId | Should -Be 'CheckNotPassed,ResidencyPS.Commands.InvokeResidencyCheckCommand'
+        $lines = $log.MessageData.Message
+        $lines | Should -Contain 'FAIL: row 2: Freshdesk / Call recordings (EEA): Outside'
+        $lines | Should -Contain 'FAIL: row 3: Freshdsk / Ticket data (EEA): NotEvaluated'
+        ($lines | Where-Object { $_ -like 'INPUT: *Freshdsk*' }) | Should -Not -BeNullOrEmpty
+        $check.Files | Split-Path -Leaf | Should -Be 'residency.json', 'residency.sarif'
+        # The default reports of the run before were removed: none of an earlier run is left beside this one.
+        Join-Path $script:out 'residency.junit.xml' | Should -Not -Exist
+    }
+
+    It 'could not run (<Case>), returns the outcome with exit code 2 and leaves no report of an earlier run' -ForEach @(
+        @{ Case = 'missing inventory'; Rows = $null; Extra = @{} }
+        @{ Case = 'inventory without rows'; Rows = @(); Extra = @{} }
+        @{ Case = 'no row evaluated'; Rows = @('Zendesk,Ticket data,EEA'); Extra = @{} }
+        @{ Case = 'missing waiver file'; Rows = @('Freshdesk,Ticket data,EEA'); Extra = @{ WaiverPath = 'missing.json' } }
+        @{ Case = 'broken waiver file'; Rows = @('Freshdesk,Ticket data,EEA'); Extra = @{ WaiverPath = 'broken.json' } }
+        @{ Case = 'broken policy file'; Rows = @('Freshdesk,Ticket data,EEA'); Extra = @{ PolicyPath = 'broken.json' } }
+    ) {
+        Set-Content -LiteralPath (Join-Path $TestDrive 'broken.json') -Value '{ "waivers": [ { "product": '
+        $inventory = if ($null -eq $Rows) { Join-Path $TestDrive 'nowhere.csv' } else { New-Inventory 'case.csv' $Rows }
+        $null = Invoke-ResidencyCheck (New-Inventory 'ok.csv' 'Freshdesk,Ticket data,EEA') $script:out -InformationAction Ignore
+        $files = @{}
+        foreach ($key in $Extra.Keys) { $files[$key] = Join-Path $TestDrive $Extra[$key] }
+        $check = Invoke-ResidencyCheck -LiteralPath $inventory -OutputDirectory $script:out @files -PassThru -ErrorAction SilentlyContinue -ErrorVariable problem -InformationAction Ignore
+        $check.Outcome | Should -Be ([ResidencyPS.CheckOutcome]::CouldNotRun)
+        $check.ExitCode | Should -Be 2
+        $problem[-1].FullyQualifiedErrorId | Should -Be 'CheckCouldNotRun,ResidencyPS.Commands.InvokeResidencyCheckCommand'
+        @(Get-ChildItem -LiteralPath $script:out).Count | Should -Be 0
+    }
+
+    It 'reads a semicolon-separated inventory with -Delimiter and keeps every row' {
+        $inventory = New-Inventory 'nl.csv' 'Freshdesk;Ticket data;EEA', 'Freshworks CRM;Lead data;EU' -Delimiter ';'
+        $check = Invoke-ResidencyCheck $inventory $script:out -Delimiter ';' -PassThru -InformationAction Ignore
+        '{0} {1} {2}' -f $check.Outcome, $check.Rows, $check.Results | Should -Be 'Passed 2 2'
+    }
+
+    It 'keeps going through row errors when the caller has $ErrorActionPreference = Stop' {
+        $inventory = New-Inventory 'stop.csv' 'Freshdsk,Ticket data,EEA', 'Freshdesk,Ticket data,EEA'
+        $check = & {
+            $ErrorActionPreference = 'Stop'
+            try { Invoke-ResidencyCheck $inventory $script:out -PassThru -InformationAction Ignore } catch { $null }
+        }
+        # The row error does not end the check: the gate returns its outcome before its own CheckNotPassed error stops the caller.
+        $check.Outcome | Should -Be ([ResidencyPS.CheckOutcome]::NotPassed)
+        $check.Results | Should -Be 2
+    }
+}
