@@ -153,6 +153,29 @@ Import-Module '$Module'
 "@
 $peak = (& $Pwsh[0] @($Pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $peakScript) -split ' '
 
+Write-Host "Result file: $Records results written with Export-ResidencyReport -Format Json and read back with Import-ResidencyResult, in a fresh pwsh" -ForegroundColor Cyan
+$resultFileScript = @"
+Import-Module '$Module'
+`$WarningPreference = 'SilentlyContinue'
+`$pairs = foreach (`$r in Get-DataResidency) { , @(`$r.Product, `$r.DataCategory) }
+`$results = `$(for (`$i = 0; `$i -lt $Records; `$i++) { `$p = `$pairs[`$i % `$pairs.Count]; [pscustomobject]@{ Product = `$p[0]; DataCategory = `$p[1] } }) | Test-EeaBoundary
+`$file = Join-Path ([IO.Path]::GetTempPath()) ('residencyps-bench-' + `$PID + '.json')
+`$write = [Diagnostics.Stopwatch]::StartNew(); `$results | Export-ResidencyReport -LiteralPath `$file; `$write.Stop()
+`$bytes = (Get-Item -LiteralPath `$file).Length
+`$results = `$null; [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
+`$process = [Diagnostics.Process]::GetCurrentProcess(); `$process.Refresh(); `$before = `$process.WorkingSet64
+`$read = [Diagnostics.Stopwatch]::StartNew(); `$back = Import-ResidencyResult -LiteralPath `$file; `$read.Stop()
+`$process.Refresh()
+Remove-Item -LiteralPath `$file
+'{0} {1} {2} {3} {4} {5}' -f `$write.Elapsed.TotalMilliseconds, `$read.Elapsed.TotalMilliseconds, `$bytes, `$before, `$process.PeakWorkingSet64, @(`$back).Count
+"@
+$resultRuns = foreach ($run in 1..3) { , ((& $Pwsh[0] @($Pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $resultFileScript) -split ' ' | ForEach-Object { [double]$_ }) }
+$resultWrite = Get-Median ($resultRuns | ForEach-Object { $_[0] })
+$resultRead = Get-Median ($resultRuns | ForEach-Object { $_[1] })
+$resultBytes = $resultRuns[0][2]
+$resultPeakGrowth = Get-Median ($resultRuns | ForEach-Object { $_[4] - $_[3] })
+if ($resultRuns[0][5] -ne $Records) { throw "Import-ResidencyResult read $($resultRuns[0][5]) of $Records results back." }
+
 $result = [ordered]@{
     machine           = [ordered]@{ os = [Runtime.InteropServices.RuntimeInformation]::OSDescription; cpus = [Environment]::ProcessorCount; powershell = $PSVersionTable.PSVersion.ToString(); dotnet = [Environment]::Version.ToString() }
     date              = (Get-Date).ToUniversalTime().ToString('u')
@@ -179,6 +202,8 @@ $result = [ordered]@{
         targetMs                       = 1000
     }
     hostile           = $hostile
+    resultFile        = [ordered]@{ results = $Records; megabytes = [math]::Round($resultBytes / 1MB, 1); writeMs = [math]::Round($resultWrite, 1); readMs = [math]::Round($resultRead, 1)
+                                    peakWorkingSetGrowthWhileReadingMB = [math]::Round($resultPeakGrowth / 1MB, 1); targetMs = 2000 }
     peakWorkingSetMB  = [ordered]@{ beforePipeline = [math]::Round([double]$peak[0] / 1MB, 1); afterPipeline = [math]::Round([double]$peak[1] / 1MB, 1) }
     ratios            = [ordered]@{
         importVsEmptyModule        = [math]::Round($import / $empty, 3)
@@ -206,6 +231,9 @@ $rows = @(
     [pscustomobject]@{ Measure = "$($scalePolicy.ProductCount) products: Test-EeaBoundary Prod1*0"; Median = '{0,8:N1} ms' -f $scaleTest; Ratio = ''; Target = '< 1000 ms' }
     [pscustomobject]@{ Measure = "$($scalePolicy.ProductCount) products: Get-DataCategory -Product Prod1*"; Median = '{0,8:N1} ms' -f $scaleCategory; Ratio = ''; Target = '< 1000 ms' }
     [pscustomobject]@{ Measure = "$($scalePolicy.ProductCount) products: a misspelt name (error of $scaleMessage chars)"; Median = '{0,8:N1} ms' -f $scaleMissing; Ratio = ''; Target = '< 1000 ms' }
+    [pscustomobject]@{ Measure = "Result file of $Records results ($([math]::Round($resultBytes / 1MB)) MB): write"; Median = '{0,8:N1} ms' -f $resultWrite; Ratio = ''; Target = '< 2000 ms' }
+    [pscustomobject]@{ Measure = "Result file of $Records results: read back"; Median = '{0,8:N1} ms' -f $resultRead; Ratio = ''; Target = '< 2000 ms' }
+    [pscustomobject]@{ Measure = 'Working set growth while reading it back'; Median = '{0,8:N1} MB' -f ($resultPeakGrowth / 1MB); Ratio = ''; Target = '' }
     [pscustomobject]@{ Measure = 'Peak working set, 100k pipeline'; Median = '{0,8:N1} MB' -f $result.peakWorkingSetMB.afterPipeline; Ratio = ''; Target = '' }
 )
 $rows += foreach ($refusal in $hostile.refusals) {

@@ -63,14 +63,14 @@ Describe 'Import-ResidencyResult' {
     }
 
     It 'refuses a file that could make a row pass or lose rows: an edited waiver, duplicate keys, trailing content, empty results, mistyped values (<Case>)' -ForEach @(
-        @{ Case = 'a waiver added to an Outside row, expired before the run'; Edit = { param($t) $t -replace '("dataCategory": "Call recordings",(?:.|\n)*?"waived": )false,(\s*)"waiver": null', '$1true,$2"waiver": { "justification": "x", "approvedBy": null, "expires": "2001-01-01" }' } }
-        @{ Case = 'a waiver with a blank justification'; Edit = { param($t) $t -replace '"justification": "SSO reviewed\."', '"justification": "   "' } }
+        @{ Case = 'a waiver added to an Outside row, expired before the run'; Edit = { param($t) $t -replace '("dataCategory":\s*"Call recordings",(?:.|\n)*?"waived":\s*)false,(\s*)"waiver":\s*null', '$1true,$2"waiver": { "justification": "x", "approvedBy": null, "expires": "2001-01-01" }' } }
+        @{ Case = 'a waiver with a blank justification'; Edit = { param($t) $t -replace '"justification":\s*"SSO reviewed\."', '"justification": "   "' } }
         @{ Case = 'a second results key'; Edit = { param($t) $t.TrimEnd().TrimEnd('}') + ', "results": [] }' } }
         @{ Case = 'a second document after the first'; Edit = { param($t) $t + '{"junk": 1}' } }
         @{ Case = 'empty results'; Edit = { param($t) $t -replace '(?s)"results": \[.*\]\s*\}\s*$', '"results": [] }' } }
-        @{ Case = 'a row number past Int32'; Edit = { param($t) $t -replace '"inputRow": 1,', '"inputRow": 4294967297,' } }
-        @{ Case = 'waived as text'; Edit = { param($t) $t -replace '"waived": true', '"waived": "true"' } }
-        @{ Case = 'a verdict by number'; Edit = { param($t) $t -replace '"verdict": "Outside"', '"verdict": "2"' } }
+        @{ Case = 'a row number past Int32'; Edit = { param($t) $t -replace '"inputRow":\s*1,', '"inputRow": 4294967297,' } }
+        @{ Case = 'waived as text'; Edit = { param($t) $t -replace '"waived":\s*true', '"waived": "true"' } }
+        @{ Case = 'a verdict by number'; Edit = { param($t) $t -replace '"verdict":\s*"Outside"', '"verdict": "2"' } }
     ) {
         $edited = Join-Path $TestDrive 'hostile.json'
         $text = & $Edit (Get-Content -Raw -LiteralPath $script:file)

@@ -42,7 +42,8 @@ internal static class AtomicFile
             using (var stream = UnixMode.CreateNew(temporary, mode))
             {
                 UnixMode.Set(temporary, mode);
-                using var writer = new StreamWriter(stream, new UTF8Encoding(byteOrderMark));
+                // A large buffer: a 100,000-row result file is over 100 MB, written in many small pieces.
+                using var writer = new StreamWriter(stream, new UTF8Encoding(byteOrderMark), 1 << 16);
                 write(writer);
                 writer.Flush();
                 stream.Flush(flushToDisk: true);

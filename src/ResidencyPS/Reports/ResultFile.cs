@@ -61,11 +61,23 @@ internal static class ResultFile
         }
 
         json.WriteEndArray();
+        // One result per line, compact: a 100,000-row file is a third smaller and quicker to write and read, and a line
+        // is still one result for grep and diff. The rest of the document is indented.
         json.WritePropertyName("results");
         json.WriteStartArray();
-        foreach (var r in data.Results)
+        var line = new System.Text.StringBuilder(2048);
+        using (var lineWriter = new StringWriter(line, CultureInfo.InvariantCulture))
         {
-            WriteResult(json, r);
+            foreach (var r in data.Results)
+            {
+                line.Clear();
+                using (var compact = new JsonTextWriter(lineWriter) { Formatting = Newtonsoft.Json.Formatting.None, CloseOutput = false })
+                {
+                    WriteResult(compact, r);
+                }
+
+                json.WriteRawValue(line.ToString());
+            }
         }
 
         json.WriteEndArray();

@@ -157,4 +157,33 @@ public sealed class ResultFileTests : IDisposable
         Assert.Empty((JArray)json["waiverFiles"]!);
         Assert.Null(ResultFileReader.Read(Write(results)).Waivers);
     }
+
+    [Fact]
+    public void A_file_is_read_whole_and_strictly_whatever_the_order_of_its_parts_and_however_deep_a_duplicate_key_hides()
+    {
+        var results = Run();
+        var file = Write(results);
+        var json = JObject.Parse(File.ReadAllText(file));
+
+        // The results before the policy and the run's time (a file written by another tool) read the same.
+        var reordered = new JObject(new JProperty("results", json["results"]), json.Properties().Where(p => p.Name != "results"));
+        File.WriteAllText(file, reordered.ToString());
+        var run = ResultFileReader.Read(file);
+        Assert.Equal(results.Count, run.Results.Count);
+        Assert.All(run.Results, r => Assert.Equal(Policy.Sha256, r.PolicySha256));
+
+        // A key named twice is refused in a result, in its waiver, and deep inside a finding's sources.
+        var text = File.ReadAllText(file);
+        foreach (var (from, to) in new[]
+        {
+            ("\"verdict\": \"Within\"", "\"verdict\": \"Within\", \"verdict\": \"Within\""),
+            ("\"justification\": \"Ten minutes reviewed.\"", "\"justification\": \"Ten minutes reviewed.\", \"justification\": \"x\""),
+            ("\"line\": 81", "\"line\": 81, \"line\": 82"),
+        })
+        {
+            Assert.Contains(from, text);
+            File.WriteAllText(file, text.Replace(from, to));
+            Assert.Contains("twice", Assert.Throws<ResultFileException>(() => ResultFileReader.Read(file)).Message, StringComparison.Ordinal);
+        }
+    }
 }

@@ -53,13 +53,58 @@ internal static class ResultFileReader
             throw new ResultFileException("It is " + length + " bytes; no result file is written larger than " + ResidencyPS.IO.BoundedWriter.MaxBytes + ".");
         }
 
-        JObject document;
+        // Streamed: the document's small parts are read as JSON values, the results one at a time, so memory follows the
+        // results, not the file (a whole 157 MB file as one token tree took over 1 GB).
+        var document = new JObject();
+        var results = new List<CarriedResult.Values>();
+        var hasResults = false;
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.SequentialScan);
             using var text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
             using var json = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, MaxDepth = 32 };
-            document = JObject.Load(json, new JsonLoadSettings { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error });
+            if (!json.Read() || json.TokenType != JsonToken.StartObject)
+            {
+                throw new ResultFileException("It is not one JSON object in UTF-8: it does not start with '{'.");
+            }
+
+            while (json.Read() && json.TokenType == JsonToken.PropertyName)
+            {
+                var name = (string)json.Value!;
+                if (document.ContainsKey(name) || (name == "results" && hasResults))
+                {
+                    throw new ResultFileException("It names '" + name + "' twice (line " + json.LineNumber + "); a result file has each property once.");
+                }
+
+                json.Read();
+                if (name != "results")
+                {
+                    document[name] = JToken.ReadFrom(json, Strict);
+                    continue;
+                }
+
+                if (json.TokenType != JsonToken.StartArray)
+                {
+                    throw new ResultFileException("It has no results array.");
+                }
+
+                hasResults = true;
+                while (json.Read() && json.TokenType != JsonToken.EndArray)
+                {
+                    if (json.TokenType != JsonToken.StartObject)
+                    {
+                        throw new ResultFileException("results[" + results.Count + "] is not an object.");
+                    }
+
+                    // Each result is read, checked and reduced to what it carried before the next one is read.
+                    results.Add(ReadResult(json, results.Count));
+                }
+            }
+
+            if (json.TokenType != JsonToken.EndObject)
+            {
+                throw new ResultFileException("It is not one JSON object in UTF-8: it ends early.");
+            }
 
             // One document and nothing after it: two files joined would otherwise read as the first alone.
             if (json.Read())
@@ -86,40 +131,164 @@ internal static class ResultFileReader
 
         var policy = document["policy"] as JObject ?? throw new ResultFileException("It names no policy (policy.sha256).");
         var sha = Text(policy, "sha256") ?? throw new ResultFileException("It names no policy (policy.sha256).");
-        var results = new List<CarriedResult.Values>();
-        var items = document["results"] as JArray ?? throw new ResultFileException("It has no results array.");
-        if (items.Count == 0)
+        if (!hasResults)
+        {
+            throw new ResultFileException("It has no results array.");
+        }
+
+        if (results.Count == 0)
         {
             throw new ResultFileException("Its results array is empty; a run always has at least one result.");
         }
 
-        for (var i = 0; i < items.Count; i++)
+        // The policy and the run's time may come after the results (a file written by hand): each result gets them now.
+        for (var i = 0; i < results.Count; i++)
         {
-            if (!(items[i] is JObject r))
-            {
-                throw new ResultFileException("results[" + i + "] is not an object.");
-            }
-
-            var waiver = r["waiver"] as JObject;
-            DateTime? expires = null;
-            if (waiver != null && Text(waiver, "expires") is string date)
-            {
-                if (!DateTime.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                {
-                    throw new ResultFileException("results[" + i + "].waiver.expires '" + date + "' is not a date (yyyy-MM-dd).");
-                }
-
-                expires = parsed;
-            }
-
-            var findings = r["findings"] as JArray;
-            results.Add(new CarriedResult.Values(Required(r, "product", i), Required(r, "dataCategory", i), Required(r, "hostingRegion", i), Required(r, "verdict", i), sha,
-                Flag(r, "usesIntegrations", i), Flag(r, "customMailbox", i), Flag(r, "waived", i), waiver == null ? null : Text(waiver, "justification"),
-                waiver == null ? null : Text(waiver, "approvedBy"), expires, findings != null && findings.Count > 0 && findings[0] is JObject first ? Text(first, "message") : null,
-                Row(r, i), runTime));
+            results[i] = results[i] with { PolicySha256 = sha, RunUtc = runTime };
         }
 
         return new Run(Text(policy, "vendor") ?? string.Empty, Text(policy, "version") ?? string.Empty, sha, results, Waivers(document));
+    }
+
+    private static readonly JsonLoadSettings Strict = new JsonLoadSettings { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error };
+
+    // What one result carried, read token by token (a token tree per result cost more than the tokens): the values a
+    // result needs are checked as strictly as before, every other value is walked for duplicate keys and skipped. The
+    // policy's SHA-256 and the run's time are added once the whole file is read.
+    private static CarriedResult.Values ReadResult(JsonTextReader json, int i)
+    {
+        var at = "results[" + i + "]";
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? product = null, category = null, region = null, verdict = null, justification = null, approvedBy = null, firstFinding = null;
+        bool usesIntegrations = false, customMailbox = false, waived = false;
+        DateTime? expires = null;
+        int? row = null;
+        while (json.Read() && json.TokenType == JsonToken.PropertyName)
+        {
+            var name = (string)json.Value!;
+            if (!seen.Add(name))
+            {
+                throw new ResultFileException(at + " names '" + name + "' twice.");
+            }
+
+            json.Read();
+            switch (name)
+            {
+                case "product": product = Text(json); break;
+                case "dataCategory": category = Text(json); break;
+                case "hostingRegion": region = Text(json); break;
+                case "verdict": verdict = Text(json); break;
+                case "usesIntegrations": usesIntegrations = Flag(json, at + "." + name); break;
+                case "customMailbox": customMailbox = Flag(json, at + "." + name); break;
+                case "waived": waived = Flag(json, at + "." + name); break;
+                case "inputRow": row = Row(json, at); break;
+                case "waiver" when json.TokenType == JsonToken.StartObject:
+                    ReadObject(json, at + ".waiver", (field, value) =>
+                    {
+                        switch (field)
+                        {
+                            case "justification": justification = Text(value); return true;
+                            case "approvedBy": approvedBy = Text(value); return true;
+                            case "expires":
+                                if (Text(value) is string date)
+                                {
+                                    expires = DateTime.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed
+                                        : throw new ResultFileException(at + ".waiver.expires '" + date + "' is not a date (yyyy-MM-dd).");
+                                }
+
+                                return true;
+                            default: return false;
+                        }
+                    });
+                    break;
+                case "findings" when json.TokenType == JsonToken.StartArray:
+                    var first = true;
+                    while (json.Read() && json.TokenType != JsonToken.EndArray)
+                    {
+                        if (first && json.TokenType == JsonToken.StartObject)
+                        {
+                            ReadObject(json, at + ".findings[0]", (field, value) =>
+                            {
+                                if (field != "message")
+                                {
+                                    return false;
+                                }
+
+                                firstFinding = Text(value);
+                                return true;
+                            });
+                        }
+                        else
+                        {
+                            Skip(json);
+                        }
+
+                        first = false;
+                    }
+
+                    break;
+                default:
+                    Skip(json);
+                    break;
+            }
+        }
+
+        return new CarriedResult.Values(product ?? Missing(at, "product"), category ?? Missing(at, "dataCategory"), region ?? Missing(at, "hostingRegion"),
+            verdict ?? Missing(at, "verdict"), string.Empty, usesIntegrations, customMailbox, waived, justification, approvedBy, expires, firstFinding, row);
+    }
+
+    private static string Missing(string at, string name) => throw new ResultFileException(at + "." + name + " is missing or not text.");
+
+    // The reader is on a value: its text when it is a string, else null (the value is left for the caller to skip).
+    private static string? Text(JsonReader json) => json.TokenType == JsonToken.String ? (string)json.Value! : null;
+
+    // A value of the wrong type is an error, never read as false or null: "waived": "true" must not drop a waiver silently.
+    private static bool Flag(JsonReader json, string at) =>
+        json.TokenType == JsonToken.Boolean ? (bool)json.Value! : throw new ResultFileException(at + " is not true or false.");
+
+    // A row number, or null; "inputRow": 4294967297 must not become row 1.
+    private static int? Row(JsonReader json, string at) => json.TokenType switch
+    {
+        JsonToken.Null => null,
+        JsonToken.Integer when json.Value is long n && n >= 1 && n <= int.MaxValue => (int)n,
+        _ => throw new ResultFileException(at + ".inputRow is not a row number (a whole number from 1)."),
+    };
+
+    // Reads the object the reader is on: each property once; read(name, reader) takes the ones it knows (returning true),
+    // the rest are skipped. A value read must be consumed whole: only scalar values are taken.
+    private static void ReadObject(JsonReader json, string at, Func<string, JsonReader, bool> read)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (json.Read() && json.TokenType == JsonToken.PropertyName)
+        {
+            var name = (string)json.Value!;
+            if (!seen.Add(name))
+            {
+                throw new ResultFileException(at + " names '" + name + "' twice.");
+            }
+
+            json.Read();
+            if (json.TokenType == JsonToken.StartObject || json.TokenType == JsonToken.StartArray || !read(name, json))
+            {
+                Skip(json);
+            }
+        }
+    }
+
+    // Skips the value the reader is on, refusing a key named twice in any object inside it.
+    private static void Skip(JsonReader json)
+    {
+        if (json.TokenType == JsonToken.StartObject)
+        {
+            ReadObject(json, "An object at line " + ((IJsonLineInfo)json).LineNumber, (_, _) => false);
+        }
+        else if (json.TokenType == JsonToken.StartArray)
+        {
+            while (json.Read() && json.TokenType != JsonToken.EndArray)
+            {
+                Skip(json);
+            }
+        }
     }
 
     // The waiver registers, read as strictly as the results: a status or date that is not one is an error, never dropped.
@@ -176,24 +345,4 @@ internal static class ResultFileReader
     }
 
     private static string? Text(JObject o, string name) => o[name]?.Type == JTokenType.String ? (string?)o[name] : null;
-
-    private static string Required(JObject o, string name, int index) =>
-        Text(o, name) ?? throw new ResultFileException("results[" + index + "]." + name + " is missing or not text.");
-
-    // A value of the wrong type is an error, never read as false or null: "waived": "true" must not drop a waiver
-    // silently, nor "inputRow": 4294967297 become row 1.
-    private static bool Flag(JObject o, string name, int index) => o[name]?.Type switch
-    {
-        JTokenType.Boolean => (bool)o[name]!,
-        null => false,
-        _ => throw new ResultFileException("results[" + index + "]." + name + " is not true or false."),
-    };
-
-    private static int? Row(JObject o, int index) => o["inputRow"] switch
-    {
-        null => null,
-        { Type: JTokenType.Null } => null,
-        JValue { Type: JTokenType.Integer } v when v.Value is long n && n >= 1 && n <= int.MaxValue => (int)n,
-        _ => throw new ResultFileException("results[" + index + "].inputRow is not a row number (a whole number from 1)."),
-    };
 }
