@@ -3,6 +3,16 @@ BeforeAll {
 }
 
 Describe 'Test-EeaBoundary' {
+    It 'keeps testing the rows after one whose product holds half a surrogate pair, and shows that row inert' {
+        # A string built in a script can hold a lone surrogate; its error message once threw and ended the pipeline.
+        $rows = [pscustomobject]@{ Product = "Fresh$([char]0xD800)x"; DataCategory = 'Ticket data'; HostingRegion = 'EEA' },
+            [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data'; HostingRegion = 'EEA' }
+        $results = @($rows | Test-EeaBoundary -ErrorAction SilentlyContinue -ErrorVariable problems)
+        ($results | ForEach-Object { '{0} {1}' -f $_.InputRow, $_.Verdict }) | Should -Be '1 NotEvaluated', '2 Within'
+        $problems[0].FullyQualifiedErrorId | Should -Be 'ProductNotFound,ResidencyPS.Commands.TestEeaBoundaryCommand'
+        $problems[0].ToString() | Should -BeLike '*Fresh\uD800x*'
+    }
+
     It 'tests every category of the product against EEA hosting by default' {
         $results = Test-EeaBoundary -Product Freshchat
         $results.DataCategory | Should -Be (Get-DataResidency -Product Freshchat).DataCategory

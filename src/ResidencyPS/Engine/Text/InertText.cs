@@ -107,13 +107,14 @@ internal static class InertText
         }
 
         var category = CharUnicodeInfo.GetUnicodeCategory(text, index);
+        // A lone surrogate (half of a pair, from a string built in a script) shows as nothing or a replacement sign.
         if (category == UnicodeCategory.Control || category == UnicodeCategory.Format || category == UnicodeCategory.SpaceSeparator
-            || category == UnicodeCategory.LineSeparator || category == UnicodeCategory.ParagraphSeparator)
+            || category == UnicodeCategory.LineSeparator || category == UnicodeCategory.ParagraphSeparator || category == UnicodeCategory.Surrogate)
         {
             return true;
         }
 
-        var code = char.IsHighSurrogate(c) && index + 1 < text.Length ? char.ConvertToUtf32(c, text[index + 1]) : c;
+        var code = char.IsHighSurrogate(c) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]) ? char.ConvertToUtf32(c, text[index + 1]) : c;
         return code == 0x034F || code == 0x17B4 || code == 0x17B5 || (code >= 0x180B && code <= 0x180F) || (code >= 0xFE00 && code <= 0xFE0F)
             || (code >= 0xE0100 && code <= 0xE01EF) || code == 0x115F || code == 0x1160 || code == 0x3164 || code == 0xFFA0 || code == 0x2800;
     }
