@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -30,7 +31,7 @@ internal static class ResultFile
         Property(json, "schemaVersion", SchemaVersion);
         Property(json, "runId", runId.ToString("D"));
         Property(json, "generatedUtc", Iso(data.GeneratedUtc));
-        json.WritePropertyName("policy");
+        json.WritePropertyName("policy", false);
         json.WriteStartObject();
         Property(json, "vendor", p.Vendor);
         Property(json, "version", p.PolicyVersion);
@@ -41,7 +42,7 @@ internal static class ResultFile
         json.WriteEndObject();
 
         WriteWaivers(json, data);
-        json.WritePropertyName("summary");
+        json.WritePropertyName("summary", false);
         json.WriteStartArray();
         foreach (var s in data.Summaries)
         {
@@ -55,7 +56,7 @@ internal static class ResultFile
             Count(json, "unknown", s.Unknown);
             Count(json, "notEvaluated", s.NotEvaluated);
             Count(json, "waived", s.Waived);
-            json.WritePropertyName("passed");
+            json.WritePropertyName("passed", false);
             json.WriteValue(s.Passed);
             json.WriteEndObject();
         }
@@ -63,7 +64,7 @@ internal static class ResultFile
         json.WriteEndArray();
         // One result per line, compact: a 100,000-row file is a third smaller and quicker to write and read, and a line
         // is still one result for grep and diff. The rest of the document is indented.
-        json.WritePropertyName("results");
+        json.WritePropertyName("results", false);
         json.WriteStartArray();
         var line = new System.Text.StringBuilder(2048);
         using (var lineWriter = new StringWriter(line, CultureInfo.InvariantCulture))
@@ -91,9 +92,9 @@ internal static class ResultFile
     {
         var contexts = data.Results.Select(r => r.Context).Distinct().ToList();
         var registers = contexts.Select(c => c.WaiverLedgers).ToList();
-        json.WritePropertyName("waiverFilesKnown");
+        json.WritePropertyName("waiverFilesKnown", false);
         json.WriteValue(registers.All(r => r != null));
-        json.WritePropertyName("waiverFiles");
+        json.WritePropertyName("waiverFiles", false);
         json.WriteStartArray();
         var seen = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
         foreach (var ledger in registers.Where(r => r != null).SelectMany(r => r!))
@@ -106,7 +107,7 @@ internal static class ResultFile
             json.WriteStartObject();
             Property(json, "path", ledger.Path);
             Property(json, "sha256", ledger.Sha256);
-            json.WritePropertyName("waivers");
+            json.WritePropertyName("waivers", false);
             json.WriteStartArray();
             foreach (var w in ledger.Entries)
             {
@@ -132,7 +133,7 @@ internal static class ResultFile
     private static void WriteResult(JsonTextWriter json, EeaBoundaryResult r)
     {
         json.WriteStartObject();
-        json.WritePropertyName("inputRow");
+        json.WritePropertyName("inputRow", false);
         if (r.InputRow is int row)
         {
             json.WriteValue(row);
@@ -145,11 +146,11 @@ internal static class ResultFile
         Property(json, "product", r.Product);
         Property(json, "dataCategory", r.DataCategory);
         Property(json, "hostingRegion", r.HostingRegion);
-        Property(json, "verdict", r.Verdict.ToString());
+        Property(json, "verdict", Names<Verdict>.Of(r.Verdict));
         Flag(json, "staysInEea", r.StaysInEea);
         Flag(json, "passed", r.Passed);
         Flag(json, "waived", r.Waived);
-        json.WritePropertyName("waiver");
+        json.WritePropertyName("waiver", false);
         if (r.Waived)
         {
             json.WriteStartObject();
@@ -163,26 +164,26 @@ internal static class ResultFile
             json.WriteNull();
         }
 
-        Property(json, "basis", r.Basis.ToString());
+        Property(json, "basis", Names<Basis>.Of(r.Basis));
         Flag(json, "hasConflict", r.HasConflict);
         Property(json, "conflict", r.Conflict);
         Flag(json, "usesIntegrations", r.UsesIntegrations);
         Flag(json, "customMailbox", r.CustomMailbox);
-        json.WritePropertyName("findings");
+        json.WritePropertyName("findings", false);
         json.WriteStartArray();
         foreach (var f in r.Findings)
         {
             json.WriteStartObject();
             Property(json, "rule", f.Rule);
-            Property(json, "effect", f.Effect.ToString());
+            Property(json, "effect", Names<FindingEffect>.Of(f.Effect));
             Property(json, "message", f.Message);
             Property(json, "destination", f.Destination);
             Property(json, "duration", f.Duration is TimeSpan d ? XmlConvert.ToString(d) : null);
             Property(json, "durationText", f.DurationText);
-            Property(json, "basis", f.Basis.ToString());
-            json.WritePropertyName("sources");
+            Property(json, "basis", Names<Basis>.Of(f.Basis));
+            json.WritePropertyName("sources", false);
             json.WriteStartArray();
-            foreach (var s in f.Source.OrderBy(s => s.Line))
+            foreach (var s in f.Source.Count < 2 ? f.Source : (IEnumerable<PolicyStatement>)f.Source.OrderBy(s => s.Line))
             {
                 json.WriteStartObject();
                 Property(json, "id", s.Id);
@@ -198,24 +199,33 @@ internal static class ResultFile
         json.WriteEndObject();
     }
 
+    // Enum names, found once: a 100,000-row file names a verdict, a basis and each finding's effect in every row.
+    private static class Names<T>
+        where T : struct, Enum
+    {
+        private static readonly Dictionary<T, string> Known = Enum.GetValues(typeof(T)).Cast<T>().Distinct().ToDictionary(v => v, v => v.ToString());
+
+        public static string Of(T value) => Known.TryGetValue(value, out var name) ? name : value.ToString();
+    }
+
     /// <summary>A UTC time as ISO 8601, to the second.</summary>
     public static string Iso(DateTime utc) => utc.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static void Property(JsonTextWriter json, string name, string? value)
     {
-        json.WritePropertyName(name);
+        json.WritePropertyName(name, false);
         json.WriteValue(value);
     }
 
     private static void Count(JsonTextWriter json, string name, int value)
     {
-        json.WritePropertyName(name);
+        json.WritePropertyName(name, false);
         json.WriteValue(value);
     }
 
     private static void Flag(JsonTextWriter json, string name, bool value)
     {
-        json.WritePropertyName(name);
+        json.WritePropertyName(name, false);
         json.WriteValue(value);
     }
 }

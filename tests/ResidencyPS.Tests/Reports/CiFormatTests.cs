@@ -26,24 +26,9 @@ public sealed class CiFormatTests : IDisposable
 
     // Every kind of row: each verdict, a waived one, a row that could not be evaluated, and a hostile product cell
     // (a newline that would forge a line, an escape, a lone surrogate XML cannot hold).
-    private static List<EeaBoundaryResult> Run()
-    {
-        var path = Path.GetTempFileName();
-        File.WriteAllText(path, "{\"waivers\":[{\"product\":\"Freshdesk\",\"dataCategory\":\"Call recordings\",\"justification\":\"Reviewed <&> \\\"quoted\\\".\",\"approvedBy\":\"DPO\",\"expires\":\"2099-12-31\"}]}");
-        var waivers = WaiverLoader.LoadFile(path, Policy, _ => null, DateTime.UtcNow);
-        File.Delete(path);
-        var eea = Policy.RegionIndex.Find("EEA")!;
-        var context = new AssessmentContext(Policy, false, false);
-        var results = Policy.Residency.Select(r => BoundaryEvaluator.Evaluate(Policy, r, eea, BoundaryOptions.None, context, waivers)).ToList();
-        results.Add(BoundaryEvaluator.NotEvaluated(context, "Zendesk", "Ticket data", "EEA", "No product named 'Zendesk' was found."));
-        results.Add(BoundaryEvaluator.NotEvaluated(context, "Fresh\ndesk\u001b[31m\ud800", "Ticket data", "EEA", "No product named that was found."));
-        for (var i = 0; i < results.Count; i++)
-        {
-            results[i].InputRow = i + 1;
-        }
-
-        return results;
-    }
+    private static List<EeaBoundaryResult> Run() => SampleRun.Every(
+        "{\"product\":\"Freshdesk\",\"dataCategory\":\"Call recordings\",\"justification\":\"Reviewed <&> \\\"quoted\\\".\",\"approvedBy\":\"DPO\",\"expires\":\"2099-12-31\"}",
+        BoundaryOptions.None, "Zendesk", "Fresh\ndesk\u001b[31m\ud800");
 
     // The text has no-break spaces where the policy's statements have spaces; words are compared, not spacing.
     private static string Words(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();

@@ -22,24 +22,10 @@ public sealed class ResultFileTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    // A run with every kind of row: each verdict, a waived result, one that could not be evaluated, both assumptions.
-    private static List<EeaBoundaryResult> Run()
-    {
-        var path = Path.GetTempFileName();
-        File.WriteAllText(path, "{\"waivers\":[{\"product\":\"Freshsales\",\"dataCategory\":\"Call recordings\",\"justification\":\"Ten minutes reviewed.\",\"approvedBy\":\"DPO\",\"expires\":\"2099-12-31\"}]}");
-        var waivers = WaiverLoader.LoadFile(path, Policy, _ => null, DateTime.UtcNow);
-        File.Delete(path);
-        var eea = Policy.RegionIndex.Find("EEA")!;
-        var context = new AssessmentContext(Policy, false, true);
-        var results = Policy.Residency.Select(r => BoundaryEvaluator.Evaluate(Policy, r, eea, BoundaryOptions.CustomMailbox, context, waivers)).ToList();
-        results.Add(BoundaryEvaluator.NotEvaluated(context, "Zendesk", "Ticket data", "EEA", "No product named 'Zendesk' was found."));
-        for (var i = 0; i < results.Count; i++)
-        {
-            results[i].InputRow = i + 1;
-        }
-
-        return results;
-    }
+    // A run with every kind of row: each verdict, a waived result, one that could not be evaluated, a custom mailbox.
+    private static List<EeaBoundaryResult> Run() => SampleRun.Every(
+        "{\"product\":\"Freshsales\",\"dataCategory\":\"Call recordings\",\"justification\":\"Ten minutes reviewed.\",\"approvedBy\":\"DPO\",\"expires\":\"2099-12-31\"}",
+        BoundaryOptions.CustomMailbox, "Zendesk");
 
     private string Write(IReadOnlyList<EeaBoundaryResult> results)
     {
