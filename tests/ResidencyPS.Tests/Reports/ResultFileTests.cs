@@ -172,4 +172,18 @@ public sealed class ResultFileTests : IDisposable
             Assert.Contains("twice", Assert.Throws<ResultFileException>(() => ResultFileReader.Read(file)).Message, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void A_file_cut_off_anywhere_is_refused_never_read_as_a_shorter_run()
+    {
+        var results = Run().Take(3).ToList();
+        var text = File.ReadAllText(Write(results));
+        var cut = Path.Combine(_folder, "cut.json");
+        var start = text.IndexOf("\"results\"", StringComparison.Ordinal);
+        for (var length = start; length < text.TrimEnd().Length; length++)
+        {
+            File.WriteAllText(cut, text.Substring(0, length));
+            Assert.Throws<ResultFileException>(() => ResultFileReader.Read(cut));
+        }
+    }
 }

@@ -68,7 +68,7 @@ internal static class ResultFileReader
                 throw new ResultFileException("It is not one JSON object in UTF-8: it does not start with '{'.");
             }
 
-            while (json.Read() && json.TokenType == JsonToken.PropertyName)
+            while (Next(json) && json.TokenType == JsonToken.PropertyName)
             {
                 var name = (string)json.Value!;
                 if (document.ContainsKey(name) || (name == "results" && hasResults))
@@ -76,7 +76,7 @@ internal static class ResultFileReader
                     throw new ResultFileException("It names '" + name + "' twice (line " + json.LineNumber + "); a result file has each property once.");
                 }
 
-                json.Read();
+                Next(json);
                 if (name != "results")
                 {
                     document[name] = JToken.ReadFrom(json, Strict);
@@ -89,7 +89,7 @@ internal static class ResultFileReader
                 }
 
                 hasResults = true;
-                while (json.Read() && json.TokenType != JsonToken.EndArray)
+                while (Next(json) && json.TokenType != JsonToken.EndArray)
                 {
                     if (json.TokenType != JsonToken.StartObject)
                     {
@@ -163,7 +163,7 @@ internal static class ResultFileReader
         bool usesIntegrations = false, customMailbox = false, waived = false;
         DateTime? expires = null;
         int? row = null;
-        while (json.Read() && json.TokenType == JsonToken.PropertyName)
+        while (Next(json) && json.TokenType == JsonToken.PropertyName)
         {
             var name = (string)json.Value!;
             if (!seen.Add(name))
@@ -171,7 +171,7 @@ internal static class ResultFileReader
                 throw new ResultFileException(at + " names '" + name + "' twice.");
             }
 
-            json.Read();
+            Next(json);
             switch (name)
             {
                 case "product": product = Text(json); break;
@@ -203,7 +203,7 @@ internal static class ResultFileReader
                     break;
                 case "findings" when json.TokenType == JsonToken.StartArray:
                     var first = true;
-                    while (json.Read() && json.TokenType != JsonToken.EndArray)
+                    while (Next(json) && json.TokenType != JsonToken.EndArray)
                     {
                         if (first && json.TokenType == JsonToken.StartObject)
                         {
@@ -237,6 +237,11 @@ internal static class ResultFileReader
             verdict ?? Missing(at, "verdict"), string.Empty, usesIntegrations, customMailbox, waived, justification, approvedBy, expires, firstFinding, row);
     }
 
+    // The next token; the end of the file inside the document is an error, so a file cut off after any result is never
+    // read as a shorter run.
+    private static bool Next(JsonReader json) =>
+        json.Read() ? true : throw new ResultFileException("It ends early (line " + ((IJsonLineInfo)json).LineNumber + "): the file was cut off, so rows may be missing.");
+
     private static string Missing(string at, string name) => throw new ResultFileException(at + "." + name + " is missing or not text.");
 
     // The reader is on a value: its text when it is a string, else null (the value is left for the caller to skip).
@@ -259,7 +264,7 @@ internal static class ResultFileReader
     private static void ReadObject(JsonReader json, string at, Func<string, JsonReader, bool> read)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (json.Read() && json.TokenType == JsonToken.PropertyName)
+        while (Next(json) && json.TokenType == JsonToken.PropertyName)
         {
             var name = (string)json.Value!;
             if (!seen.Add(name))
@@ -267,7 +272,7 @@ internal static class ResultFileReader
                 throw new ResultFileException(at + " names '" + name + "' twice.");
             }
 
-            json.Read();
+            Next(json);
             if (json.TokenType == JsonToken.StartObject || json.TokenType == JsonToken.StartArray || !read(name, json))
             {
                 Skip(json);
@@ -284,7 +289,7 @@ internal static class ResultFileReader
         }
         else if (json.TokenType == JsonToken.StartArray)
         {
-            while (json.Read() && json.TokenType != JsonToken.EndArray)
+            while (Next(json) && json.TokenType != JsonToken.EndArray)
             {
                 Skip(json);
             }
