@@ -118,7 +118,14 @@ function Install-FormatConsumers {
     Write-Host 'Installing the JUnit and SARIF schemas and consumers (npm ci in tools/consumers)' -ForegroundColor Cyan
     # --ignore-scripts: nothing a package ships runs here; the one step a script would do (make the SARIF multitool
     # executable) is done below.
-    & npm ci --prefix $folder --ignore-scripts --no-audit --no-fund | Out-Host
+    # Node trusts its own copy of the public roots, not the machine's: where a proxy re-signs traffic with a
+    # certificate only the machine's bundle holds (as here, for a user whose session does not set it), npm fails
+    # with SELF_SIGNED_CERT_IN_CHAIN. The machine's bundle is added unless the user chose one.
+    $bundle = '/etc/ssl/certs/ca-certificates.crt'
+    $addBundle = -not $env:NODE_EXTRA_CA_CERTS -and (Test-Path -LiteralPath $bundle)
+    if ($addBundle) { $env:NODE_EXTRA_CA_CERTS = $bundle }
+    try { & npm ci --prefix $folder --ignore-scripts --no-audit --no-fund | Out-Host }
+    finally { if ($addBundle) { Remove-Item Env:NODE_EXTRA_CA_CERTS } }
     if ($LASTEXITCODE -ne 0) { Write-Warning "npm ci in $folder failed (exit code $LASTEXITCODE): the JUnit and SARIF schema tests will fail."; return }
     $multitool = Join-Path $folder 'node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool'
     if ((Test-Path -LiteralPath $multitool) -and -not $IsWindows) { & chmod u+x $multitool }

@@ -79,4 +79,58 @@ Describe 'Invoke-ResidencyCheck' {
         $check.Outcome | Should -Be ([ResidencyPS.CheckOutcome]::NotPassed)
         $check.Results | Should -Be 2
     }
+
+    It 'could not run when the inventory could hide rows or regions (<Case>)' -ForEach @(
+        @{ Case = 'no hosting region column'; Text = "Product,DataCategory,Hosting Region`nFreshdesk,Ticket data,US`n"; Message = '*has no HostingRegion column*' }
+        @{ Case = 'a column name with a trailing blank'; Text = "Product,DataCategory,HostingRegion,Vendor `nFreshdesk,Ticket data,EEA,Acme`n"; Message = "*column 'Vendor ' has blanks*" }
+        @{ Case = 'an unclosed quote that swallows rows'; Text = "Product,DataCategory,HostingRegion,Notes`nFreshdesk,Ticket data,EEA,`"see INC-1`nFreshdesk,Call recordings,EEA,x`nFreshteam,Employee data,US,y`n"; Message = '*unclosed quote*' }
+    ) {
+        $inventory = Join-Path $TestDrive 'odd.csv'
+        Set-Content -LiteralPath $inventory -Value $Text -NoNewline
+        $check = Invoke-ResidencyCheck -LiteralPath $inventory -OutputDirectory $script:out -PassThru -ErrorAction SilentlyContinue -InformationAction Ignore
+        $check.Outcome | Should -Be ([ResidencyPS.CheckOutcome]::CouldNotRun)
+        ($check.Problems -join "`n") | Should -BeLike $Message
+    }
+
+    It 'does not assume a row with a blank hosting region is in the EEA: the row is not evaluated and the check does not pass' {
+        $inventory = New-Inventory 'blank.csv' 'Freshdesk,Ticket data,EEA', 'Freshdesk,Ticket data,'
+        $check = Invoke-ResidencyCheck $inventory $script:out -PassThru -ErrorAction SilentlyContinue -InformationAction Ignore
+        '{0} {1}' -f $check.Outcome, $check.NotEvaluated | Should -Be 'NotPassed 1'
+        $row = Import-ResidencyResult -LiteralPath $check.Files[0] | Where-Object InputRow -EQ 2
+        $row.Verdict | Should -Be ([ResidencyPS.Verdict]::NotEvaluated)
+        $row.HostingRegion | Should -Be '(no hosting region given)'
+    }
+
+    It 'never removes an input named like one of its reports, and refuses to run instead' {
+        $folder = Join-Path $TestDrive 'same'
+        $null = New-Item -ItemType Directory -Force -Path $folder
+        $inventory = Join-Path $folder 'residency.csv'
+        Set-Content -LiteralPath $inventory -Value 'Product,DataCategory,HostingRegion', 'Freshdesk,Ticket data,EEA'
+        $check = Invoke-ResidencyCheck -LiteralPath $inventory -OutputDirectory $folder -PassThru -ErrorAction SilentlyContinue -InformationAction Ignore
+        $check.Outcome | Should -Be ([ResidencyPS.CheckOutcome]::CouldNotRun)
+        $inventory | Should -Exist
+    }
+
+    It 'lets no session default ($PSDefaultParameterValues) leave categories out of the check' {
+        $inventory = New-Inventory 'defaults.csv' 'Freshdesk,,EEA'
+        $PSDefaultParameterValues['Test-EeaBoundary:ExcludeDataCategory'] = 'Call recordings', 'Chat messages', 'Authentication*', 'Migration*'
+        try { $check = Invoke-ResidencyCheck $inventory $script:out -PassThru -ErrorAction SilentlyContinue -InformationAction Ignore }
+        finally { $PSDefaultParameterValues.Remove('Test-EeaBoundary:ExcludeDataCategory') }
+        $check.Outcome | Should -Be ([ResidencyPS.CheckOutcome]::NotPassed)
+        $check.Results | Should -Be @(Test-EeaBoundary Freshdesk).Count
+    }
+
+    It 'reads no pipe as the inventory (it would never end)' -Skip:($IsWindows) {
+        $fifo = Join-Path $TestDrive 'fifo.csv'
+        & mkfifo $fifo
+        $check = Invoke-ResidencyCheck -LiteralPath $fifo -OutputDirectory $script:out -PassThru -ErrorAction SilentlyContinue -InformationAction Ignore
+        $check.Outcome | Should -Be ([ResidencyPS.CheckOutcome]::CouldNotRun)
+        ($check.Problems -join "`n") | Should -BeLike '*not a regular file*'
+    }
+
+    It 'keeps its log to one screen when a cell is huge' {
+        $inventory = New-Inventory 'huge.csv' ('Fresh' + ('x' * 100000) + ',Ticket data,EEA'), 'Freshdesk,Ticket data,EEA'
+        $null = Invoke-ResidencyCheck $inventory $script:out -ErrorAction SilentlyContinue -InformationVariable log -InformationAction Ignore
+        ($log.MessageData.Message | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 520
+    }
 }

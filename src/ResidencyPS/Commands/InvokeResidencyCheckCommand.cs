@@ -98,25 +98,41 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
+        // Until the check has an answer, the exit code is "could not run": an error that a caller's Stop preference makes
+        // terminating, anywhere below, must not leave the process to exit 0 (or 1).
+        SetExitCode(CheckOutcome.CouldNotRun);
         var inventory = ParameterSetName == LiteralPathSet ? LiteralPath : Path;
         ResidencyPolicy? policy = null;
         IReadOnlyList<EeaBoundaryResult> results = Array.Empty<EeaBoundaryResult>();
         var rows = 0;
         string? stopped = null;
+        var inputs = new List<string>();
+        var cleaned = false;
         try
         {
-            var folder = Folder();
             inventory = PathResolver.ExistingFile(this, inventory, ParameterSetName == LiteralPathSet, "inventory", ErrorIds.InventoryNotFound)
                 ?? throw new CouldNotRunException("The inventory '" + inventory + "' was not found.");
-            policy = Policy();
-            var input = Inventory(inventory);
-            rows = input.Count;
-            if (WaiverPath != null && PathResolver.ExistingFile(this, WaiverPath, literal: false, "waiver file", ErrorIds.WaiverFileNotFound) == null)
+            inputs.Add(inventory);
+            if (PolicyLoader.FinalTarget(new FileInfo(inventory)).Length == 0)
             {
-                throw new CouldNotRunException("The waiver file '" + WaiverPath + "' was not found.");
+                // A device or a pipe reports no length and may never end (/dev/zero) or never start (a FIFO).
+                throw new CouldNotRunException("The inventory '" + inventory + "' is empty, or not a regular file (a device, a pipe or a folder).");
             }
 
-            results = Test(input, policy);
+            var waivers = WaiverPath == null ? null
+                : PathResolver.ExistingFile(this, WaiverPath, literal: false, "waiver file", ErrorIds.WaiverFileNotFound)
+                  ?? throw new CouldNotRunException("The waiver file '" + WaiverPath + "' was not found.");
+            inputs.Add(waivers ?? string.Empty);
+            var policyFile = PolicyPath == null ? null
+                : PathResolver.ExistingFile(this, PolicyPath, literal: false) ?? throw new CouldNotRunException("The policy file '" + PolicyPath + "' was not found.");
+            inputs.Add(policyFile ?? string.Empty);
+            cleaned = true;
+            var folder = Folder(inputs);
+            policy = policyFile == null ? ActivePolicy()
+                : PolicyErrors.TryLoad(this, policyFile, PolicyPath!, default) ?? throw new CouldNotRunException("The policy file '" + PolicyPath + "' cannot be used (see the errors above).");
+            var input = Inventory(inventory);
+            rows = input.Count;
+            results = Test(input, policy, waivers);
             if (results.Count == 0)
             {
                 throw new CouldNotRunException("Test-EeaBoundary returned no result (see the lines above); nothing was checked.");
@@ -135,12 +151,27 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
         catch (CouldNotRunException e)
         {
             stopped = e.Message;
-            _problems.Add("ERROR: " + InertText.Escape(e.Message));
+            _problems.Add(Shorten("ERROR: " + InertText.Escape(e.Message)));
+            if (!cleaned)
+            {
+                // Stopped before the folder was prepared (an input is missing): an earlier run's reports still go.
+                try
+                {
+                    Folder(inputs);
+                }
+                catch (CouldNotRunException also)
+                {
+                    _problems.Add(Shorten("ERROR: " + InertText.Escape(also.Message)));
+                }
+            }
         }
 
         var outcome = stopped != null ? CheckOutcome.CouldNotRun : results.All(r => r.Passed) ? CheckOutcome.Passed : CheckOutcome.NotPassed;
         var check = new ResidencyCheckResult(outcome, inventory, rows, results.Count, results.Count(r => r.Passed), results.Count(r => r.Waived),
             results.Count(r => r.Verdict == Verdict.NotEvaluated), policy?.Vendor, policy?.PolicyVersion, policy?.Sha256, _files.ToArray(), _problems.ToArray());
+
+        // The answer's exit code is set before anything is written that a caller's preference could turn into a stop.
+        SetExitCode(outcome);
         foreach (var line in CheckSummary.Lines(check, results))
         {
             WriteInformation(new HostInformationMessage { Message = line }, new[] { "PSHOST" });
@@ -151,17 +182,8 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
             WriteObject(check);
         }
 
-        if (EnableExit.IsPresent)
-        {
-            // The host ends the process with this code once the command line has finished (pwsh -Command, -File).
-            // $LASTEXITCODE too, as a native command sets it: CI wrappers end their scripts with "exit $LASTEXITCODE"
-            // (GitHub Actions' pwsh shell, Azure DevOps' PowerShell task), which would otherwise exit with an older value.
-            SessionState.PSVariable.Set("global:LASTEXITCODE", check.ExitCode);
-            Host.SetShouldExit(check.ExitCode);
-        }
-
-        // Not a terminating error: "$check = Invoke-ResidencyCheck ... -PassThru; exit $check.ExitCode" would then exit
-        // $null, which is 0. The result is returned first and $? is false, so nothing that checks either can read a pass.
+        // Errors, not terminating ones: $? is false, so a command line without -EnableExit does not end as if the
+        // check had passed. (Under a Stop preference they stop the caller's statement: -EnableExit has set the code.)
         if (outcome == CheckOutcome.CouldNotRun)
         {
             var message = "The residency check could not run: " + InertText.Escape(stopped!);
@@ -170,11 +192,9 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
                 ErrorDetails = new ErrorDetails(message),
             });
         }
-
-        if (outcome == CheckOutcome.NotPassed)
+        else if (outcome == CheckOutcome.NotPassed)
         {
-            // $? is false, so even a command line without -EnableExit does not end as if the check had passed.
-            var message = check.NotPassed + " of " + check.Results + " results did not pass; see the reports in " + OutputDirectory + ".";
+            var message = check.NotPassed + " of " + check.Results + " results did not pass; see the reports in " + InertText.Escape(OutputDirectory) + ".";
             WriteError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.CheckNotPassed, ErrorCategory.InvalidResult, inventory)
             {
                 ErrorDetails = new ErrorDetails(message),
@@ -182,9 +202,26 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
         }
     }
 
+    // With -EnableExit: the host ends the process with this code once the command line has finished (pwsh -Command,
+    // -File), and $LASTEXITCODE holds it too, as a native command sets it: CI wrappers end their scripts with
+    // "exit $LASTEXITCODE" (GitHub Actions' pwsh shell, Azure DevOps' PowerShell task), which would otherwise exit with
+    // an older value.
+    private void SetExitCode(CheckOutcome outcome)
+    {
+        if (EnableExit.IsPresent)
+        {
+            SessionState.PSVariable.Set("global:LASTEXITCODE", (int)outcome);
+            Host.SetShouldExit((int)outcome);
+        }
+    }
+
+    // A problem line of the log: at most this long, so a huge cell cannot make the one-screen log megabytes.
+    internal static string Shorten(string line) => line.Length <= CheckSummary.MaxLineLength ? line : line.Substring(0, CheckSummary.MaxLineLength) + "… (shortened)";
+
     // The output folder, created when missing, with every file an earlier run of this command wrote there removed first:
-    // a run that cannot finish must not leave an earlier run's passing reports for a CI step to publish.
-    private string Folder()
+    // a run that cannot finish must not leave an earlier run's passing reports for a CI step to publish. An input named
+    // like one of those files is never deleted: the check refuses to run instead.
+    private string Folder(IEnumerable<string?> inputs)
     {
         string folder;
         try
@@ -196,10 +233,6 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
             }
 
             Directory.CreateDirectory(folder);
-            foreach (var name in ReportFormats.All.Select(f => f.FileName))
-            {
-                File.Delete(System.IO.Path.Combine(folder, name));
-            }
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException
                                   || e is ItemNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is ProviderNotFoundException)
@@ -207,25 +240,47 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
             throw new CouldNotRunException("The output folder '" + OutputDirectory + "' cannot be used: " + e.Message);
         }
 
-        return folder;
-    }
-
-    private ResidencyPolicy Policy()
-    {
-        if (PolicyPath == null)
+        var outputs = ReportFormats.All.Select(f => System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, f.FileName))).ToList();
+        foreach (var input in inputs.Where(i => !string.IsNullOrEmpty(i)).Select(i => System.IO.Path.GetFullPath(i!)))
         {
-            try
+            if (outputs.Contains(input, StringComparer.OrdinalIgnoreCase))
             {
-                return PolicyStore.Active;
-            }
-            catch (Exception e) when (e is PolicyValidationException || e is InvalidOperationException)
-            {
-                throw new CouldNotRunException("The active policy cannot be used: " + e.Message);
+                throw new CouldNotRunException("'" + input + "' is an input of the check, but this command writes its reports under that name in '" + folder
+                    + "'; rename the file or choose another -OutputDirectory.");
             }
         }
 
-        var file = PathResolver.ExistingFile(this, PolicyPath, literal: false) ?? throw new CouldNotRunException("The policy file '" + PolicyPath + "' was not found.");
-        return PolicyErrors.TryLoad(this, file, PolicyPath, default) ?? throw new CouldNotRunException("The policy file '" + PolicyPath + "' cannot be used (see the errors above).");
+        var left = new List<string>();
+        foreach (var output in outputs)
+        {
+            try
+            {
+                File.Delete(output);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                left.Add(output + " (" + e.Message + ")");
+            }
+        }
+
+        if (left.Count > 0)
+        {
+            throw new CouldNotRunException("An earlier run's reports could not be removed, and would be read as this run's: " + string.Join("; ", left));
+        }
+
+        return folder;
+    }
+
+    private static ResidencyPolicy ActivePolicy()
+    {
+        try
+        {
+            return PolicyStore.Active;
+        }
+        catch (Exception e) when (e is PolicyValidationException || e is InvalidOperationException)
+        {
+            throw new CouldNotRunException("The active policy cannot be used: " + e.Message);
+        }
     }
 
     private Collection<PSObject> Inventory(string file)
@@ -237,15 +292,76 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
             throw new CouldNotRunException("The inventory '" + file + "' has no rows; nothing was checked.");
         }
 
+        CheckColumns(file, rows);
         return rows;
     }
 
-    private IReadOnlyList<EeaBoundaryResult> Test(Collection<PSObject> rows, ResidencyPolicy policy)
+    // What Test-EeaBoundary would read past: a column name it cannot recognise (blanks or a byte order mark around it),
+    // no product or hosting region column (every row would be tested as hosted in the EEA), a blank region cell (the
+    // same), and a cell that swallowed the rows after it (an unclosed quote). Each would let a check pass that should not.
+    private void CheckColumns(string file, Collection<PSObject> rows)
+    {
+        var columns = rows[0].Properties.Select(p => p.Name).ToList();
+        var odd = columns.FirstOrDefault(c => c.Trim().Trim('\uFEFF') != c || c.Length == 0);
+        if (odd != null)
+        {
+            throw new CouldNotRunException("The inventory's column '" + InertText.Escape(odd) + "' has blanks or a byte order mark around its name, so Test-EeaBoundary would not read it; rename it in '" + file + "'.");
+        }
+
+        foreach (var (parameter, names) in TestEeaBoundaryCommand.AliasedColumns.Where(c => c.Parameter != nameof(TestEeaBoundaryCommand.DataCategory)))
+        {
+            if (!columns.Any(c => names.Contains(c, StringComparer.OrdinalIgnoreCase)))
+            {
+                throw new CouldNotRunException("The inventory '" + file + "' has no " + parameter + " column (" + string.Join(", ", names) + "); its columns are: "
+                    + InertText.Escape(Shorten(string.Join(", ", columns))) + ".");
+            }
+        }
+
+        var regions = TestEeaBoundaryCommand.AliasedColumns.Single(c => c.Parameter == nameof(TestEeaBoundaryCommand.HostingRegion)).Columns;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var cells = rows[i].Properties.Where(p => regions.Contains(p.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (cells.All(c => string.IsNullOrWhiteSpace(c.Value as string)))
+            {
+                // Test-EeaBoundary reads a blank region as the EEA; a gate does not assume where a row's data is hosted.
+                foreach (var cell in cells)
+                {
+                    cell.Value = NoRegion;
+                }
+            }
+
+            foreach (var cell in rows[i].Properties)
+            {
+                if (cell.Value is string text && SwallowedRows(text, columns.Count))
+                {
+                    throw new CouldNotRunException("Row " + (i + 1) + " of '" + file + "' has a '" + InertText.Escape(Shorten(cell.Name)) + "' cell that runs over line breaks and holds what "
+                        + "look like more rows (an unclosed quote?); those rows would not be checked. Close the quote.");
+                }
+            }
+        }
+    }
+
+    /// <summary>What a row without a hosting region is tested as: a region no policy knows, so the row is NotEvaluated and says why.</summary>
+    internal const string NoRegion = "(no hosting region given)";
+
+    // A quoted cell may hold line breaks; one whose later lines each hold as many separators as a row has is rows.
+    private bool SwallowedRows(string text, int columns)
+    {
+        if (columns < 2 || text.IndexOf('\n') < 0)
+        {
+            return false;
+        }
+
+        var lines = text.Split('\n').Skip(1).Where(l => l.Trim().Length > 0).ToList();
+        return lines.Count > 0 && lines.All(l => l.Count(c => c == Delimiter) >= columns - 1);
+    }
+
+    private IReadOnlyList<EeaBoundaryResult> Test(Collection<PSObject> rows, ResidencyPolicy policy, string? waivers)
     {
         var parameters = new System.Collections.Hashtable { ["Policy"] = policy };
-        if (WaiverPath != null)
+        if (waivers != null)
         {
-            parameters["WaiverPath"] = WaiverPath;
+            parameters["WaiverPath"] = WildcardPattern.Escape(waivers); // resolved already: taken literally
         }
 
         if (UsesIntegrations.IsPresent)
@@ -279,8 +395,10 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
     // they are redirected into its output (3>&1 2>&1) and, with its errors, become lines of the summary: the log a
     // scheduler keeps and the result's Problems, never a second copy on the console. A terminating error stops the check.
     // (A command with nothing piped in runs without "$input |": an empty pipeline would never call it.)
-    private const string Redirected = "param($Command, $Parameters) $input | & $Command @Parameters 3>&1 2>&1";
-    private const string RedirectedWithoutInput = "param($Command, $Parameters) & $Command @Parameters 3>&1 2>&1";
+    // $PSDefaultParameterValues of the session is emptied in the script's own scope: a default such as
+    // Test-EeaBoundary:ExcludeDataCategory would otherwise leave categories out of the check without a word.
+    private const string Redirected = "param($Command, $Parameters) $PSDefaultParameterValues = @{}; $input | & $Command @Parameters 3>&1 2>&1";
+    private const string RedirectedWithoutInput = "param($Command, $Parameters) $PSDefaultParameterValues = @{}; & $Command @Parameters 3>&1 2>&1";
 
     private Collection<PSObject> Nested(string command, System.Collections.Hashtable parameters, System.Collections.IEnumerable? input, string stopMessage, string label)
     {
@@ -305,13 +423,13 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
             switch (item?.BaseObject)
             {
                 case WarningRecord warning:
-                    _problems.Add("WARNING: " + InertText.Escape(warning.Message));
+                    _problems.Add(Shorten("WARNING: " + InertText.Escape(warning.Message)));
                     break;
                 case ErrorRecord error:
                     // A row's error is about the input; a waiver file's problems are why the check stops.
                     var about = error.FullyQualifiedErrorId.StartsWith("InvalidWaiver", StringComparison.Ordinal)
                         || error.FullyQualifiedErrorId.StartsWith("WaiverFile", StringComparison.Ordinal) ? "ERROR" : label;
-                    _problems.Add(about + ": " + InertText.Escape(error.ToString()));
+                    _problems.Add(Shorten(about + ": " + InertText.Escape(error.ToString())));
                     break;
                 case null:
                     break;
@@ -326,7 +444,7 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
         {
             foreach (var error in ps.Streams.Error)
             {
-                _problems.Add("ERROR: " + InertText.Escape(error.ToString()));
+                _problems.Add(Shorten("ERROR: " + InertText.Escape(error.ToString())));
             }
 
             throw new CouldNotRunException(stopMessage + ": " + ps.Streams.Error[ps.Streams.Error.Count - 1]);

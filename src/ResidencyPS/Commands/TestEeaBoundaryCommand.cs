@@ -276,7 +276,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
 
     // The columns a row may name one parameter by (its name and aliases). PowerShell binds one of them and ignores the
     // rest, so a row with HostingRegion 'EEA' and Region 'US' would be tested as whichever it picked, and could pass.
-    private static readonly (string Parameter, string[] Columns)[] AliasedColumns =
+    internal static readonly (string Parameter, string[] Columns)[] AliasedColumns =
     {
         (nameof(Product), new[] { nameof(Product), "Products" }),
         (nameof(HostingRegion), new[] { nameof(HostingRegion), "Region", "Code" }),

@@ -15,6 +15,9 @@ internal static class CheckSummary
     /// <summary>At most this many FAIL lines: the reports list every row.</summary>
     public const int MaxListed = 20;
 
+    /// <summary>At most this many characters a line: a cell of megabytes is shortened, not printed.</summary>
+    public const int MaxLineLength = 500;
+
     /// <summary>The lines of the summary.</summary>
     public static IReadOnlyList<string> Lines(ResidencyCheckResult check, IReadOnlyList<EeaBoundaryResult> results)
     {
@@ -29,7 +32,7 @@ internal static class CheckSummary
         foreach (var r in failed.Take(MaxListed))
         {
             lines.Add("FAIL: " + (r.InputRow is int row ? "row " + row.ToString(CultureInfo.InvariantCulture) + ": " : string.Empty)
-                + InertText.Escape(r.Product) + " / " + InertText.Escape(r.DataCategory) + " (" + InertText.Escape(r.HostingRegion) + "): " + r.Verdict);
+                + Value(r.Product) + " / " + Value(r.DataCategory) + " (" + Value(r.HostingRegion) + "): " + r.Verdict);
         }
 
         if (failed.Count > MaxListed)
@@ -51,6 +54,13 @@ internal static class CheckSummary
 
         lines.Add(Verdict(check.Outcome) + " (exit code " + check.ExitCode + ")");
         return lines;
+    }
+
+    // A value from the inventory, inert and at most 150 characters.
+    private static string Value(string text)
+    {
+        var inert = InertText.Escape(text);
+        return inert.Length <= 150 ? inert : inert.Substring(0, 150) + "…";
     }
 
     private static string Count(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");

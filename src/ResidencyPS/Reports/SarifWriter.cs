@@ -21,13 +21,15 @@ internal static class SarifWriter
 
     private const string PolicyTextBase = "POLICYTEXT";
 
+    // Every kind is an error: each fails the check (Invoke-ResidencyCheck exits 1), and a code-scanning gate that
+    // fails on errors only must not let an Unknown or a Transient row through.
     private static readonly (Verdict Verdict, string Name, string Level, string Short, string Full)[] Rules =
     {
         (Verdict.Outside, "HostedOutsideEea", "error", "Data can be hosted or stored outside the EEA",
             "The policy text places this data outside the EEA for the hosting region tested (hosted, stored or processed elsewhere)."),
-        (Verdict.Transient, "PassesOutsideEea", "warning", "Data passes outside the EEA for a time",
+        (Verdict.Transient, "PassesOutsideEea", "error", "Data passes outside the EEA for a time",
             "The policy text has this data leave the EEA on its way, for a time it states, before it is stored in the EEA."),
-        (Verdict.Unknown, "PlaceNotStated", "warning", "The policy text does not say where this data is",
+        (Verdict.Unknown, "PlaceNotStated", "error", "The policy text does not say where this data is",
             "The policy text gives no place for this data in the hosting region tested, so it cannot be shown to stay in the EEA."),
         (Verdict.NotEvaluated, "RowNotEvaluated", "error", "An input row could not be evaluated",
             "The row names a product, data category or hosting region the policy does not know, or another vendor: nothing was tested."),

@@ -62,6 +62,7 @@ public sealed class SetupTaskTests : IDisposable
         // npm installs the JUnit and SARIF consumers into a scratch folder of the test, never into this clone.
         Tool("npm", $"""
             echo "npm $*" >> '{Path.Combine(_scratch, "npm.log")}'
+            echo "$NODE_EXTRA_CA_CERTS" > '{Path.Combine(_scratch, "npm-ca.log")}'
             mkdir -p '{_consumers}/node_modules' && touch '{_consumers}/node_modules/.package-lock.json'
             """);
         var path = Path.Combine(_scratch, "bin") + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH");
@@ -71,6 +72,7 @@ public sealed class SetupTaskTests : IDisposable
             ["RESIDENCYPS_CHROMIUM_CANDIDATES"] = chromium,
             ["RESIDENCYPS_PDFTOPPM_CANDIDATES"] = pdfToPpm,
             ["RESIDENCYPS_CONSUMERS"] = _consumers,
+            ["NODE_EXTRA_CA_CERTS"] = null, // as for a user whose session does not set it
         });
     }
 
@@ -127,5 +129,11 @@ public sealed class SetupTaskTests : IDisposable
         var second = RunSetup(asRoot: true, hasChromium: true, hasPdfToPpm: true);
         Assert.True(second.ExitCode == 0, second.Error + second.Output);
         Assert.Equal(new[] { $"npm ci --prefix {_consumers} --ignore-scripts --no-audit --no-fund" }, File.ReadAllLines(Path.Combine(_scratch, "npm.log")));
+
+        // npm trusts the machine's certificate bundle too, where the machine has one (a re-signing proxy's root is there).
+        if (File.Exists("/etc/ssl/certs/ca-certificates.crt"))
+        {
+            Assert.Equal("/etc/ssl/certs/ca-certificates.crt", File.ReadAllText(Path.Combine(_scratch, "npm-ca.log")).Trim());
+        }
     }
 }

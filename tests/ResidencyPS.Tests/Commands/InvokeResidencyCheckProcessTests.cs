@@ -124,9 +124,18 @@ public sealed class InvokeResidencyCheckProcessTests : IDisposable
                 "& dotnet --version | Out-Null",
                 $"Invoke-ResidencyCheck '{inventory}' '{Out}' -WaiverPath '{Path.Combine(_folder, "waivers.json")}' -EnableExit",
                 "if ((Test-Path -LiteralPath variable:\\LASTEXITCODE)) { exit $LASTEXITCODE }"));
-            foreach (var (rows, expected) in new[] { (Passing, 0), (Passing + "Freshteam,Employee data,EEA\n", 1), ("Product,DataCategory,HostingRegion\n", 2) })
+            foreach (var (rows, expected) in new[] { (Passing, 0), (Passing + "Freshteam,Employee data,EEA\n", 1), ("Product,DataCategory,HostingRegion\n", 2), (null, 2) })
             {
-                File.WriteAllText(inventory, rows);
+                // (null: no inventory at all, whose error a Stop preference turns into the end of the command)
+                if (rows == null)
+                {
+                    File.Delete(inventory);
+                }
+                else
+                {
+                    File.WriteAllText(inventory, rows);
+                }
+
                 var result = PwshProcess.Run(". '" + step + "'", new Dictionary<string, string?> { ["PSModulePath"] = modules });
                 Assert.True(result.ExitCode == expected, preference + ", " + expected + ": " + result.Output + result.Error);
             }
