@@ -17,7 +17,7 @@ th{background:#f0f0f0}td.eea{background:#d8f0d8}td.outside{background:#f6d5d2}td
 .Within{background:#d8f0d8}.Transient{background:#fdf0c4}.Outside{background:#f6d5d2}.Unknown{background:#e4e4e4}.NotEvaluated{background:#fff;border:2px dashed #a33}
 td.conflict{outline:2px solid #a33;outline-offset:-3px}.passed{font-weight:600}
 dl.provenance,dl.legend{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
-.nl{color:#444;font-style:italic}code{font-size:.85rem}.controller{background:#fffbe6}section.record{break-before:page}
+.nl{color:#444;font-style:italic}.verdict{font-size:1.2rem;font-weight:600;padding:.4rem .6rem}table.signoff td{min-width:18rem;height:1.8rem}code{font-size:.85rem}.controller{background:#fffbe6}section.record{break-before:page}
 @page{size:A4;margin:15mm}@media print{body{margin:0;max-width:none;font-size:10pt}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}
 thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2,h3{break-after:avoid}table{font-size:8pt}}";
 
@@ -27,6 +27,11 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2,h3{break-after:a
         var p = data.Policy;
         Head(writer, "Data residency report: " + p.Vendor);
 
+        // What an auditor reads first: the answer, the summary, the sign-off; then where the facts come from.
+        writer.WriteLine("<p id=\"verdict\" class=\"verdict " + (data.Results.Count > 0 && data.PassedCount == data.Results.Count ? "Within" : "Outside") + "\">"
+            + E(ReportText.OverallVerdict(data)) + "</p>");
+        WriteSummary(data, writer);
+        WriteSignOff(writer);
         writer.WriteLine("<h2 id=\"provenance\">Provenance</h2><dl class=\"provenance\">");
         foreach (var line in ReportText.Provenance(data))
         {
@@ -34,7 +39,6 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2,h3{break-after:a
         }
 
         writer.WriteLine("</dl>");
-        WriteSummary(data, writer);
         WriteLegend(writer, ReportWords.Legend);
 
         if (data.Assumptions.Count > 0)
@@ -48,6 +52,7 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2,h3{break-after:a
             writer.WriteLine("</dl>");
         }
 
+        WriteWaiverRegister(data, writer);
         writer.WriteLine("<h2 id=\"matrix\">Where data may be hosted</h2>");
         writer.WriteLine("<p>Green: EEA hosting available; red: not in the EEA; grey: no region stated; – : the product does not hold the data. "
             + ReportWords.TableLayoutMark + ", " + ReportWords.ContentMark + " and " + ReportWords.ConflictMark + " as in the legend.</p>");
@@ -69,14 +74,14 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2,h3{break-after:a
 
         writer.WriteLine("<h2 id=\"boundary\">EEA boundary</h2>");
         writer.WriteLine("<p id=\"boundary-summary\">" + E(BoundarySummary.Of(data)) + "</p>");
-        writer.WriteLine("<table id=\"boundary-results\"><thead><tr><th>Row</th><th>Product</th><th>Data category</th><th>Hosting region</th><th>Verdict</th><th>Passed</th><th>Basis</th><th>Findings</th></tr></thead><tbody>");
+        writer.WriteLine("<table id=\"boundary-results\"><thead><tr><th>Row</th><th>Product</th><th>Data category</th><th>Hosting region</th><th>Verdict</th><th>Passed</th><th>Basis</th><th>Findings</th><th>Source</th></tr></thead><tbody>");
         foreach (var result in data.Results)
         {
             var findings = string.Join("<br>", result.Findings.Select(f => "<b>" + E(ReportWords.Effect(f.Effect)) + "</b>: " + E(f.Message)));
             writer.WriteLine("<tr><td>" + result.InputRow?.ToString(CultureInfo.InvariantCulture) + "</td><td>" + E(result.Product) + "</td><td>" + E(result.DataCategory) + "</td><td>" + E(result.HostingRegion)
                 + "</td><td class=\"" + result.Verdict + (result.HasConflict ? " conflict" : string.Empty) + "\">" + E(ReportWords.Verdict(result.Verdict) + ReportWords.Marks(result.Basis, result.HasConflict))
                 + "</td><td>" + (result.Passed ? (result.Waived ? "yes (waived: " + E(result.WaiverJustification) + ")" : "yes") : "no")
-                + "</td><td>" + E(ReportWords.Basis(result.Basis)) + "</td><td>" + findings + "</td></tr>");
+                + "</td><td>" + E(ReportWords.Basis(result.Basis)) + "</td><td>" + findings + "</td><td>" + E(ReportText.SourceLines(result)) + "</td></tr>");
         }
 
         writer.WriteLine("</tbody></table>");
@@ -101,6 +106,47 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2,h3{break-after:a
         }
 
         writer.WriteLine("</tbody></table></body></html>");
+    }
+
+    // Blank lines to sign on paper: who reviewed the report, in which role, when.
+    private static void WriteSignOff(TextWriter writer)
+    {
+        writer.WriteLine("<h2 id=\"sign-off\">Sign-off</h2><table id=\"sign-off-block\" class=\"signoff\"><tbody>");
+        foreach (var field in ReportText.SignOff)
+        {
+            writer.WriteLine("<tr><th>" + E(field) + "</th><td></td></tr>");
+        }
+
+        writer.WriteLine("</tbody></table>");
+    }
+
+    // Every waiver of every waiver file the run used: its scope, approver, expiry, and what became of it.
+    internal static void WriteWaiverRegister(ReportData data, TextWriter writer)
+    {
+        writer.WriteLine("<h2 id=\"waivers\">Waiver register</h2>");
+        if (!data.WaiverRegistersKnown)
+        {
+            writer.WriteLine("<p>" + E(ReportText.RegisterNotCarried) + "</p>");
+        }
+
+        if (data.WaiverRegisters.Count == 0)
+        {
+            writer.WriteLine("<p>" + (data.WaiverRegistersKnown ? "No waiver file was used: every result stands as the policy gives it." : "No waiver register came with these results.") + "</p>");
+            return;
+        }
+
+        foreach (var ledger in data.WaiverRegisters)
+        {
+            writer.WriteLine("<p>Waiver file " + E(ReportText.RegisterFile(ledger)) + "</p>");
+            writer.WriteLine("<table class=\"waiver-register\"><thead><tr><th>#</th><th>Covers</th><th>Justification</th><th>Approved by</th><th>Expires</th><th>Status</th></tr></thead><tbody>");
+            foreach (var w in ledger.Entries)
+            {
+                writer.WriteLine("<tr><td>" + w.Index + "</td><td>" + E(ReportText.Scope(w)) + "</td><td>" + E(w.Justification) + "</td><td>" + E(w.ApprovedBy ?? "not stated")
+                    + "</td><td>" + w.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "</td><td>" + E(ReportText.Status(data, w)) + "</td></tr>");
+            }
+
+            writer.WriteLine("</tbody></table>");
+        }
     }
 
     private static void WriteSummary(ReportData data, TextWriter writer)

@@ -21,7 +21,26 @@ internal sealed class ReportData
         Assumptions = AssumptionsOf(results);
         Summaries = SummariesOf(results);
         Readings = ReadingsOf(policy);
+        var registers = results.Select(r => r.Context).Distinct().Select(c => c.WaiverLedgers).ToList();
+        WaiverRegistersKnown = registers.All(r => r != null);
+        WaiverRegisters = registers.Where(r => r != null).SelectMany(r => r!)
+            .GroupBy(l => l.Path + "\n" + l.Sha256, StringComparer.Ordinal).Select(g => g.First()).ToList();
     }
+
+    /// <summary>
+    /// The waiver register of every run the results came from, each waiver file once (issue 21 and 23): every waiver
+    /// applied, unused or expired. Read when the report is made, so a live run's register is complete.
+    /// </summary>
+    public IReadOnlyList<Engine.Waivers.WaiverLedger> WaiverRegisters { get; }
+
+    /// <summary>False when some results travelled without their run's register (Start-Job, Import-Clixml, remoting).</summary>
+    public bool WaiverRegistersKnown { get; }
+
+    /// <summary>The results a waiver of the register covered (matched by its justification, approver and expiry, which each waived result carries).</summary>
+    public IReadOnlyList<EeaBoundaryResult> CoveredBy(Engine.Waivers.WaiverLedgerEntry waiver) =>
+        waiver.Status != Engine.Waivers.WaiverStatus.Applied ? Array.Empty<EeaBoundaryResult>()
+            : Results.Where(r => r.Waived && r.WaiverJustification == waiver.Justification && r.WaiverApprovedBy == waiver.ApprovedBy
+                && r.WaiverExpires?.Date == waiver.Expires.Date).ToList();
 
     /// <summary>One summary per product and hosting region, in the results' order: what an auditor reads first.</summary>
     public IReadOnlyList<EeaBoundarySummary> Summaries { get; }

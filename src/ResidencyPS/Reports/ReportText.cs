@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace ResidencyPS.Reports;
 
@@ -24,6 +25,61 @@ internal static class ReportText
             Pair("Generated", data.GeneratedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC"),
         };
     }
+
+    /// <summary>The one line a report opens with: did the results pass, all of them?</summary>
+    public static string OverallVerdict(ReportData data)
+    {
+        var results = data.Results.Count;
+        if (results == 0)
+        {
+            return "No EEA boundary results.";
+        }
+
+        var waived = data.Results.Count(r => r.Waived);
+        var failed = results - data.PassedCount;
+        return failed == 0
+            ? "PASSED: all " + results + " results passed" + (waived > 0 ? " (" + waived + " only because a waiver covers them)" : string.Empty) + "."
+            : "NOT PASSED: " + failed + " of " + results + " results did not pass" + (data.NotEvaluatedCount > 0 ? " (" + data.NotEvaluatedCount + " could not be evaluated)" : string.Empty)
+              + (waived > 0 ? "; " + waived + " passed only because a waiver covers them" : string.Empty) + ".";
+    }
+
+    /// <summary>The fields of the sign-off block, left blank for the reviewer to fill in on paper.</summary>
+    public static IReadOnlyList<string> SignOff { get; } = new[] { "Reviewed by", "Role", "Date", "Signature" };
+
+    /// <summary>The lines of the policy text a result's deciding findings cite: "lines 29, 31".</summary>
+    public static string SourceLines(EeaBoundaryResult result)
+    {
+        var lines = CiText.Deciding(result).SelectMany(f => f.Source).Select(s => s.Line).Distinct().OrderBy(l => l).ToList();
+        return lines.Count == 0 ? string.Empty : (lines.Count == 1 ? "line " : "lines ") + string.Join(", ", lines.Select(l => l.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>A waiver register's file as a report names it: its name and SHA-256, not the path of the machine that ran the check.</summary>
+    public static string RegisterFile(Engine.Waivers.WaiverLedger ledger) =>
+        System.IO.Path.GetFileName(ledger.Path) + (ledger.Sha256 == null ? string.Empty : " (SHA-256 " + ledger.Sha256 + ")");
+
+    /// <summary>What a waiver covers, in words: "* / Authentication and profile data / Unknown only".</summary>
+    public static string Scope(Engine.Waivers.WaiverLedgerEntry waiver) =>
+        waiver.Product + " / " + waiver.DataCategory + (waiver.Verdict is Verdict v ? " / " + v + " only" : " / any verdict that does not pass");
+
+    /// <summary>What became of a waiver, with the results it covered.</summary>
+    public static string Status(ReportData data, Engine.Waivers.WaiverLedgerEntry waiver)
+    {
+        switch (waiver.Status)
+        {
+            case Engine.Waivers.WaiverStatus.Applied:
+                var covered = data.CoveredBy(waiver);
+                return "applied to " + covered.Count + (covered.Count == 1 ? " result: " : " results: ")
+                    + string.Join("; ", covered.Take(10).Select(r => r.Product + " / " + r.DataCategory + (r.InputRow is int row ? " (row " + row + ")" : string.Empty)))
+                    + (covered.Count > 10 ? "; …" : string.Empty);
+            case Engine.Waivers.WaiverStatus.Unused:
+                return "unused: it covered no result (remove it, or check its scope)";
+            default:
+                return "expired: its last day had passed; it covered nothing";
+        }
+    }
+
+    /// <summary>The sentence under the register when it is not complete.</summary>
+    public const string RegisterNotCarried = "Some results came without their run's waiver register (they travelled through Start-Job, Import-Clixml or remoting): waived results still name their waiver, but unused and expired waivers of that run are not known here.";
 
     private static KeyValuePair<string, string> Pair(string key, string value) => new KeyValuePair<string, string>(key, value);
 }

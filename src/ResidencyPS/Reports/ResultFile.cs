@@ -90,20 +90,12 @@ internal static class ResultFile
     // expired. "waiverFilesKnown" is false when some results travelled without theirs (Start-Job, Import-Clixml).
     private static void WriteWaivers(JsonTextWriter json, ReportData data)
     {
-        var contexts = data.Results.Select(r => r.Context).Distinct().ToList();
-        var registers = contexts.Select(c => c.WaiverLedgers).ToList();
         json.WritePropertyName("waiverFilesKnown", false);
-        json.WriteValue(registers.All(r => r != null));
+        json.WriteValue(data.WaiverRegistersKnown);
         json.WritePropertyName("waiverFiles", false);
         json.WriteStartArray();
-        var seen = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
-        foreach (var ledger in registers.Where(r => r != null).SelectMany(r => r!))
+        foreach (var ledger in data.WaiverRegisters)
         {
-            if (!seen.Add(ledger.Path + "\n" + ledger.Sha256))
-            {
-                continue;
-            }
-
             json.WriteStartObject();
             Property(json, "path", ledger.Path);
             Property(json, "sha256", ledger.Sha256);

@@ -13,11 +13,7 @@ internal static class MarkdownReportWriter
         var p = data.Policy;
         writer.WriteLine("# Data residency report: " + Cell(p.Vendor));
         writer.WriteLine();
-        foreach (var line in ReportText.Provenance(data))
-        {
-            writer.WriteLine("- " + line.Key + ": " + (line.Key == "SHA-256" ? "`" + line.Value + "`" : Cell(line.Value)));
-        }
-
+        writer.WriteLine("**" + Cell(ReportText.OverallVerdict(data)) + "**");
         writer.WriteLine();
         writer.WriteLine("## Summary by product");
         writer.WriteLine();
@@ -27,6 +23,24 @@ internal static class MarkdownReportWriter
         {
             writer.WriteLine("| " + Cell(s.Product) + " | " + Cell(s.HostingRegion) + " | " + s.Tested + " | " + s.Within + " | " + s.Transient + " | " + s.Outside + " | " + s.Unknown
                 + " | " + s.NotEvaluated + " | " + s.Waived + " | " + (s.Passed ? "✓ yes" : "✗ no") + " |");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("## Sign-off");
+        writer.WriteLine();
+        writer.WriteLine("| | |");
+        writer.WriteLine("|---|---|");
+        foreach (var field in ReportText.SignOff)
+        {
+            writer.WriteLine("| " + Cell(field) + " | |");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("## Provenance");
+        writer.WriteLine();
+        foreach (var line in ReportText.Provenance(data))
+        {
+            writer.WriteLine("- " + line.Key + ": " + (line.Key == "SHA-256" ? "`" + line.Value + "`" : Cell(line.Value)));
         }
 
         writer.WriteLine();
@@ -50,6 +64,35 @@ internal static class MarkdownReportWriter
             writer.WriteLine();
         }
 
+        writer.WriteLine("## Waiver register");
+        writer.WriteLine();
+        if (!data.WaiverRegistersKnown)
+        {
+            writer.WriteLine(Cell(ReportText.RegisterNotCarried));
+            writer.WriteLine();
+        }
+
+        if (data.WaiverRegisters.Count == 0)
+        {
+            writer.WriteLine(data.WaiverRegistersKnown ? "No waiver file was used: every result stands as the policy gives it." : "No waiver register came with these results.");
+            writer.WriteLine();
+        }
+
+        foreach (var ledger in data.WaiverRegisters)
+        {
+            writer.WriteLine("Waiver file " + Cell(ReportText.RegisterFile(ledger)));
+            writer.WriteLine();
+            writer.WriteLine("| # | Covers | Justification | Approved by | Expires | Status |");
+            writer.WriteLine("|---|---|---|---|---|---|");
+            foreach (var w in ledger.Entries)
+            {
+                writer.WriteLine("| " + w.Index + " | " + string.Join(" | ", new[] { ReportText.Scope(w), w.Justification, w.ApprovedBy ?? "not stated",
+                    w.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ReportText.Status(data, w) }.Select(Cell)) + " |");
+            }
+
+            writer.WriteLine();
+        }
+
         writer.WriteLine("## Where data may be hosted");
         writer.WriteLine();
         writer.WriteLine("| Data category | " + string.Join(" | ", data.Products.Select(Cell)) + " |");
@@ -66,14 +109,14 @@ internal static class MarkdownReportWriter
         writer.WriteLine();
         writer.WriteLine(Cell(BoundarySummary.Of(data)));
         writer.WriteLine();
-        writer.WriteLine("| Row | Product | Data category | Hosting region | Verdict | Passed | Basis | Findings |");
-        writer.WriteLine("|---|---|---|---|---|---|---|---|");
+        writer.WriteLine("| Row | Product | Data category | Hosting region | Verdict | Passed | Basis | Findings | Source |");
+        writer.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var r in data.Results)
         {
             var cells = new[] { r.InputRow?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, r.Product, r.DataCategory, r.HostingRegion, ReportWords.Verdict(r.Verdict) + ReportWords.Marks(r.Basis, r.HasConflict),
                 r.Passed ? (r.Waived ? "yes (waived)" : "yes") : "no", ReportWords.Basis(r.Basis) }.Select(Cell);
             var findings = string.Join("<br>", r.Findings.Select(f => Cell(ReportWords.Effect(f.Effect) + ": " + f.Message)));
-            writer.WriteLine("| " + string.Join(" | ", cells) + " | " + findings + " |");
+            writer.WriteLine("| " + string.Join(" | ", cells) + " | " + findings + " | " + Cell(ReportText.SourceLines(r)) + " |");
         }
 
         writer.WriteLine();

@@ -141,6 +141,41 @@ public sealed class HtmlReportRenderingTests : IClassFixture<PowerShellSession>,
         Assert.All(pages, page => Assert.True(new FileInfo(page).Length > 10_000, page + " is too small to show a page of the report."));
     }
 
+    // Issue 23, point 2: on paper the report opens with the verdict, the summary and a sign-off block, before the
+    // provenance, and carries the full waiver register: applied (to which results), unused and expired waivers.
+    [Fact]
+    public void The_printed_report_opens_with_the_verdict_summary_and_sign_off_and_lists_every_waiver()
+    {
+        var waivers = Path.Combine(_folder, "waivers.json");
+        File.WriteAllText(waivers, """
+            { "waivers": [
+              { "product": "*", "dataCategory": "Authentication and profile data", "verdict": "Unknown", "justification": "SSO reviewed.", "approvedBy": "DPO", "expires": "2099-12-31" },
+              { "product": "Freshteam", "dataCategory": "Employee data", "justification": "Not used by us.", "expires": "2099-12-31" },
+              { "product": "Freshdesk", "dataCategory": "Chat messages", "justification": "Lapsed review.", "approvedBy": "CISO", "expires": "2020-01-31" } ] }
+            """);
+        var report = Path.Combine(_folder, "signed.html");
+        _ps.RunClean($"Test-EeaBoundary Freshdesk -WaiverPath '{waivers}' -WarningAction SilentlyContinue | Export-ResidencyReport -Path '{report}'");
+        var results = Directory.CreateDirectory(Path.Combine(TestPaths.RepoRoot, "out", "test-results")).FullName;
+        var pdf = Path.Combine(results, "residency-report-signed.pdf");
+        File.Delete(pdf);
+        RunChromium("--no-pdf-header-footer", "--print-to-pdf=" + pdf, new Uri(report).AbsoluteUri);
+        var text = RunTool("pdftotext", "-layout", pdf, "-");
+
+        var order = new[] { "NOT PASSED: 3 of 12 results did not pass", "Summary by product", "Sign-off", "Reviewed by", "Signature", "Provenance", "Waiver register" }
+            .Select(heading => text.IndexOf(heading, StringComparison.Ordinal)).ToList();
+        Assert.All(order, index => Assert.True(index >= 0, text));
+        Assert.Equal(order.OrderBy(i => i), order);
+        Assert.Contains("waivers.json (SHA-256 " + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(waivers))).ToLowerInvariant(), text.Replace("\n", " "));
+        Assert.Contains("applied to 1 result", text);
+        Assert.Contains("unused: it covered no result", text);
+        Assert.Contains("expired: its last day had passed", text);
+
+        // Table cells wrap on paper: the words of a cell are checked in the page itself.
+        var html = File.ReadAllText(report);
+        Assert.Contains("applied to 1 result: Freshdesk / Authentication and profile data", html);
+        Assert.Matches("<td>Freshdesk</td><td>Call recordings</td>.*<td>lines 33, 35, 81</td></tr>", html);
+    }
+
     // Issue 14: the Article 30 record of processing, rendered as a privacy officer sees it.
     [Fact]
     public void Chromium_renders_the_article_30_record_and_a_screenshot_is_saved()
