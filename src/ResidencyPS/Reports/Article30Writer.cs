@@ -78,7 +78,19 @@ internal static class Article30Writer
                 writer.WriteLine("<tr><td colspan=\"10\">The policy text states no transfer of " + E(product.Name) + " data outside the EEA for this set-up.</td></tr>");
             }
 
-            foreach (var flow in transfers)
+            // The integration transfers are the same for every data category (same destination, condition and sentences):
+            // one row names the categories and cites the source once, instead of a row per category repeating it.
+            foreach (var same in transfers.Where(f => f.Activity == DataActivity.Integration)
+                         .GroupBy(f => Where(f) + "\n" + f.LeavesEea + "\n" + f.Condition + "\n" + string.Join(",", f.Source.Select(x => x.Line)), System.StringComparer.Ordinal))
+            {
+                var flow = same.First();
+                var categories = same.Select(f => f.DataCategory).Distinct().ToList();
+                writer.WriteLine("<tr><td>" + E(categories.Count == 1 ? categories[0] : "Each of its " + categories.Count + " data categories: " + string.Join(", ", categories)) + "</td><td>" + E(Where(flow))
+                    + "</td><td>" + E(flow.Activity.ToString().ToLowerInvariant()) + "</td><td>" + E(Leaves(flow.LeavesEea)) + "</td><td>" + E(HowLong(flow)) + "</td><td>" + E(flow.Condition ?? "always")
+                    + "</td><td>" + Safeguard + "</td><td class=\"controller\"><em>" + ControllerFills + "</em></td>" + BasisCell(flow.Basis, flow.Conflict) + "<td>" + Sources(flow) + "</td></tr>");
+            }
+
+            foreach (var flow in transfers.Where(f => f.Activity != DataActivity.Integration))
             {
                 writer.WriteLine("<tr><td>" + E(flow.DataCategory) + "</td><td>" + E(Where(flow)) + "</td><td>" + E(flow.Activity.ToString().ToLowerInvariant()) + "</td><td>"
                     + E(Leaves(flow.LeavesEea)) + "</td><td>" + E(HowLong(flow)) + "</td><td>" + E(flow.Condition ?? "always") + "</td><td>" + Safeguard + "</td><td class=\"controller\"><em>"
@@ -178,8 +190,10 @@ internal static class Article30Writer
             : policy.ProductIndex.Items.Select(p => ((ProductInfo?)p, policy.RegionIndex.Find(RegionCodes.Eea))).Where(p => p.Item2 != null).ToList();
         foreach (var (product, hosting) in pairs)
         {
-            // A record lists every transfer the text states, with its condition: integrations included.
-            yield return (product!, hosting!, DataFlowBuilder.Flows(policy, product!, hosting!, BoundaryOptions.UsesIntegrations, _ => true, _ => true));
+            // The record follows the set-up the results assumed (issue 23): the integration transfers only when a result of
+            // this product and region assumed integrations are used, as Get-DataFlow shows them.
+            var integrations = data.Results.Any(r => r.UsesIntegrations && r.Product == product!.Name && r.HostingRegion == hosting!.Code);
+            yield return (product!, hosting!, DataFlowBuilder.Flows(policy, product!, hosting!, integrations ? BoundaryOptions.UsesIntegrations : BoundaryOptions.None, _ => true, _ => true));
         }
     }
 
