@@ -186,4 +186,32 @@ public sealed class ResultFileTests : IDisposable
             Assert.Throws<ResultFileException>(() => ResultFileReader.Read(cut));
         }
     }
+
+    [Fact]
+    public void A_file_that_contradicts_itself_is_refused_a_row_removed_or_a_waiver_added_by_hand()
+    {
+        var waiverFile = Path.Combine(_folder, "waivers.json");
+        File.WriteAllText(waiverFile, """{ "waivers": [ { "product": "Freshsales", "dataCategory": "Call recordings", "justification": "Ten minutes reviewed.", "approvedBy": "DPO", "expires": "2099-12-31" } ] }""");
+        var waivers = WaiverLoader.LoadFile(waiverFile, Policy, _ => null, DateTime.UtcNow);
+        var context = new AssessmentContext(Policy, false, false, () => new[] { waivers.Ledger() });
+        var eea = Policy.RegionIndex.Find("EEA")!;
+        var results = Policy.Residency.Where(r => r.Product is "Freshsales" or "Freshdesk").Select(r => BoundaryEvaluator.Evaluate(Policy, r, eea, BoundaryOptions.None, context, waivers)).ToList();
+        var file = Write(results);
+        Assert.Equal(results.Count, ResultFileReader.Read(file).Results.Count);
+        var text = File.ReadAllText(file);
+
+        // One result line removed: the summary still counts it.
+        var lines = text.Split('\n').ToList();
+        var outside = lines.FindIndex(l => l.Contains("\"verdict\":\"Outside\"", StringComparison.Ordinal));
+        lines.RemoveAt(outside);
+        File.WriteAllText(file, string.Join('\n', lines));
+        Assert.Contains("removed or added", Assert.Throws<ResultFileException>(() => ResultFileReader.Read(file)).Message, StringComparison.Ordinal);
+
+        // A waiver written into an Outside result that no waiver of the register covered.
+        var forged = text.Replace("\"verdict\":\"Outside\",\"staysInEea\":false,\"passed\":false,\"waived\":false,\"waiver\":null",
+            "\"verdict\":\"Outside\",\"staysInEea\":false,\"passed\":false,\"waived\":true,\"waiver\":{\"justification\":\"Looks fine.\",\"approvedBy\":\"me\",\"expires\":\"2099-12-31\"}");
+        Assert.NotEqual(text, forged);
+        File.WriteAllText(file, forged);
+        Assert.Contains("no waiver of the file's waiver register applied", Assert.Throws<ResultFileException>(() => ResultFileReader.Read(file)).Message, StringComparison.Ordinal);
+    }
 }

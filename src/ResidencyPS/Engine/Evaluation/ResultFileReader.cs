@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -147,7 +148,51 @@ internal static class ResultFileReader
             results[i] = results[i] with { PolicySha256 = sha, RunUtc = runTime };
         }
 
-        return new Run(Text(policy, "vendor") ?? string.Empty, Text(policy, "version") ?? string.Empty, sha, results, Waivers(document));
+        var waivers = Waivers(document);
+        CheckAgainstItself(document, results, waivers);
+        return new Run(Text(policy, "vendor") ?? string.Empty, Text(policy, "version") ?? string.Empty, sha, results, waivers);
+    }
+
+    // The file is not signed, but it must agree with itself: the summary counts the results it holds, so a row removed
+    // or added by hand is refused; and where the run's waiver register is known, a waived result needs a waiver of it
+    // that applied, so a waiver added to a result by hand is refused too.
+    private static void CheckAgainstItself(JObject document, List<CarriedResult.Values> results, IReadOnlyList<WaiverLedger>? waivers)
+    {
+        var summary = document["summary"] as JArray ?? throw new ResultFileException("It has no summary array.");
+        var counted = results.GroupBy(r => (r.Product, r.HostingRegion)).ToDictionary(g => g.Key, g => g.Count());
+        var listed = new HashSet<(string, string)>();
+        for (var i = 0; i < summary.Count; i++)
+        {
+            var entry = summary[i] as JObject ?? throw new ResultFileException("summary[" + i + "] is not an object.");
+            var key = (Text(entry, "product") ?? string.Empty, Text(entry, "hostingRegion") ?? string.Empty);
+            var tested = entry["tested"] is JValue { Type: JTokenType.Integer } v && v.Value is long n ? n : -1;
+            counted.TryGetValue(key, out var held);
+            if (!listed.Add(key) || tested != held)
+            {
+                throw new ResultFileException("Its summary counts " + tested + " results of " + key.Item1 + " hosted in " + key.Item2 + ", but it holds " + held
+                    + ": results were removed or added after it was written.");
+            }
+        }
+
+        if (counted.Keys.FirstOrDefault(k => !listed.Contains(k)) is var missing && missing.Item1 != null)
+        {
+            throw new ResultFileException("It holds results of " + missing.Item1 + " hosted in " + missing.Item2 + " that its summary does not count: results were added after it was written.");
+        }
+
+        if (waivers == null)
+        {
+            return;
+        }
+
+        var applied = waivers.SelectMany(l => l.Entries).Where(w => w.Status == WaiverStatus.Applied).ToList();
+        for (var i = 0; i < results.Count; i++)
+        {
+            var r = results[i];
+            if (r.Waived && !applied.Any(w => w.Justification == r.WaiverJustification && w.ApprovedBy == r.WaiverApprovedBy && w.Expires.Date == r.WaiverExpires?.Date))
+            {
+                throw new ResultFileException("results[" + i + "] is waived, but no waiver of the file's waiver register applied to it: a waiver was added after the file was written.");
+            }
+        }
     }
 
     private static readonly JsonLoadSettings Strict = new JsonLoadSettings { DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error };
