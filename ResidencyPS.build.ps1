@@ -202,25 +202,38 @@ task Build -Inputs { Get-BuildInput } -Outputs { $manifestOut } {
 
 # Synopsis: answer a few questions from the embedded policy in a fresh pwsh.
 task Demo Build, {
+    # The answers are laid out for the terminal that asked (the module's views fit 80 columns): COLUMNS when the
+    # shell sets it, else the console's width, else 80.
+    $width = 0
+    if (-not [int]::TryParse("$env:COLUMNS", [ref] $width) -or $width -lt 40) {
+        $width = try { $Host.UI.RawUI.WindowSize.Width } catch { 0 }
+        if ($width -lt 40) { $width = 80 }
+    }
     $demo = {
-        param($Manifest)
+        param($Manifest, $Width)
         Import-Module $Manifest
         $module = Get-Module ResidencyPS
-        "ResidencyPS $($module.Version): cmdlets $((($module.ExportedCmdlets.Keys) | Sort-Object) -join ', ')"
+        # The cmdlet list, wrapped at the width like the tables.
+        $line = "ResidencyPS $($module.Version): cmdlets"
+        foreach ($name in $module.ExportedCmdlets.Keys | Sort-Object) {
+            if ($line.Length + $name.Length + 2 -gt $Width) { $line; $line = ' ' }
+            $line += " $name,"
+        }
+        $line.TrimEnd(',')
         ''
         '# Where may Freshdesk data be hosted?'
-        Get-DataResidency -Product Freshdesk | Format-Table -AutoSize | Out-String -Width 200
+        Get-DataResidency -Product Freshdesk | Format-Table | Out-String -Width $Width
         '# Does Freshsales data stay inside the EEA for an EEA-hosted customer?'
-        Test-EeaBoundary -Product Freshsales | Format-Table -AutoSize | Out-String -Width 200
+        Test-EeaBoundary -Product Freshsales | Format-Table | Out-String -Width $Width
         '# Why are Freshsales call recordings only transient?'
-        Test-EeaBoundary -Product Freshsales -DataCategory 'Call recordings' | Select-Object -ExpandProperty Findings | Format-List Rule, Effect, Destination, DurationText, Message, SourceText | Out-String -Width 200
+        Test-EeaBoundary -Product Freshsales -DataCategory 'Call recordings' | Select-Object -ExpandProperty Findings | Format-List Rule, Effect, Destination, DurationText, Message, SourceText | Out-String -Width $Width
         '# How long are Freshdesk logs kept, and where?'
-        ResidencyPS\Get-RetentionPolicy -Product Freshdesk -Subject Logs | Format-Table -AutoSize | Out-String -Width 200
+        ResidencyPS\Get-RetentionPolicy -Product Freshdesk -Subject Logs | Format-Table | Out-String -Width $Width
         '# Which region does Norway belong to?'
-        Get-HostingRegion -Country NO | Format-Table -AutoSize | Out-String -Width 200
+        Get-HostingRegion -Country NO | Format-Table | Out-String -Width $Width
     }
     $pwsh = Get-PwshCommand
-    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $demo -args $manifestOut
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $demo -args $manifestOut, $width
     if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
 }
 
