@@ -82,7 +82,8 @@ internal static class PathResolver
         return null;
     }
 
-    private static string? FileSystemPath(PSCmdlet cmdlet, string path)
+    /// <summary>A path taken literally as a file system path (a file or a folder to create); null, with a PathNotFileSystem error written, when it is not one.</summary>
+    public static string? FileSystemPath(PSCmdlet cmdlet, string path)
     {
         string full;
         ProviderInfo provider;

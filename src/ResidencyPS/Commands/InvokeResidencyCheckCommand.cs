@@ -107,7 +107,7 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
         var rows = 0;
         string? stopped = null;
         var inputs = new List<string>();
-        var cleaned = false;
+        var folderTried = false;
         try
         {
             inventory = PathResolver.ExistingFile(this, inventory, ParameterSetName == LiteralPathSet, "inventory", ErrorIds.InventoryNotFound)
@@ -126,7 +126,7 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
             var policyFile = PolicyPath == null ? null
                 : PathResolver.ExistingFile(this, PolicyPath, literal: false) ?? throw new CouldNotRunException("The policy file '" + PolicyPath + "' was not found.");
             inputs.Add(policyFile ?? string.Empty);
-            cleaned = true;
+            folderTried = true;
             var folder = Folder(inputs);
             policy = policyFile == null ? ActivePolicy()
                 : PolicyErrors.TryLoad(this, policyFile, PolicyPath!, default) ?? throw new CouldNotRunException("The policy file '" + PolicyPath + "' cannot be used (see the errors above).");
@@ -151,8 +151,8 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
         catch (CouldNotRunException e)
         {
             stopped = e.Message;
-            _problems.Add(Shorten("ERROR: " + InertText.Escape(e.Message)));
-            if (!cleaned)
+            _problems.Add(CheckSummary.Shorten("ERROR: " + InertText.Escape(e.Message)));
+            if (!folderTried)
             {
                 // Stopped before the folder was prepared (an input is missing): an earlier run's reports still go.
                 try
@@ -161,7 +161,7 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
                 }
                 catch (CouldNotRunException also)
                 {
-                    _problems.Add(Shorten("ERROR: " + InertText.Escape(also.Message)));
+                    _problems.Add(CheckSummary.Shorten("ERROR: " + InertText.Escape(also.Message)));
                 }
             }
         }
@@ -215,27 +215,18 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
         }
     }
 
-    // A problem line of the log: at most this long, so a huge cell cannot make the one-screen log megabytes.
-    internal static string Shorten(string line) => line.Length <= CheckSummary.MaxLineLength ? line : line.Substring(0, CheckSummary.MaxLineLength) + "… (shortened)";
-
     // The output folder, created when missing, with every file an earlier run of this command wrote there removed first:
     // a run that cannot finish must not leave an earlier run's passing reports for a CI step to publish. An input named
     // like one of those files is never deleted: the check refuses to run instead.
     private string Folder(IEnumerable<string?> inputs)
     {
-        string folder;
+        var folder = PathResolver.FileSystemPath(this, OutputDirectory)
+            ?? throw new CouldNotRunException("The output folder '" + OutputDirectory + "' is not a file system path; -OutputDirectory takes a file system folder.");
         try
         {
-            folder = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutputDirectory, out var provider, out _);
-            if (provider.Name != "FileSystem")
-            {
-                throw new CouldNotRunException("'" + OutputDirectory + "' is a path of the " + provider.Name + " provider; -OutputDirectory takes a file system folder.");
-            }
-
             Directory.CreateDirectory(folder);
         }
-        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException
-                                  || e is ItemNotFoundException || e is System.Management.Automation.DriveNotFoundException || e is ProviderNotFoundException)
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
         {
             throw new CouldNotRunException("The output folder '" + OutputDirectory + "' cannot be used: " + e.Message);
         }
@@ -313,7 +304,7 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
             if (!columns.Any(c => names.Contains(c, StringComparer.OrdinalIgnoreCase)))
             {
                 throw new CouldNotRunException("The inventory '" + file + "' has no " + parameter + " column (" + string.Join(", ", names) + "); its columns are: "
-                    + InertText.Escape(Shorten(string.Join(", ", columns))) + ".");
+                    + InertText.Escape(CheckSummary.Shorten(string.Join(", ", columns))) + ".");
             }
         }
 
@@ -334,7 +325,7 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
             {
                 if (cell.Value is string text && SwallowedRows(text, columns.Count))
                 {
-                    throw new CouldNotRunException("Row " + (i + 1) + " of '" + file + "' has a '" + InertText.Escape(Shorten(cell.Name)) + "' cell that runs over line breaks and holds what "
+                    throw new CouldNotRunException("Row " + (i + 1) + " of '" + file + "' has a '" + InertText.Escape(CheckSummary.Shorten(cell.Name)) + "' cell that runs over line breaks and holds what "
                         + "look like more rows (an unclosed quote?); those rows would not be checked. Close the quote.");
                 }
             }
@@ -400,6 +391,9 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
     private const string Redirected = "param($Command, $Parameters) $PSDefaultParameterValues = @{}; $input | & $Command @Parameters 3>&1 2>&1";
     private const string RedirectedWithoutInput = "param($Command, $Parameters) $PSDefaultParameterValues = @{}; & $Command @Parameters 3>&1 2>&1";
 
+    // The errors of a waiver file (Test-EeaBoundary writes them before it stops): not about a row.
+    private static readonly string[] WaiverFileErrors = { ErrorIds.InvalidWaiver, ErrorIds.WaiverFileInvalid, ErrorIds.WaiverFileNotFound };
+
     private Collection<PSObject> Nested(string command, System.Collections.Hashtable parameters, System.Collections.IEnumerable? input, string stopMessage, string label)
     {
         // The caller's $ErrorActionPreference = 'Stop' must not turn a row's error into the end of the check.
@@ -423,13 +417,12 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
             switch (item?.BaseObject)
             {
                 case WarningRecord warning:
-                    _problems.Add(Shorten("WARNING: " + InertText.Escape(warning.Message)));
+                    _problems.Add(CheckSummary.Shorten("WARNING: " + InertText.Escape(warning.Message)));
                     break;
                 case ErrorRecord error:
                     // A row's error is about the input; a waiver file's problems are why the check stops.
-                    var about = error.FullyQualifiedErrorId.StartsWith("InvalidWaiver", StringComparison.Ordinal)
-                        || error.FullyQualifiedErrorId.StartsWith("WaiverFile", StringComparison.Ordinal) ? "ERROR" : label;
-                    _problems.Add(Shorten(about + ": " + InertText.Escape(error.ToString())));
+                    var about = WaiverFileErrors.Any(id => error.FullyQualifiedErrorId.StartsWith(id + ",", StringComparison.Ordinal)) ? "ERROR" : label;
+                    _problems.Add(CheckSummary.Shorten(about + ": " + InertText.Escape(error.ToString())));
                     break;
                 case null:
                     break;
@@ -444,7 +437,7 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
         {
             foreach (var error in ps.Streams.Error)
             {
-                _problems.Add(Shorten("ERROR: " + InertText.Escape(error.ToString())));
+                _problems.Add(CheckSummary.Shorten("ERROR: " + InertText.Escape(error.ToString())));
             }
 
             throw new CouldNotRunException(stopMessage + ": " + ps.Streams.Error[ps.Streams.Error.Count - 1]);

@@ -16,8 +16,15 @@ internal static class Hashing
 {
     public static string Sha256Hex(string text)
     {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        return Sha256Hex(bytes, 0, bytes.Length);
+    }
+
+    /// <summary>The SHA-256 of these bytes, as lowercase hex (the waiver file's bytes as read).</summary>
+    public static string Sha256Hex(byte[] buffer, int offset, int count)
+    {
         using var sha = SHA256.Create();
-        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+        var hash = sha.ComputeHash(buffer, offset, count);
         var builder = new StringBuilder(hash.Length * 2);
         foreach (var b in hash)
         {

@@ -56,12 +56,13 @@ internal static class CheckSummary
         return lines;
     }
 
+    /// <summary>A problem line of the log: at most <see cref="MaxLineLength"/> characters, so a huge cell cannot make the one-screen log megabytes.</summary>
+    public static string Shorten(string line) => Cut(line, MaxLineLength, "… (shortened)");
+
     // A value from the inventory, inert and at most 150 characters.
-    private static string Value(string text)
-    {
-        var inert = InertText.Escape(text);
-        return inert.Length <= 150 ? inert : inert.Substring(0, 150) + "…";
-    }
+    private static string Value(string text) => Cut(InertText.Escape(text), 150, "…");
+
+    private static string Cut(string text, int length, string mark) => text.Length <= length ? text : text.Substring(0, length) + mark;
 
     private static string Count(int count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
 

@@ -84,36 +84,24 @@ internal static class CiText
     public static string Safe(string text)
     {
         var inert = InertText.Escape(text.Replace('\u00a0', ' '));
+        StringBuilder? builder = null; // made only when a character must be escaped
         for (var i = 0; i < inert.Length; i++)
         {
             if (char.IsHighSurrogate(inert[i]) && i + 1 < inert.Length && char.IsLowSurrogate(inert[i + 1]))
             {
-                i++;
+                builder?.Append(inert, i++, 2);
             }
-            else if (!XmlConvert.IsXmlChar(inert[i]))
+            else if (XmlConvert.IsXmlChar(inert[i]))
             {
-                var builder = new StringBuilder(inert.Length + 8);
-                for (var j = 0; j < inert.Length; j++)
-                {
-                    var pair = char.IsHighSurrogate(inert[j]) && j + 1 < inert.Length && char.IsLowSurrogate(inert[j + 1]);
-                    if (pair)
-                    {
-                        builder.Append(inert, j++, 2);
-                    }
-                    else if (XmlConvert.IsXmlChar(inert[j]))
-                    {
-                        builder.Append(inert[j]);
-                    }
-                    else
-                    {
-                        builder.Append("\\u").Append(((int)inert[j]).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                }
-
-                return builder.ToString();
+                builder?.Append(inert[i]);
+            }
+            else
+            {
+                builder ??= new StringBuilder(inert.Length + 8).Append(inert, 0, i);
+                builder.Append("\\u").Append(((int)inert[i]).ToString("X4", CultureInfo.InvariantCulture));
             }
         }
 
-        return inert;
+        return builder?.ToString() ?? inert;
     }
 }

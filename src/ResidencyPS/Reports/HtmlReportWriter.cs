@@ -17,7 +17,7 @@ th{background:#f0f0f0}td.eea{background:#d8f0d8}td.outside{background:#f6d5d2}td
 .Within{background:#d8f0d8}.Transient{background:#fdf0c4}.Outside{background:#f6d5d2}.Unknown{background:#e4e4e4}.NotEvaluated{background:#fff;border:2px dashed #a33}
 td.conflict{outline:2px solid #a33;outline-offset:-3px}.passed{font-weight:600}
 dl.provenance,dl.legend{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}
-.nl{color:#444;font-style:italic}.verdict{font-size:1.2rem;font-weight:600;padding:.4rem .6rem}table.signoff td{min-width:18rem;height:1.8rem}code{font-size:.85rem}.controller{background:#fffbe6}section.record{break-before:page}
+.nl{color:#444;font-style:italic}.verdict{font-size:1.2rem;font-weight:600;padding:.4rem .6rem}table.signoff td{min-width:18rem;height:1.8rem}td.date{white-space:nowrap}code{font-size:.85rem}.controller{background:#fffbe6}section.record{break-before:page}
 @page{size:A4;margin:15mm}@media print{body{margin:0;max-width:none;font-size:10pt}*{print-color-adjust:exact;-webkit-print-color-adjust:exact}
 thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2,h3{break-after:avoid}table{font-size:8pt}}";
 
@@ -131,7 +131,7 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2,h3{break-after:a
 
         if (data.WaiverRegisters.Count == 0)
         {
-            writer.WriteLine("<p>" + (data.WaiverRegistersKnown ? "No waiver file was used: every result stands as the policy gives it." : "No waiver register came with these results.") + "</p>");
+            writer.WriteLine("<p>" + E(ReportText.RegisterEmpty(data)) + "</p>");
             return;
         }
 
@@ -142,7 +142,7 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2,h3{break-after:a
             foreach (var w in ledger.Entries)
             {
                 writer.WriteLine("<tr><td>" + w.Index + "</td><td>" + E(ReportText.Scope(w)) + "</td><td>" + E(w.Justification) + "</td><td>" + E(w.ApprovedBy ?? "not stated")
-                    + "</td><td>" + w.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "</td><td>" + E(ReportText.Status(data, w)) + "</td></tr>");
+                    + "</td><td class=\"date\">" + w.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "</td><td>" + E(ReportText.Status(data, w)) + "</td></tr>");
             }
 
             writer.WriteLine("</tbody></table>");

@@ -36,11 +36,9 @@ internal sealed class ReportData
     /// <summary>False when some results travelled without their run's register (Start-Job, Import-Clixml, remoting).</summary>
     public bool WaiverRegistersKnown { get; }
 
-    /// <summary>The results a waiver of the register covered (matched by its justification, approver and expiry, which each waived result carries).</summary>
+    /// <summary>The results a waiver of the register covered.</summary>
     public IReadOnlyList<EeaBoundaryResult> CoveredBy(Engine.Waivers.WaiverLedgerEntry waiver) =>
-        waiver.Status != Engine.Waivers.WaiverStatus.Applied ? Array.Empty<EeaBoundaryResult>()
-            : Results.Where(r => r.Waived && r.WaiverJustification == waiver.Justification && r.WaiverApprovedBy == waiver.ApprovedBy
-                && r.WaiverExpires?.Date == waiver.Expires.Date).ToList();
+        Results.Where(r => r.Waived && waiver.Covered(r.WaiverJustification, r.WaiverApprovedBy, r.WaiverExpires)).ToList();
 
     /// <summary>One summary per product and hosting region, in the results' order: what an auditor reads first.</summary>
     public IReadOnlyList<EeaBoundarySummary> Summaries { get; }

@@ -78,6 +78,11 @@ internal static class ReportText
         }
     }
 
+    /// <summary>The sentence in place of the register when it lists no waiver file.</summary>
+    public static string RegisterEmpty(ReportData data) => data.WaiverRegistersKnown
+        ? "No waiver file was used: every result stands as the policy gives it."
+        : "No waiver register came with these results.";
+
     /// <summary>The sentence under the register when it is not complete.</summary>
     public const string RegisterNotCarried = "Some results came without their run's waiver register (they travelled through Start-Job, Import-Clixml or remoting): waived results still name their waiver, but unused and expired waivers of that run are not known here.";
 

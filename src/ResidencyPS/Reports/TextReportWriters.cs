@@ -74,7 +74,7 @@ internal static class MarkdownReportWriter
 
         if (data.WaiverRegisters.Count == 0)
         {
-            writer.WriteLine(data.WaiverRegistersKnown ? "No waiver file was used: every result stands as the policy gives it." : "No waiver register came with these results.");
+            writer.WriteLine(ReportText.RegisterEmpty(data)); // the module's own words: nothing in them for markdown to read
             writer.WriteLine();
         }
 

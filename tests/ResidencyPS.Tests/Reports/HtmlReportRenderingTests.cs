@@ -110,6 +110,15 @@ public sealed class HtmlReportRenderingTests : IClassFixture<PowerShellSession>,
         Assert.True(new FileInfo(screenshot).Length > 20_000, "The screenshot is too small to show a rendered report.");
     }
 
+    // Prints a page as Chromium does on paper, into out/test-results where a person can look at it after the run.
+    private string PrintToPdf(string page, string name)
+    {
+        var pdf = Path.Combine(Directory.CreateDirectory(Path.Combine(TestPaths.RepoRoot, "out", "test-results")).FullName, name);
+        File.Delete(pdf);
+        RunChromium("--no-pdf-header-footer", "--print-to-pdf=" + pdf, new Uri(page).AbsoluteUri);
+        return pdf;
+    }
+
     // Issue 12: an auditor prints the report. The summary and the legend must be on paper, and every mark must
     // survive black-and-white printing; the pages are kept as pictures for a person to look at.
     [Fact]
@@ -117,10 +126,8 @@ public sealed class HtmlReportRenderingTests : IClassFixture<PowerShellSession>,
     {
         var report = Path.Combine(_folder, "print.html");
         _ps.RunClean($"Test-EeaBoundary | Export-ResidencyReport -Path '{report}'");
-        var results = Directory.CreateDirectory(Path.Combine(TestPaths.RepoRoot, "out", "test-results")).FullName;
-        var pdf = Path.Combine(results, "residency-report.pdf");
-        File.Delete(pdf);
-        RunChromium("--no-pdf-header-footer", "--print-to-pdf=" + pdf, new Uri(report).AbsoluteUri);
+        var pdf = PrintToPdf(report, "residency-report.pdf");
+        var results = Path.GetDirectoryName(pdf)!;
         Assert.Equal("%PDF"u8.ToArray(), File.ReadAllBytes(pdf).Take(4));
 
         var text = RunTool("pdftotext", "-layout", pdf, "-");
@@ -155,11 +162,7 @@ public sealed class HtmlReportRenderingTests : IClassFixture<PowerShellSession>,
             """);
         var report = Path.Combine(_folder, "signed.html");
         _ps.RunClean($"Test-EeaBoundary Freshdesk -WaiverPath '{waivers}' -WarningAction SilentlyContinue | Export-ResidencyReport -Path '{report}'");
-        var results = Directory.CreateDirectory(Path.Combine(TestPaths.RepoRoot, "out", "test-results")).FullName;
-        var pdf = Path.Combine(results, "residency-report-signed.pdf");
-        File.Delete(pdf);
-        RunChromium("--no-pdf-header-footer", "--print-to-pdf=" + pdf, new Uri(report).AbsoluteUri);
-        var text = RunTool("pdftotext", "-layout", pdf, "-");
+        var text = RunTool("pdftotext", "-layout", PrintToPdf(report, "residency-report-signed.pdf"), "-");
 
         var order = new[] { "NOT PASSED: 3 of 12 results did not pass", "Summary by product", "Sign-off", "Reviewed by", "Signature", "Provenance", "Waiver register" }
             .Select(heading => text.IndexOf(heading, StringComparison.Ordinal)).ToList();

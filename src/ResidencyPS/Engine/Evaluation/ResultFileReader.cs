@@ -184,11 +184,11 @@ internal static class ResultFileReader
             return;
         }
 
-        var applied = waivers.SelectMany(l => l.Entries).Where(w => w.Status == WaiverStatus.Applied).ToList();
+        var entries = waivers.SelectMany(l => l.Entries).ToList();
         for (var i = 0; i < results.Count; i++)
         {
             var r = results[i];
-            if (r.Waived && !applied.Any(w => w.Justification == r.WaiverJustification && w.ApprovedBy == r.WaiverApprovedBy && w.Expires.Date == r.WaiverExpires?.Date))
+            if (r.Waived && !entries.Any(w => w.Covered(r.WaiverJustification, r.WaiverApprovedBy, r.WaiverExpires)))
             {
                 throw new ResultFileException("results[" + i + "] is waived, but no waiver of the file's waiver register applied to it: a waiver was added after the file was written.");
             }

@@ -95,10 +95,7 @@ internal static class PolicyLoader
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
         var bytes = ReadBounded(stream, path, what, cancel);
-        using (var hash = System.Security.Cryptography.SHA256.Create())
-        {
-            sha256 = string.Concat(hash.ComputeHash(bytes.Array!, bytes.Offset, bytes.Count).Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
-        }
+        sha256 = Hashing.Sha256Hex(bytes.Array!, bytes.Offset, bytes.Count);
 
         return ReadObject(bytes, info.FullName, what);
     }

@@ -18,7 +18,15 @@ internal enum WaiverStatus
 
 /// <summary>One waiver of a file as the run left it: what it covers, who approved it until when, and what became of it.</summary>
 internal sealed record WaiverLedgerEntry(int Index, string Product, string DataCategory, Verdict? Verdict, string Justification, string? ApprovedBy,
-    DateTime Expires, WaiverStatus Status);
+    DateTime Expires, WaiverStatus Status)
+{
+    /// <summary>
+    /// Whether this waiver is the one a waived result carries: it applied, and the result names its justification,
+    /// approver and expiry (a result keeps those, not the waiver's position). Reports and the result-file reader ask this.
+    /// </summary>
+    public bool Covered(string? justification, string? approvedBy, DateTime? expires) =>
+        Status == WaiverStatus.Applied && Justification == justification && ApprovedBy == approvedBy && Expires.Date == expires?.Date;
+}
 
 /// <summary>
 /// The waiver register of one waiver file in a run (issue 21, point 1): every waiver, applied, unused or expired, with
