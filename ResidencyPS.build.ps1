@@ -8,7 +8,13 @@
     Build  assembles the importable module at out/ResidencyPS (dotnet publish, manifest stamped with the version from
            Directory.Build.props, format/types files, help); skipped when out/ResidencyPS is newer than every source.
     Demo   imports out/ResidencyPS in a fresh pwsh and answers a few questions from the embedded policy.
-    Test   runs every xunit test and Pester spec (dotnet test) and leaves "N passed, N failed" in out/test-summary.txt.
+    Test   runs every xunit test (dotnet test) and then every Pester spec (the Pester task), and leaves the sum of both,
+           "N passed, N failed", in out/test-summary.txt.
+    Pester runs the Pester specs once, in a fresh pwsh that imports out/ResidencyPS as users do; -Spec <name> runs one
+           spec file (Get-DataResidency, or a path), -Spec 'Get-*' those matching.
+    Quick  runs the fast xunit tests (everything not marked Category=Slow: no rendering, fuzzing or child processes)
+           in well under a minute; -Filter <expression> runs the xunit tests it matches instead, slow ones too
+           (dotnet test --filter syntax: 'FullyQualifiedName~PolicyComparerTests').
     Fuzz   runs the fuzzers with a new seed (-FuzzSeed): the policy loader, 100,000 cases (-FuzzCases) of mutated policies
            (truncation, flipped bytes, wrong types, huge values, nesting, duplicate keys and ids, invalid UTF-8, lenient
            JSON, enum lists, amplification, links to FIFOs, devices and empty files, and injection payloads: markup,
@@ -19,14 +25,16 @@
     Bench  measures import, first answer and pipeline cost against PowerShell's own floor and the engine with
            BenchmarkDotNet (bench/); not part of Test.
     Package publishes out/ResidencyPS with Publish-PSResource to out/packages (ResidencyPS.<version>.nupkg).
-    Clean  removes out/ and the bin/obj folders.
+    Clean  removes out/ and every bin and obj folder of src, tests, tools and bench (not Setup's npm installs).
 #>
 param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
     [switch] $SkipEngineBenchmarks,
     [int] $FuzzCases = 100000,
-    [int] $FuzzSeed = (Get-Random -Maximum ([int]::MaxValue))
+    [int] $FuzzSeed = (Get-Random -Maximum ([int]::MaxValue)),
+    [string] $Spec,
+    [string] $Filter
 )
 
 Set-StrictMode -Version Latest
@@ -237,32 +245,109 @@ task Demo Build, {
     if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
 }
 
-# Synopsis: every xunit test and Pester spec.
-task Test Setup, Build, {
-    $results = Join-Path $out 'test-results'
-    if (Test-Path $results) { Remove-Item -Recurse -Force $results }
-    $null = New-Item -ItemType Directory -Force -Path $results
-    $summaryFile = Join-Path $out 'test-summary.txt'
-    Remove-Item -LiteralPath $summaryFile -ErrorAction SilentlyContinue
+# Pester, imported by its full path (never by name): restored by build.ps1 with the build tools, at the version
+# Directory.Packages.props names for the whole repository.
+function Get-PesterManifest {
+    [xml] $props = Get-Content -Raw -LiteralPath (Join-Path $root 'Directory.Packages.props')
+    $version = @($props.Project.PropertyGroup | ForEach-Object { $_.SelectSingleNode('PesterVersion') } | Where-Object { $_ })[0].InnerText
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '' }
+    $manifest = Join-Path $packages "pester/$version/tools/Pester.psd1"
+    if (-not (Test-Path -LiteralPath $manifest)) { throw "Pester $version is not restored ($manifest): run ./build.ps1, which restores it." }
+    $manifest
+}
+
+# The spec files -Spec names: a spec's name (Get-DataResidency), a wildcard (Get-*), or a path; all when empty.
+function Get-SpecPath([string] $Name) {
+    $specs = Join-Path $root 'tests/pester'
+    if (-not $Name) { return , @($specs) }
+    if (Test-Path -LiteralPath $Name -PathType Leaf) { return , @((Resolve-Path -LiteralPath $Name).ProviderPath) }
+    $pattern = ($Name -replace '\.Tests\.ps1$', '') + '.Tests.ps1'
+    $found = @(Get-ChildItem -LiteralPath $specs -File | Where-Object { $_.Name -like $pattern } | ForEach-Object FullName)
+    if ($found.Count -eq 0) {
+        $names = (Get-ChildItem -LiteralPath $specs -Filter '*.Tests.ps1' | ForEach-Object { $_.Name -replace '\.Tests\.ps1$', '' }) -join ', '
+        throw "-Spec '$Name' names no spec under tests/pester. Specs: $names."
+    }
+    , $found
+}
+
+# Runs tests/Invoke-Specs.ps1 in a fresh pwsh with its own temporary folder (TestDrive and everything a spec writes
+# land there, never in a folder another run or user shares) and returns its counts.
+function Invoke-Specs([string[]] $Paths, [string] $Results) {
+    $summary = Join-Path $Results 'pester-summary.json'
+    Remove-Item -LiteralPath $summary -ErrorAction SilentlyContinue
+    $temp = Join-Path ([IO.Path]::GetTempPath()) ('residencyps-pester-' + [guid]::NewGuid().ToString('N'))
+    $null = New-Item -ItemType Directory -Path $temp
+    $saved = @{}
+    foreach ($name in 'TMPDIR', 'TMP', 'TEMP') { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $temp) }
+    try {
+        $pwsh = Get-PwshCommand
+        & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'tests/Invoke-Specs.ps1') `
+            -PesterManifest (Get-PesterManifest) -Path $Paths -SummaryPath $summary -ResultPath (Join-Path $Results 'pester.xml') | Out-Host
+    }
+    finally {
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        Remove-Item -LiteralPath $temp -Recurse -Force -ErrorAction SilentlyContinue
+    }
+    # No summary (the process died, Pester did not load): one failure, never a silent zero.
+    if (-not (Test-Path -LiteralPath $summary)) { return @{ passed = 0; failed = 1 } }
+    $counts = Get-Content -Raw -LiteralPath $summary | ConvertFrom-Json
+    @{ passed = [int] $counts.passed; failed = [int] $counts.failed }
+}
+
+function New-ResultsFolder([string] $Name) {
+    $folder = Join-Path $out $Name
+    if (Test-Path $folder) { Remove-Item -Recurse -Force $folder }
+    $null = New-Item -ItemType Directory -Force -Path $folder
+    $folder
+}
+
+# dotnet test with a trx log; returns its counts (one failure when it produced none).
+function Invoke-XunitTests([string] $Results, [string[]] $Arguments) {
     $trx = 'results.trx'
     & dotnet test (Join-Path $root 'tests/ResidencyPS.Tests/ResidencyPS.Tests.csproj') -c $Configuration --nologo `
-        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $results
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $Results @Arguments | Out-Host
     $testExit = $LASTEXITCODE
-    $trxPath = Join-Path $results $trx
+    $trxPath = Join-Path $Results $trx
     if (-not (Test-Path $trxPath)) {
-        # The count line stays the last line CI reads, so report the cause first.
-        Set-Content -LiteralPath $summaryFile -Value '0 passed, 1 failed'
-        throw "dotnet test produced no results (exit code $testExit); see the build output above."
+        Write-Warning "dotnet test produced no results (exit code $testExit); see the output above."
+        return @{ passed = 0; failed = 1 }
     }
-    $fuzz = Join-Path $results 'fuzz.txt'
-    if (Test-Path $fuzz) { Get-Content -LiteralPath $fuzz | Write-Host }
     [xml] $report = Get-Content -Raw -LiteralPath $trxPath
     $counters = $report.TestRun.ResultSummary.Counters
     $failed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
-    $passed = [int] $counters.passed
     if ($testExit -ne 0 -and $failed -eq 0) { $failed = 1 }
+    @{ passed = [int] $counters.passed; failed = $failed }
+}
+
+# Synopsis: every xunit test, then every Pester spec; "N passed, N failed" counts both.
+task Test Setup, Build, {
+    $results = New-ResultsFolder 'test-results'
+    $summaryFile = Join-Path $out 'test-summary.txt'
+    Remove-Item -LiteralPath $summaryFile -ErrorAction SilentlyContinue
+    $xunit = Invoke-XunitTests $results @()
+    $fuzz = Join-Path $results 'fuzz.txt'
+    if (Test-Path $fuzz) { Get-Content -LiteralPath $fuzz | Write-Host }
+    $pester = Invoke-Specs (Get-SpecPath '') $results
+    $passed = $xunit.passed + $pester.passed
+    $failed = $xunit.failed + $pester.failed
+    Write-Host "xunit: $($xunit.passed) passed, $($xunit.failed) failed; Pester: $($pester.passed) passed, $($pester.failed) failed"
+    # The count line stays the last line CI reads (build.ps1 prints it after Invoke-Build's own summary).
     Set-Content -LiteralPath $summaryFile -Value "$passed passed, $failed failed"
     if ($failed -gt 0 -or $passed -eq 0) { throw "$failed tests failed ($passed passed)." }
+}
+
+# Synopsis: the Pester specs once in a fresh pwsh; -Spec <name> runs one.
+task Pester Build, {
+    $pester = Invoke-Specs (Get-SpecPath $Spec) (New-ResultsFolder 'pester-results')
+    if ($pester.failed -gt 0 -or $pester.passed -eq 0) { throw "$($pester.failed) Pester tests failed ($($pester.passed) passed)." }
+}
+
+# Synopsis: the fast xunit tests (not Category=Slow), or those -Filter matches.
+task Quick Build, {
+    $expression = if ($Filter) { $Filter } else { 'Category!=Slow' }
+    $xunit = Invoke-XunitTests (New-ResultsFolder 'quick-results') @('--filter', $expression)
+    Write-Host "$($xunit.passed) passed, $($xunit.failed) failed"
+    if ($xunit.failed -gt 0 -or $xunit.passed -eq 0) { throw "$($xunit.failed) tests failed ($($xunit.passed) passed)." }
 }
 
 # Synopsis: the policy loader fuzzer, longer.
@@ -333,9 +418,11 @@ task Package Build, {
     Write-Host "Package ready: $($package.FullName)" -ForegroundColor Green
 }
 
-# Synopsis: remove out/ and every bin and obj folder.
+# Synopsis: remove out/ and every bin and obj folder (module, tests, build tools, benchmarks); Setup's installs stay.
 task Clean {
-    foreach ($path in @($out) + @(Get-ChildItem -Path (Join-Path $root 'src'), (Join-Path $root 'tests') -Directory -Recurse -Include bin, obj | ForEach-Object FullName)) {
+    $projects = 'src', 'tests', 'tools', 'bench' | ForEach-Object { Join-Path $root $_ }
+    $builds = Get-ChildItem -LiteralPath $projects -Directory -Recurse -Include bin, obj | Where-Object FullName -NotMatch '[\\/]node_modules[\\/]'
+    foreach ($path in @($out) + @($builds | ForEach-Object FullName)) {
         if (Test-Path $path) { Remove-Item -Recurse -Force $path }
     }
 }

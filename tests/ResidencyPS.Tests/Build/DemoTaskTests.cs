@@ -7,6 +7,7 @@ namespace ResidencyPS.Tests.Build;
 /// Issue 23, point 4: the README's first command (build.ps1 -Task Demo) answers at the width of the terminal that asked,
 /// so a newcomer at an 80-column prompt reads every line whole.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class DemoTaskTests
 {
     [Fact]

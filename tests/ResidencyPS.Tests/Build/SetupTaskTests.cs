@@ -6,6 +6,7 @@ namespace ResidencyPS.Tests.Build;
 /// build.ps1 -Task Setup on a machine without Chromium: the installed Chromium is hidden from it and apt-get, id and
 /// sudo are stand-ins that log their arguments, so the install path runs for root and for a user with sudo.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SetupTaskTests : IDisposable
 {
     private readonly string _scratch = Directory.CreateTempSubdirectory("residencyps-setup-").FullName;

@@ -198,7 +198,7 @@ public class ConventionTests : IClassFixture<PowerShellSession>
     {
         var tests = Path.Combine(TestPaths.RepoRoot, "tests", "ResidencyPS.Tests");
         var source = Path.Combine(TestPaths.RepoRoot, "src", "ResidencyPS");
-        var owners = new[] { "Build", "Docs", "Infrastructure", "Packaging", "Pester", "Tools", Path.Combine("Tools", "Help") };
+        var owners = new[] { "Build", "Docs", "Infrastructure", "Packaging", "Tools", Path.Combine("Tools", "Help") };
         foreach (var folder in Directory.GetFiles(tests, "*.cs", SearchOption.AllDirectories)
                      .Select(f => Path.GetDirectoryName(Path.GetRelativePath(tests, f))!)
                      .Where(d => d.Length > 0 && !d.StartsWith("bin", StringComparison.Ordinal) && !d.StartsWith("obj", StringComparison.Ordinal))

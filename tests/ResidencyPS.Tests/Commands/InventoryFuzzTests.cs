@@ -9,6 +9,7 @@ namespace ResidencyPS.Tests.Commands;
 /// columns for one parameter), every row comes out as at least one result, nothing throws, and no result shows a
 /// control or invisible character raw.
 /// </summary>
+[Trait("Category", "Slow")]
 public class InventoryFuzzTests : IClassFixture<PowerShellSession>
 {
     private static readonly string[] Cells =

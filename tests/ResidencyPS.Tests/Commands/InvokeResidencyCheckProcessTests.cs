@@ -8,6 +8,7 @@ namespace ResidencyPS.Tests.Commands;
 /// name: exit code 0 when every row passed, 1 when one did not, 2 when the check could not run; a plain-text log whose
 /// last line is the outcome; never 0 without -EnableExit when something did not pass.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class InvokeResidencyCheckProcessTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("residencyps-gate-").FullName;

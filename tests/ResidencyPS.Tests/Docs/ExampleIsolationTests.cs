@@ -9,6 +9,7 @@ namespace ResidencyPS.Tests.Docs;
 /// the run's own, two runs of every example at the same time (as two clones, or root and a second user, would) each
 /// succeed and each find their files in their own folder, never the other's.
 /// </summary>
+[Trait("Category", "Slow")]
 public class ExampleIsolationTests
 {
     private const string Runner = """

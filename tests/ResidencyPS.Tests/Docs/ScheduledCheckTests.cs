@@ -8,6 +8,7 @@ namespace ResidencyPS.Tests.Docs;
 /// for word, in a fresh pwsh in the folder of the inventory, the module found by name. Exit code 0 when every row passed,
 /// 1 when one did not, 2 when the check could not run, and a plain-text log.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ScheduledCheckTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("residencyps-check-").FullName;

@@ -8,6 +8,7 @@ namespace ResidencyPS.Tests.IO;
 /// lost the previous file in 1 of 8. Now the target is always a whole report, and the next write removes what a
 /// killed one left.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed partial class AtomicFileTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("residencyps-atomic-").FullName;

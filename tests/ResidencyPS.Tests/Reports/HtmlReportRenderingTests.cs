@@ -4,6 +4,7 @@ using ResidencyPS.Tests.Infrastructure;
 namespace ResidencyPS.Tests.Reports;
 
 /// <summary>The HTML report as a person sees it: rendered by headless Chromium, checked and saved as a screenshot.</summary>
+[Trait("Category", "Slow")]
 public sealed class HtmlReportRenderingTests : IClassFixture<PowerShellSession>, IDisposable
 {
     private static readonly string Chromium = Environment.GetEnvironmentVariable("RESIDENCYPS_CHROMIUM") is { Length: > 0 } chosen ? chosen : "/usr/bin/chromium";

@@ -9,6 +9,7 @@ namespace ResidencyPS.Tests.Engine.Loading;
 /// Many runspaces query while another imports and resets policies: every answer comes from one whole
 /// policy, never a mix, and the embedded policy is parsed once per process.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ConcurrencyTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("residencyps-concurrency-").FullName;

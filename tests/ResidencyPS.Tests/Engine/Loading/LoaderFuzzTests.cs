@@ -14,6 +14,7 @@ namespace ResidencyPS.Tests.Engine.Loading;
 /// answers every query) or in the module's own PolicyValidationException, never another exception.
 /// RESIDENCYPS_FUZZ_CASES and RESIDENCYPS_FUZZ_SEED change the run (build.ps1 -Task Fuzz does).
 /// </summary>
+[Trait("Category", "Slow")]
 public class LoaderFuzzTests
 {
     private const int DefaultCases = 1500;

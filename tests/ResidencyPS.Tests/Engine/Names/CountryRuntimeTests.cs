@@ -6,6 +6,7 @@ namespace ResidencyPS.Tests.Engine.Names;
 /// The same country answers on every runtime: ICU here, invariant globalization (slim containers) and a non-English
 /// culture each answer every country question identically, in fresh pwsh processes as a scheduled task would run.
 /// </summary>
+[Trait("Category", "Slow")]
 public class CountryRuntimeTests
 {
     private const string Script = """

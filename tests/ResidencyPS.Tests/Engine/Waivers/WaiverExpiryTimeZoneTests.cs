@@ -6,6 +6,7 @@ namespace ResidencyPS.Tests.Engine.Waivers;
 /// Test-EeaBoundary -WaiverPath decides expiry in UTC, not in the machine's time zone: run in a time zone whose date is
 /// not today's UTC date, a waiver expiring today (UTC) still applies and one that expired yesterday (UTC) does not.
 /// </summary>
+[Trait("Category", "Slow")]
 public class WaiverExpiryTimeZoneTests
 {
     private const string Script = """

@@ -10,6 +10,7 @@ namespace ResidencyPS.Tests.Engine.Waivers;
 /// or is refused with the module's own error, bounded and free of control characters; never another exception, never
 /// a hang. The seed is the loader fuzzer's (RESIDENCYPS_FUZZ_SEED), so build.ps1 -Task Fuzz varies both.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class WaiverFuzzTests : IDisposable
 {
     private const string Valid = """

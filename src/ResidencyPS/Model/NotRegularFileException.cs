@@ -1,6 +1,6 @@
 using System.IO;
 
-namespace ResidencyPS.Engine.Loading;
+namespace ResidencyPS;
 
 /// <summary>A path names something that is not a regular file with content (a device, a pipe, a socket, an empty file).</summary>
 public sealed class NotRegularFileException : IOException
