@@ -12,7 +12,12 @@ internal sealed partial class PolicyBuilder
         var value = node.Text(field);
         if (string.IsNullOrWhiteSpace(value))
         {
-            node.Problem(field, "A value is required here.");
+            // A value that is there but was refused (blank, wrong type) was reported by the reader at its own line.
+            if (!node.Has(field))
+            {
+                node.Problem(field, "A value is required here.");
+            }
+
             return string.Empty;
         }
 

@@ -249,6 +249,12 @@ internal sealed partial class PolicyBuilder
         {
             var product = Reference(_products, node, "product", "product");
             var category = Reference(categories, node, "category", "data category");
+            // An empty list is an answer (the text states no region: Unknown); a missing one is an omission, never read as that answer.
+            if (node.Texts("regions") == null && !node.Has("regions"))
+            {
+                node.Problem("regions", "A list of region codes is required here; write [] when the text states no region for this data.");
+            }
+
             var regions = RegionCodes(node, "regions");
             var basis = ParseEnum<Basis>(node, "basis");
             var sources = Sources(node, required: true);

@@ -13,8 +13,21 @@ internal enum FieldKind
     List,
 }
 
+/// <summary>
+/// What a string value (or each string of a list) must look like, as the schema's <c>$defs</c> say: <c>Text</c> is
+/// <c>#/$defs/text</c> (not blank), <c>Id</c> is <c>#/$defs/id</c> (not blank, no blanks inside), <c>Country</c> an
+/// ISO 3166-1 alpha-2 code in capitals; <c>Any</c> leaves the check to the builder (dates, enums, references).
+/// </summary>
+internal enum TextShape
+{
+    Any,
+    Text,
+    Id,
+    Country,
+}
+
 /// <summary>One property of an object of the policy format; <c>Element</c> is the object every value is, for objects and lists.</summary>
-internal sealed record FieldSpec(string Name, FieldKind Kind, ObjectSpec? Element = null);
+internal sealed record FieldSpec(string Name, FieldKind Kind, ObjectSpec? Element = null, TextShape Shape = TextShape.Any);
 
 /// <summary>One object of the policy format: its properties, in the order the canonical JSON writes them.</summary>
 internal sealed class ObjectSpec
@@ -48,36 +61,42 @@ internal static class PolicyFormat
     /// <summary>The file name of the policy format's JSON Schema, shipped in the module folder.</summary>
     public const string SchemaFileName = "policy.schema.json";
 
-    public static readonly ObjectSpec Source = new ObjectSpec("source", Text("title"), Text("language"), Text("document"), Text("url"), Text("retrieved"));
+    public static readonly ObjectSpec Source = new ObjectSpec("source", Text("title"), Text("language"), Text("document"), Text("url"), Plain("retrieved"));
 
     /// <summary>The kinds of statement a source document has (the schema's enum for statements[].kind; a test ties them).</summary>
     public static readonly string[] StatementKinds = { "Sentence", "TableCell", "TableRow", "TableHeader", "Heading", "Footnote" };
 
-    public static readonly ObjectSpec Statement = new ObjectSpec("statement", Text("id"), Integer("line"), Text("section"), Text("kind"), Text("text"), Text("english"));
+    public static readonly ObjectSpec Statement = new ObjectSpec("statement", Id("id"), Integer("line"), Text("section"), Plain("kind"), Text("text"), Text("english"));
 
-    public static readonly ObjectSpec Region = new ObjectSpec("region", Text("code"), Text("name"), Text("nameNl"), Texts("aliases"), Texts("countries"), Text("basis"), Texts("notes"), Texts("sources"));
+    public static readonly ObjectSpec Region = new ObjectSpec("region", Id("code"), Text("name"), Text("nameNl"), Texts("aliases"), Countries("countries"), Plain("basis"), Texts("notes"), Texts("sources"));
 
-    public static readonly ObjectSpec Product = new ObjectSpec("product", Text("name"), Texts("aliases"), Text("basis"), Texts("notes"), Texts("sources"));
+    public static readonly ObjectSpec Product = new ObjectSpec("product", Text("name"), Texts("aliases"), Plain("basis"), Texts("notes"), Texts("sources"));
 
-    public static readonly ObjectSpec Category = new ObjectSpec("category", Text("id"), Text("name"), Text("nameNl"), Texts("aliases"), Text("definition"), Texts("notes"), Texts("sources"));
+    public static readonly ObjectSpec Category = new ObjectSpec("category", Id("id"), Text("name"), Text("nameNl"), Texts("aliases"), Plain("definition"), Texts("notes"), Texts("sources"));
 
-    public static readonly ObjectSpec Residency = new ObjectSpec("residency", Text("product"), Text("category"), Text("term"), Texts("regions"), Text("activity"), Texts("platforms"), Text("basis"), Texts("notes"), Text("conflict"), Texts("sources"));
+    public static readonly ObjectSpec Residency = new ObjectSpec("residency", Text("product"), Text("category"), Text("term"), Texts("regions"), Plain("activity"), Texts("platforms"), Plain("basis"), Texts("notes"), Text("conflict"), Texts("sources"));
 
-    public static readonly ObjectSpec Subject = new ObjectSpec("subject", Text("id"), Text("name"), Text("nameNl"), Texts("aliases"), Texts("sources"));
+    public static readonly ObjectSpec Subject = new ObjectSpec("subject", Id("id"), Text("name"), Text("nameNl"), Texts("aliases"), Texts("sources"));
 
-    public static readonly ObjectSpec Period = new ObjectSpec("period", Integer("value"), Text("unit"), Text("text"));
+    public static readonly ObjectSpec Period = new ObjectSpec("period", Integer("value"), Plain("unit"), Text("text"));
 
-    public static readonly ObjectSpec Retention = new ObjectSpec("retention", Text("id"), Text("subject"), Texts("products"), Texts("hostingRegions"), Text("storage"),
-        Object("period", Period), Text("after"), Text("afterRegion"), Text("afterDelay"), Text("basis"), Texts("notes"), Text("conflict"), Texts("sources"));
+    public static readonly ObjectSpec Retention = new ObjectSpec("retention", Id("id"), Text("subject"), Texts("products"), Texts("hostingRegions"), Text("storage"),
+        Object("period", Period), Plain("after"), Plain("afterRegion"), Text("afterDelay"), Plain("basis"), Texts("notes"), Text("conflict"), Texts("sources"));
 
-    public static readonly ObjectSpec Rule = new ObjectSpec("rule", Text("id"), Text("when"), Texts("products"), Texts("categories"), Texts("hostingRegions"), Text("effect"),
-        Text("destination"), Object("duration", Period), Text("activity"), Text("message"), Text("basis"), Texts("sources"));
+    public static readonly ObjectSpec Rule = new ObjectSpec("rule", Id("id"), Plain("when"), Texts("products"), Texts("categories"), Texts("hostingRegions"), Plain("effect"),
+        Plain("destination"), Object("duration", Period), Plain("activity"), Text("message"), Plain("basis"), Texts("sources"));
 
-    public static readonly ObjectSpec Document = new ObjectSpec("policy", Text("schemaVersion"), Text("vendor"), Text("policyVersion"), Text("effectiveDate"),
+    public static readonly ObjectSpec Document = new ObjectSpec("policy", Plain("schemaVersion"), Text("vendor"), Text("policyVersion"), Plain("effectiveDate"),
         Object("source", Source), List("statements", Statement), List("regions", Region), List("products", Product), List("categories", Category),
         List("residency", Residency), List("subjects", Subject), List("retention", Retention), List("rules", Rule));
 
-    private static FieldSpec Text(string name) => new FieldSpec(name, FieldKind.Text);
+    private static FieldSpec Plain(string name) => new FieldSpec(name, FieldKind.Text);
+
+    private static FieldSpec Text(string name) => new FieldSpec(name, FieldKind.Text, Shape: TextShape.Text);
+
+    private static FieldSpec Id(string name) => new FieldSpec(name, FieldKind.Text, Shape: TextShape.Id);
+
+    private static FieldSpec Countries(string name) => new FieldSpec(name, FieldKind.Texts, Shape: TextShape.Country);
 
     private static FieldSpec Texts(string name) => new FieldSpec(name, FieldKind.Texts);
 

@@ -98,6 +98,9 @@ internal sealed class PolicyNode
         }
     }
 
+    /// <summary>Whether the property is present with a value other than null: a value the reader refused was reported where it stands.</summary>
+    public bool Has(string field) => _object.Property(field) is JProperty property && property.Value.Type != JTokenType.Null;
+
     /// <summary>Whether the property is present with the value null (which the format otherwise reads as absent).</summary>
     public bool IsNull(string field) => _object.Property(field)?.Value.Type == JTokenType.Null;
 
@@ -155,7 +158,7 @@ internal sealed class PolicyNode
         switch (field.Kind)
         {
             case FieldKind.Text:
-                if (Expect(value, value.Type == JTokenType.String, "a string") && Printable(value))
+                if (Expect(value, value.Type == JTokenType.String, "a string") && Printable(value) && Shaped(value, field.Shape))
                 {
                     _values[field.Name] = value;
                 }
@@ -174,7 +177,7 @@ internal sealed class PolicyNode
                     var texts = new List<string>();
                     foreach (var item in (JArray)value)
                     {
-                        if (Expect(item, item.Type == JTokenType.String, "a string") && Printable(item))
+                        if (Expect(item, item.Type == JTokenType.String, "a string") && Printable(item) && Shaped(item, field.Shape))
                         {
                             texts.Add((string)item!);
                         }
@@ -226,6 +229,30 @@ internal sealed class PolicyNode
         }
 
         return true;
+    }
+
+    // The schema's $defs/text, $defs/id and country pattern, checked here so that what an editor marks red never loads.
+    private bool Shaped(JToken value, TextShape shape)
+    {
+        var text = (string)value!;
+        switch (shape)
+        {
+            case TextShape.Text when string.IsNullOrWhiteSpace(text):
+            case TextShape.Id when string.IsNullOrWhiteSpace(text):
+                Add(value, "The text is blank; write a value, or leave the property out where it is optional.");
+                return false;
+            case TextShape.Id when text.Trim().Length != text.Length:
+                Add(value, "The id " + Shorten(value.ToString(Formatting.None)) + " begins or ends with a blank; remove it.");
+                return false;
+            case TextShape.Id when text.Any(char.IsWhiteSpace):
+                Add(value, "The id " + Shorten(value.ToString(Formatting.None)) + " holds a blank; an id is one word, such as 'hosting-1'.");
+                return false;
+            case TextShape.Country when !(text.Length == 2 && text.All(c => c >= 'A' && c <= 'Z')):
+                Add(value, "The country " + Shorten(value.ToString(Formatting.None)) + " is not an ISO 3166-1 alpha-2 code; write two capital letters, such as NO or DE.");
+                return false;
+            default:
+                return true;
+        }
     }
 
     private bool Expect(JToken value, bool ok, string expected)

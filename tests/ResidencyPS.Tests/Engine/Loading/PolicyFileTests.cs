@@ -13,7 +13,7 @@ namespace ResidencyPS.Tests.Engine.Loading;
 public sealed class PolicyFileTests : IDisposable
 {
     private static readonly string EmbeddedJson = EmbeddedPolicyJson.Text;
-    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "module", "policy.schema.json")));
+    private static readonly JsonSchema Schema = PolicySchema.Schema;
     private readonly string _folder = Directory.CreateTempSubdirectory("residencyps-policy-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

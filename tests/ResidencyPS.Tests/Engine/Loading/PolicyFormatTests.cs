@@ -21,7 +21,17 @@ public class PolicyFormatTests
         Assert.False(schema["additionalProperties"]!.GetValue<bool>(), path + " must refuse unknown properties, as the reader does");
         foreach (var field in spec.Fields)
         {
-            var property = Resolve(schema["properties"]![field.Name]!);
+            var raw = schema["properties"]![field.Name]!;
+            var property = Resolve(raw);
+            // The reader checks the shape the schema's $defs give (text: not blank, id: one word, country: two capitals).
+            var shape = (raw["$ref"]?.GetValue<string>(), property["items"]?["pattern"]?.GetValue<string>()) switch
+            {
+                ("#/$defs/text", _) => TextShape.Text,
+                ("#/$defs/id", _) => TextShape.Id,
+                (_, "^[A-Z]{2}$") => TextShape.Country,
+                _ => TextShape.Any,
+            };
+            Assert.True(shape == field.Shape, $"{path}.{field.Name}: the schema says {shape}, the format {field.Shape}");
             switch (field.Kind)
             {
                 case FieldKind.Object:
