@@ -250,7 +250,7 @@ Describe 'Export-ResidencyReport' {
             $page | Should -Match ([regex]::Escape("<dt>$field</dt><dd class=""controller""><em>to be completed by the controller</em></dd>"))
         }
         $page | Should -Match 'Lead data: information|Leadgegevens'
-        $page | Should -Match '<td>Call recordings</td><td>US</td><td>transit</td><td>yes</td><td>10 minutes \(10 minuten\)</td><td>always</td><td>not stated in the policy</td>'
+        $page | Should -Match '<td>Call recordings</td><td>US</td><td>transit</td><td>yes</td><td>10 minutes \(10 minuten\)</td><td>always</td><td>not recorded: see the vendor(''|&#39;)s agreement</td>'
         $page | Should -Match 'Logs</td><td>EEA</td><td>1 year \(1 jaar\)'
         $page | Should -Match 'beveiligingsnormen'
         $page | Should -Not -Match 'Freshdesk, hosted'
@@ -262,7 +262,7 @@ Describe 'Export-ResidencyReport' {
         ($rows.DataCategory | Sort-Object -Unique).Count | Should -Be (Get-DataResidency -Product Freshsales).Count
         $transit = $rows | Where-Object { $_.DataCategory -eq 'Call recordings' -and $_.Activity -eq 'Transit' }
         $transit.TransferTo | Should -Be 'US'
-        $transit.Safeguard | Should -Be 'not stated in the policy'
+        $transit.Safeguard | Should -Be "not recorded: see the vendor's agreement"
         $transit.LegalBasisOfTransfer | Should -BeNullOrEmpty
         $transit.Source | Should -Match 'tijdelijk vastgehouden gedurende 10 minuten'
         { Export-ResidencyReport -Path (Join-Path $TestDrive 'a30.md') -Format Article30 } | Should -Throw -ErrorId 'ReportFormatMismatch,ResidencyPS.Commands.ExportResidencyReportCommand'

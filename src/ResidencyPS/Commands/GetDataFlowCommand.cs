@@ -91,7 +91,7 @@ public sealed class GetDataFlowCommand : ResidencyCmdlet
         }
     }
 
-    // -DataCategory names data categories, and Logs or Backups (what logging and backup flows are about): a name is
+    // -DataCategory names data categories, and the subjects the policy keeps as logs or backups (Logs, Backups): a name is
     // looked up among both, and is an error only when it is neither.
     private (HashSet<DataCategoryInfo>?, HashSet<string>?) ResolveCategoriesAndSubjects()
     {
@@ -107,7 +107,7 @@ public sealed class GetDataFlowCommand : ResidencyCmdlet
         {
             var subjectMatches = NameFilter.TryResolveOne(AnsweringPolicy.SubjectIndex, name, ErrorIds.SubjectNotFound, "retention subject", out _, literal);
             var categoryMatches = NameFilter.TryResolveOne(AnsweringPolicy.CategoryIndex, name, ErrorIds.DataCategoryNotFound, "data category", out var error, literal);
-            subjects.UnionWith(subjectMatches?.Where(s => s.Id is "Logs" or "Backups").Select(s => s.Name) ?? Enumerable.Empty<string>());
+            subjects.UnionWith(subjectMatches?.Where(s => s.Activity != null).Select(s => s.Name) ?? Enumerable.Empty<string>());
             categories.UnionWith(categoryMatches ?? Enumerable.Empty<DataCategoryInfo>());
             if (categoryMatches == null && (subjectMatches == null || subjectMatches.Count == 0) && error != null)
             {

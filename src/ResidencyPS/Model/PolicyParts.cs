@@ -35,8 +35,12 @@ internal static class Hashing
     }
 }
 
-/// <summary>What a retention rule is about (logs, backups or call recordings): an id, English and Dutch names, aliases.</summary>
-internal sealed record SubjectInfo(string Id, string Name, string NameNl, IReadOnlyList<string> Aliases)
+/// <summary>
+/// What a retention rule is about (logs, backups or call recordings): an id, English and Dutch names, aliases, and
+/// what keeping it is (<see cref="DataActivity.Logging"/>, <see cref="DataActivity.Backup"/>), as the policy says;
+/// only a subject with an activity is a data flow of its own.
+/// </summary>
+internal sealed record SubjectInfo(string Id, string Name, string NameNl, IReadOnlyList<string> Aliases, DataActivity? Activity = null)
 {
     /// <inheritdoc />
     public override string ToString() => Name;

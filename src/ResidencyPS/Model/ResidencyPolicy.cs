@@ -128,6 +128,9 @@ public sealed class ResidencyPolicy
 
     internal IReadOnlyList<PolicyStatement> Statements { get; }
 
+    /// <summary>The statements the policy's author reads as describing security measures (<c>securityMeasures</c>), in the order given.</summary>
+    internal IReadOnlyList<PolicyStatement> SecurityMeasures { get; init; } = System.Array.Empty<PolicyStatement>();
+
     internal NameIndex<HostingRegionInfo> RegionIndex { get; }
 
     internal NameIndex<ProductInfo> ProductIndex { get; }

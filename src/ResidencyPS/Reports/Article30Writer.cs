@@ -17,14 +17,14 @@ namespace ResidencyPS.Reports;
 internal static class Article30Writer
 {
     /// <summary>What the policy text says about a transfer's safeguard: nothing.</summary>
-    public const string Safeguard = "not stated in the policy";
+    // The policy format has no place for safeguards (standard contractual clauses, adequacy), so the record never claims
+    // the vendor's text names none: it says none was recorded and where to look.
+    public const string Safeguard = "not recorded: see the vendor's agreement";
 
     private const string ControllerFills = "to be completed by the controller";
 
     /// <summary>The controller's columns, empty in every row.</summary>
     private static readonly string[] ControllerFields = { "Purposes of the processing", "Categories of data subjects", "Recipients", "Legal basis of the transfer" };
-
-    private static readonly Regex SecurityWords = new Regex("beveilig|veilig|normen|veiligheid", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>Writes the record as one self-contained HTML page.</summary>
     public static void WriteHtml(ReportData data, TextWriter writer)
@@ -32,7 +32,7 @@ internal static class Article30Writer
         var p = data.Policy;
         HtmlReportWriter.Head(writer, "Record of processing (GDPR Article 30): " + p.Vendor);
         writer.WriteLine("<p>Read from " + E(p.Vendor + (p.Vendor.EndsWith("s", System.StringComparison.Ordinal) ? "'" : "'s")) + " data-hosting policy. Columns marked <em>" + ControllerFills + "</em> hold what only the controller knows; "
-            + "the policy names no safeguard for any transfer, so each says <em>" + Safeguard + "</em>.</p>");
+            + "ResidencyPS reads no safeguards (such as standard contractual clauses) from a policy, so each transfer says <em>" + E(Safeguard) + "</em>.</p>");
         writer.WriteLine("<h2 id=\"provenance\">Provenance</h2><dl class=\"provenance\">");
         foreach (var line in ReportText.Provenance(data).Concat(data.Assumptions))
         {
@@ -87,13 +87,13 @@ internal static class Article30Writer
                 var categories = same.Select(f => f.DataCategory).Distinct().ToList();
                 writer.WriteLine("<tr><td>" + E(categories.Count == 1 ? categories[0] : "Each of its " + categories.Count + " data categories: " + string.Join(", ", categories)) + "</td><td>" + E(Where(flow))
                     + "</td><td>" + E(flow.Activity.ToString().ToLowerInvariant()) + "</td><td>" + E(Leaves(flow.LeavesEea)) + "</td><td>" + E(HowLong(flow)) + "</td><td>" + E(flow.Condition ?? "always")
-                    + "</td><td>" + Safeguard + "</td><td class=\"controller\"><em>" + ControllerFills + "</em></td>" + BasisCell(flow.Basis, flow.Conflict) + "<td>" + Sources(flow) + "</td></tr>");
+                    + "</td><td>" + E(Safeguard) + "</td><td class=\"controller\"><em>" + ControllerFills + "</em></td>" + BasisCell(flow.Basis, flow.Conflict) + "<td>" + Sources(flow) + "</td></tr>");
             }
 
             foreach (var flow in transfers.Where(f => f.Activity != DataActivity.Integration))
             {
                 writer.WriteLine("<tr><td>" + E(flow.DataCategory) + "</td><td>" + E(Where(flow)) + "</td><td>" + E(flow.Activity.ToString().ToLowerInvariant()) + "</td><td>"
-                    + E(Leaves(flow.LeavesEea)) + "</td><td>" + E(HowLong(flow)) + "</td><td>" + E(flow.Condition ?? "always") + "</td><td>" + Safeguard + "</td><td class=\"controller\"><em>"
+                    + E(Leaves(flow.LeavesEea)) + "</td><td>" + E(HowLong(flow)) + "</td><td>" + E(flow.Condition ?? "always") + "</td><td>" + E(Safeguard) + "</td><td class=\"controller\"><em>"
                     + ControllerFills + "</em></td>" + BasisCell(flow.Basis, flow.Conflict) + "<td>" + Sources(flow) + "</td></tr>");
             }
 
@@ -116,6 +116,12 @@ internal static class Article30Writer
         }
 
         writer.WriteLine("<h2 id=\"security\">Security measures the policy mentions</h2><table><thead><tr><th>Line</th><th>Policy text</th><th>English</th></tr></thead><tbody>");
+        if (p.SecurityMeasures.Count == 0)
+        {
+            // The policy's author chose the statements (securityMeasures); none chosen is not "the vendor takes no measures".
+            writer.WriteLine("<tr><td colspan=\"3\">The policy file names no statement of the policy text as describing security measures (its <code>securityMeasures</code> list is empty or absent), so none is listed here; that does not mean the vendor takes none.</td></tr>");
+        }
+
         foreach (var statement in SecurityStatements(p))
         {
             writer.WriteLine("<tr><td>" + statement.Line + "</td><td lang=\"" + E(p.SourceLanguage) + "\">" + E(statement.Text) + "</td><td>" + E(statement.English) + "</td></tr>");
@@ -199,8 +205,7 @@ internal static class Article30Writer
 
     private static IEnumerable<DataFlow> Transfers(IEnumerable<DataFlow> flows) => flows.Where(f => f.LeavesEea != LeavesEea.No);
 
-    private static IEnumerable<PolicyStatement> SecurityStatements(ResidencyPolicy policy) =>
-        policy.Statements.Where(s => s.Kind == "Sentence" && SecurityWords.IsMatch(s.Text)).OrderBy(s => s.Line);
+    private static IEnumerable<PolicyStatement> SecurityStatements(ResidencyPolicy policy) => policy.SecurityMeasures.OrderBy(s => s.Line);
 
     private static string Where(DataFlow flow) =>
         (flow.Location == "Unknown" ? "no place stated" : flow.Location) + (flow.Platform.Count > 0 ? " (" + string.Join(", ", flow.Platform) + ")" : string.Empty);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ResidencyPS.Reports;
 using ResidencyPS.Tests.Infrastructure;
 
 namespace ResidencyPS.Tests.Reports;
@@ -192,7 +193,7 @@ public sealed class HtmlReportRenderingTests : IClassFixture<PowerShellSession>,
         Assert.Contains("Transfers outside the EEA", dom);
         Assert.Contains("Time limits for erasure", dom);
         Assert.Contains("Security measures the policy mentions", dom);
-        Assert.Contains("not stated in the policy", dom);
+        Assert.Contains(Article30Writer.Safeguard, dom);
         Assert.Contains("to be completed by the controller", dom);
         Assert.Contains("10 minutes (10 minuten)", dom);
 

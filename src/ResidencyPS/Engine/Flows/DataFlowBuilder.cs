@@ -48,9 +48,8 @@ internal static class DataFlowBuilder
         var condition = offered ? null : product.Name + " is offered only in " + string.Join(", ", hostRegions) + ": kept in its host region there.";
         foreach (var rule in policy.RetentionOf(product).Where(r => hostRegions.Any(r.HostingRegion.ContainsCode) && includeSubject(r.Subject)))
         {
-            var subject = policy.SubjectIndex.Find(rule.Subject)?.Id;
-            var activity = subject == "Logs" ? DataActivity.Logging : subject == "Backups" ? DataActivity.Backup : (DataActivity?)null;
-            if (activity is DataActivity kept)
+            // What keeping the subject is comes from the policy (a subject's activity), never from its id.
+            if (policy.SubjectIndex.Find(rule.Subject)?.Activity is DataActivity kept)
             {
                 flows.Add(Retention(policy, rule, rule.Subject, hosting, kept, condition));
             }

@@ -16,11 +16,35 @@ internal sealed partial class PolicyBuilder
         foreach (var node in Each(_doc, "subjects"))
         {
             Sources(node, required: true);
-            result.Add(new SubjectInfo(Name(node, "id"), Name(node, "name"), Name(node, "nameNl"), NameValues(node, "aliases")));
+            result.Add(new SubjectInfo(Name(node, "id"), Name(node, "name"), Name(node, "nameNl"), NameValues(node, "aliases"), KeptAs(node)));
         }
 
         return result;
     }
+
+    /// <summary>What keeping a subject is, when the policy says: its logs (Logging) or its backups (Backup).</summary>
+    internal static readonly string[] SubjectActivities = { nameof(DataActivity.Logging), nameof(DataActivity.Backup) };
+
+    private static DataActivity? KeptAs(PolicyNode node)
+    {
+        var text = node.Text("activity");
+        if (text == null)
+        {
+            return null;
+        }
+
+        if (SubjectActivities.Contains(text, StringComparer.Ordinal))
+        {
+            return (DataActivity)Enum.Parse(typeof(DataActivity), text);
+        }
+
+        node.Problem("activity", "'" + text + "' is not valid; accepted: " + string.Join(", ", SubjectActivities) + ".");
+        return null;
+    }
+
+    /// <summary>The statements the policy's author reads as describing security measures (the Article 30 record lists them).</summary>
+    private IReadOnlyList<PolicyStatement> SecurityMeasures() =>
+        (_doc.Texts("securityMeasures") ?? Array.Empty<string>()).Select((id, i) => Statement(_doc, "securityMeasures", id, i)).Where(s => s != null).Select(s => s!).ToArray();
 
     private List<RetentionRule> BuildRetention(PolicyHeader header, List<DataResidencyInfo> residency, NameIndex<SubjectInfo> subjects)
     {

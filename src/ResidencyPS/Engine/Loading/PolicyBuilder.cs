@@ -53,12 +53,16 @@ internal sealed partial class PolicyBuilder
         var subjectIndex = new NameIndex<SubjectInfo>(subjects, s => Names(s.Name, s.NameNl, s.Id, s.Aliases), n => _doc.Problem("subjects", "The name '" + n + "' belongs to more than one subject."));
         var retention = InProductOrder(BuildRetention(header, residency, subjectIndex), r => r.Product);
         var rules = BuildRules(categoryIndex);
+        var security = SecurityMeasures();
         if (_problems.Count > 0)
         {
             return null;
         }
 
-        return new ResidencyPolicy(header, source, canonicalJson, statements, _regions, _products, categoryIndex, subjectIndex, residency, retention, rules);
+        return new ResidencyPolicy(header, source, canonicalJson, statements, _regions, _products, categoryIndex, subjectIndex, residency, retention, rules)
+        {
+            SecurityMeasures = security,
+        };
     }
 
     private PolicyHeader BuildHeader()

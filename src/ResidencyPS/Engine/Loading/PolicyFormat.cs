@@ -76,7 +76,7 @@ internal static class PolicyFormat
 
     public static readonly ObjectSpec Residency = new ObjectSpec("residency", Text("product"), Text("category"), Text("term"), Texts("regions"), Plain("activity"), Texts("platforms"), Plain("basis"), Texts("notes"), Text("conflict"), Texts("sources"));
 
-    public static readonly ObjectSpec Subject = new ObjectSpec("subject", Id("id"), Text("name"), Text("nameNl"), Texts("aliases"), Texts("sources"));
+    public static readonly ObjectSpec Subject = new ObjectSpec("subject", Id("id"), Text("name"), Text("nameNl"), Texts("aliases"), Plain("activity"), Texts("sources"));
 
     public static readonly ObjectSpec Period = new ObjectSpec("period", Integer("value"), Plain("unit"), Text("text"));
 
@@ -88,7 +88,7 @@ internal static class PolicyFormat
 
     public static readonly ObjectSpec Document = new ObjectSpec("policy", Plain("schemaVersion"), Text("vendor"), Text("policyVersion"), Plain("effectiveDate"),
         Object("source", Source), List("statements", Statement), List("regions", Region), List("products", Product), List("categories", Category),
-        List("residency", Residency), List("subjects", Subject), List("retention", Retention), List("rules", Rule));
+        List("residency", Residency), List("subjects", Subject), List("retention", Retention), List("rules", Rule), Texts("securityMeasures"));
 
     private static FieldSpec Plain(string name) => new FieldSpec(name, FieldKind.Text);
 
