@@ -13,4 +13,24 @@ Describe 'Get-PolicyStatement' {
         Get-PolicyStatement -Id nope -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -Be 'StatementNotFound,ResidencyPS.Commands.GetPolicyStatementCommand'
     }
+
+    It 'matches ids as every name parameter does: a suggestion for a typo, the id as the target, the others still answered' {
+        $err = $null
+        $found = Get-PolicyStatement -Id 'hostng-datacentres', 'logs-one-year' -ErrorVariable err -ErrorAction SilentlyContinue
+        $found.Id | Should -Be 'logs-one-year'
+        $err.Count | Should -Be 1
+        $err[0].TargetObject | Should -Be 'hostng-datacentres'
+        $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        "$err" | Should -BeLike "*Did you mean 'hosting-datacentres'*statement ids; wildcards allowed*"
+        (Get-PolicyStatement -Id 'LOGS-ONE-YEAR').Id | Should -Be 'logs-one-year'
+    }
+
+    It 'is silent for a wildcard that matches nothing and takes piped ids literally' {
+        $err = $null
+        Get-PolicyStatement -Id 'nothing-*' -ErrorVariable err | Should -BeNullOrEmpty
+        $err | Should -BeNullOrEmpty
+        [pscustomobject] @{ Id = 'logs-*' } | Get-PolicyStatement -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'StatementNotFound,*'
+        ([pscustomobject] @{ Id = 'logs-one-year' } | Get-PolicyStatement).Id | Should -Be 'logs-one-year'
+    }
 }

@@ -89,7 +89,7 @@ Describe 'The ResidencyPS module' {
             $previous = [Environment]::CurrentDirectory
             [Environment]::CurrentDirectory = $folder
             try {
-                $Run | Should -Throw '*is a path of the Function provider; -Policy takes a policy object or the file system path*'
+                $Run | Should -Throw "*-Policy takes a policy object or the path of a policy file*'Function:/prompt' is a Function path; only file system paths are accepted*"
             }
             finally {
                 [Environment]::CurrentDirectory = $previous
@@ -174,6 +174,24 @@ Describe 'The ResidencyPS module' {
             $policy = Get-ResidencyPolicy -Path $file
             (Test-EeaBoundary -Policy $policy Freshsales -DataCategory 'Deal data').Verdict | Should -Be 'Outside'
             (Get-ResidencyPolicy).IsEmbedded | Should -BeTrue
+        }
+
+        It 'resolves -Policy through the same paths as -Path: a wildcard naming one file, a PSDrive, and clear errors otherwise' {
+            $folder = Join-Path $TestDrive 'policies'
+            $null = New-Item -ItemType Directory -Force -Path $folder
+            $null = Export-ResidencyPolicy -Path (Join-Path $folder 'vendor-a.json') -Embedded
+            $null = New-PSDrive -Name RpsPolicies -PSProvider FileSystem -Root $folder -Scope Global
+            try {
+                (Get-DataResidency Freshdesk -Policy (Join-Path $folder 'vendor-*.json'))[0].Product | Should -Be 'Freshdesk'
+                (Get-DataResidency Freshdesk -Policy 'RpsPolicies:/vendor-a.json')[0].Product | Should -Be 'Freshdesk'
+                { Get-DataResidency Freshdesk -Policy (Join-Path $folder 'nothing-*.json') } | Should -Throw '*No file matches*nothing-`*.json*'
+                { Get-DataResidency Freshdesk -Policy 'Variable:/PSHOME' } | Should -Throw "*'Variable:/PSHOME' is a Variable path; only file system paths are accepted*"
+                Copy-Item -LiteralPath (Join-Path $folder 'vendor-a.json') -Destination (Join-Path $folder 'vendor-b.json')
+                { Get-DataResidency Freshdesk -Policy (Join-Path $folder 'vendor-*.json') } | Should -Throw '*matches 2 files; name one policy file*'
+            }
+            finally {
+                Remove-PSDrive -Name RpsPolicies -Scope Global
+            }
         }
 
         It 'gives a clear binding error for a -Policy that is not a valid policy' {

@@ -144,7 +144,8 @@ internal static class NameFilter
         var message = "No " + what + " named '" + InertText.Escape(input) + "' was found."
             + (suggestions.Count > 0 ? " Did you mean " + string.Join(" or ", suggestions.Select(s => "'" + s + "'")) + "?" : string.Empty)
             + " Accepted: " + NameSample.Of(index.Items)
-            + (literal ? " (English or Dutch names and aliases; names from piped input are matched literally, never as wildcards)." : " (English or Dutch names and aliases; wildcards allowed).");
+            + " (" + (typeof(T) == typeof(PolicyStatement) ? "statement ids" : "English or Dutch names and aliases")
+            + (literal ? "; names from piped input are matched literally, never as wildcards)." : "; wildcards allowed).");
         var error = new ErrorRecord(new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, input)
         {
             ErrorDetails = new ErrorDetails(message)

@@ -17,9 +17,25 @@ internal static class PathResolver
     /// <summary>An existing file to read; null, with an error written, when there is none (or more than one).</summary>
     public static string? ExistingFile(PSCmdlet cmdlet, string path, bool literal, string what = "policy file", string notFoundId = ErrorIds.PolicyFileNotFound)
     {
+        var file = ExistingFile(cmdlet.SessionState.Path, path, literal, what, notFoundId, out var error);
+        if (error != null)
+        {
+            cmdlet.WriteError(error);
+        }
+
+        return file;
+    }
+
+    /// <summary>
+    /// The same, for a caller that has the session's paths but no cmdlet to write to (the -Policy argument
+    /// transformation): null and the error record when there is no one file.
+    /// </summary>
+    public static string? ExistingFile(PathIntrinsics paths, string path, bool literal, string what, string notFoundId, out ErrorRecord? error)
+    {
+        error = null;
         if (literal || !WildcardPattern.ContainsWildcardCharacters(path))
         {
-            var full = FileSystemPath(cmdlet, path);
+            var full = FileSystemPath(paths, path, out error);
             if (full == null)
             {
                 return null;
@@ -30,12 +46,16 @@ internal static class PathResolver
                 return full;
             }
 
-            cmdlet.WriteError(new ErrorRecord(new FileNotFoundException("The " + what + " '" + full + "' does not exist.", full),
-                notFoundId, ErrorCategory.ObjectNotFound, path));
+            error = new ErrorRecord(new FileNotFoundException("The " + what + " '" + full + "' does not exist.", full), notFoundId, ErrorCategory.ObjectNotFound, path);
             return null;
         }
 
-        var matches = Expand(cmdlet, path).Where(File.Exists).ToList();
+        var matches = Expand(paths, path, out error).Where(File.Exists).ToList();
+        if (error != null)
+        {
+            return null;
+        }
+
         if (matches.Count == 1)
         {
             return matches[0];
@@ -44,8 +64,8 @@ internal static class PathResolver
         var message = matches.Count == 0
             ? "No file matches '" + path + "'."
             : "'" + path + "' matches " + matches.Count + " files; name one " + what + ".";
-        cmdlet.WriteError(new ErrorRecord(new FileNotFoundException(message), matches.Count == 0 ? notFoundId : ErrorIds.AmbiguousPolicyPath,
-            matches.Count == 0 ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidArgument, path));
+        error = new ErrorRecord(new FileNotFoundException(message), matches.Count == 0 ? notFoundId : ErrorIds.AmbiguousPolicyPath,
+            matches.Count == 0 ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidArgument, path);
         return null;
     }
 
@@ -85,21 +105,33 @@ internal static class PathResolver
     /// <summary>A path taken literally as a file system path (a file or a folder to create); null, with a PathNotFileSystem error written, when it is not one.</summary>
     public static string? FileSystemPath(PSCmdlet cmdlet, string path)
     {
+        var full = FileSystemPath(cmdlet.SessionState.Path, path, out var error);
+        if (error != null)
+        {
+            cmdlet.WriteError(error);
+        }
+
+        return full;
+    }
+
+    private static string? FileSystemPath(PathIntrinsics paths, string path, out ErrorRecord? error)
+    {
+        error = null;
         string full;
         ProviderInfo provider;
         try
         {
-            full = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+            full = paths.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
         }
         catch (Exception ex) when (ex is ProviderNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is NotSupportedException || ex is ArgumentException)
         {
-            cmdlet.WriteError(new ErrorRecord(ex, ErrorIds.PathNotFileSystem, ErrorCategory.InvalidArgument, path));
+            error = new ErrorRecord(ex, ErrorIds.PathNotFileSystem, ErrorCategory.InvalidArgument, path);
             return null;
         }
 
         if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
         {
-            cmdlet.WriteError(NotFileSystem(path, provider.Name));
+            error = NotFileSystem(path, provider.Name);
             return null;
         }
 
@@ -108,12 +140,24 @@ internal static class PathResolver
 
     private static List<string> Expand(PSCmdlet cmdlet, string path)
     {
+        var files = Expand(cmdlet.SessionState.Path, path, out var error);
+        if (error != null)
+        {
+            cmdlet.WriteError(error);
+        }
+
+        return files;
+    }
+
+    private static List<string> Expand(PathIntrinsics paths, string path, out ErrorRecord? error)
+    {
+        error = null;
         try
         {
-            var resolved = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var provider);
+            var resolved = paths.GetResolvedProviderPathFromPSPath(path, out var provider);
             if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
             {
-                cmdlet.WriteError(NotFileSystem(path, provider.Name));
+                error = NotFileSystem(path, provider.Name);
                 return new List<string>();
             }
 
@@ -121,6 +165,11 @@ internal static class PathResolver
         }
         catch (ItemNotFoundException)
         {
+            return new List<string>();
+        }
+        catch (Exception ex) when (ex is ProviderNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is NotSupportedException)
+        {
+            error = new ErrorRecord(ex, ErrorIds.PathNotFileSystem, ErrorCategory.InvalidArgument, path);
             return new List<string>();
         }
     }

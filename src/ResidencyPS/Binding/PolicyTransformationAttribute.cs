@@ -23,15 +23,14 @@ public sealed class PolicyTransformationAttribute : ArgumentTransformationAttrib
             case FileInfo file:
                 return Load(file.FullName);
             case string path when !string.IsNullOrWhiteSpace(path):
-                // Only a file system path: 'Function:/prompt' once read ./prompt from the process's working folder.
-                var resolved = engineIntrinsics.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
-                if (provider.Name != "FileSystem")
+                // Through the module's one path resolver, as -Path elsewhere: a wildcard naming one file, PSDrives, only
+                // file system paths ('Function:/prompt' once read ./prompt from the process's working folder).
+                if (PathResolver.ExistingFile(engineIntrinsics.SessionState.Path, path, literal: false, "policy file", ErrorIds.PolicyFileNotFound, out var error) is string found)
                 {
-                    throw new ArgumentTransformationMetadataException(
-                        "'" + path + "' is a path of the " + provider.Name + " provider; -Policy takes a policy object or the file system path of a policy file.");
+                    return Load(found);
                 }
 
-                return Load(resolved);
+                throw new ArgumentTransformationMetadataException("-Policy takes a policy object or the path of a policy file: " + error!.Exception.Message, error.Exception);
             default:
                 throw new ArgumentTransformationMetadataException(
                     "Expected a policy (from Get-ResidencyPolicy or Import-ResidencyPolicy -PassThru) or the path of a policy file, not '" + value + "'.");

@@ -12,12 +12,14 @@ public sealed class CompareResidencyPolicyCommand : PSCmdlet
     /// <summary>The policy compared against (an object or a file path).</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [PolicyTransformation]
+    [SupportsWildcards]
     [ValidateNotNull]
     public ResidencyPolicy ReferencePolicy { get; set; } = null!;
 
     /// <summary>The policy compared (an object or a file path); the active policy when omitted.</summary>
     [Parameter(Position = 1, ValueFromPipeline = true)]
     [PolicyTransformation]
+    [SupportsWildcards]
     [ValidateNotNull]
     public ResidencyPolicy? DifferencePolicy { get; set; }
 

@@ -41,6 +41,7 @@ public sealed class ExportResidencyPolicyCommand : PSCmdlet
     [Parameter(ValueFromPipeline = true, ParameterSetName = PathSet)]
     [Parameter(ValueFromPipeline = true, ParameterSetName = LiteralPathSet)]
     [PolicyTransformation]
+    [SupportsWildcards]
     [ValidateNotNull]
     public ResidencyPolicy? Policy { get; set; }
 

@@ -1,5 +1,6 @@
-using System.Management.Automation;
 using System;
+using System.Collections.Generic;
+using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Completion;
 
@@ -47,24 +48,21 @@ public sealed class GetPolicyStatementCommand : ResidencyCmdlet
 
     private void WriteStatements()
     {
-        var idPatterns = Patterns(Id);
-        var sectionPatterns = Patterns(Section);
-        var found = new bool[idPatterns?.Length ?? 0];
-        foreach (var statement in AnsweringPolicy.Statements)
+        // Ids through the module's one name matching (literal or wildcard, suggestions, the offending id as the target);
+        // a literal that names nothing has had its error written and is left out.
+        var ids = Id == null ? null : NameFilter.Resolve(this, AnsweringPolicy.StatementIndex, Id, ErrorIds.StatementNotFound, "statement", Piped(nameof(Id)));
+        if (ids != null && ids.Count == 0)
         {
-            var idMatch = idPatterns == null || MatchAny(idPatterns, statement.Id, found);
-            if (idMatch && (sectionPatterns == null || MatchAny(sectionPatterns, statement.Section, null)) && Contains(statement))
-            {
-                WriteObject(statement);
-            }
+            return;
         }
 
-        for (var i = 0; i < found.Length; i++)
+        var wanted = ids == null ? null : new HashSet<PolicyStatement>(ids);
+        var sectionPatterns = Patterns(Section);
+        foreach (var statement in AnsweringPolicy.Statements)
         {
-            if (!found[i] && !NameFilter.IsWildcard(Id![i]))
+            if (NameFilter.Admits(wanted, statement) && (sectionPatterns == null || MatchAny(sectionPatterns, statement.Section)) && Contains(statement))
             {
-                var message = "No statement has the id '" + Id[i] + "'. Run Get-PolicyStatement without -Id to list every id.";
-                WriteError(new ErrorRecord(new ItemNotFoundException(message), ErrorIds.StatementNotFound, ErrorCategory.ObjectNotFound, Id[i]));
+                WriteObject(statement);
             }
         }
     }
@@ -74,23 +72,7 @@ public sealed class GetPolicyStatementCommand : ResidencyCmdlet
             ? null
             : Array.ConvertAll(values, NameFilter.Wildcard);
 
-    private static bool MatchAny(WildcardPattern[] patterns, string value, bool[]? found)
-    {
-        var any = false;
-        for (var i = 0; i < patterns.Length; i++)
-        {
-            if (patterns[i].IsMatch(value))
-            {
-                any = true;
-                if (found != null)
-                {
-                    found[i] = true;
-                }
-            }
-        }
-
-        return any;
-    }
+    private static bool MatchAny(WildcardPattern[] patterns, string value) => Array.Exists(patterns, p => p.IsMatch(value));
 
     private bool Contains(PolicyStatement statement)
     {

@@ -19,6 +19,7 @@ public abstract class ResidencyCmdlet : PSCmdlet
     /// <summary>The policy to answer from (an object or a file path); the session's active policy when omitted.</summary>
     [Parameter]
     [PolicyTransformation]
+    [SupportsWildcards]
     [ValidateNotNull]
     public ResidencyPolicy? Policy { get; set; }
 

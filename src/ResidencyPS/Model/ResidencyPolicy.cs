@@ -139,6 +139,11 @@ public sealed class ResidencyPolicy
 
     internal NameIndex<SubjectInfo> SubjectIndex { get; }
 
+    /// <summary>The statements by id, for -Id's name matching and suggestions (built on first use: most queries never need it).</summary>
+    internal NameIndex<PolicyStatement> StatementIndex => _statementIndex ??= new NameIndex<PolicyStatement>(Statements, s => new[] { s.Id });
+
+    private NameIndex<PolicyStatement>? _statementIndex;
+
     internal IReadOnlyList<DataResidencyInfo> Residency { get; }
 
     internal IReadOnlyList<RetentionRule> Retention { get; }
