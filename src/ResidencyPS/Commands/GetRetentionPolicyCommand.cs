@@ -4,6 +4,7 @@ using System;
 using System.Linq;
 using ResidencyPS.Binding;
 using ResidencyPS.Completion;
+using ResidencyPS.Engine.Text;
 
 namespace ResidencyPS.Commands;
 
@@ -68,7 +69,7 @@ public sealed class GetRetentionPolicyCommand : ResidencyCmdlet
         }
         catch (ArgumentOutOfRangeException)
         {
-            var message = "-AsOf " + asOf.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " plus " + rule.PeriodInWords
+            var message = "-AsOf " + IsoDate.Readable(asOf) + " plus " + rule.PeriodInWords
                 + " (" + rule.Product + ", " + rule.Subject + " in " + rule.StorageLocation + ") is past the last date .NET can represent; give an earlier -AsOf.";
             WriteError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(AsOf), message), ErrorIds.AsOfOutOfRange, ErrorCategory.InvalidArgument, asOf)
             {

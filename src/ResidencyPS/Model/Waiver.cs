@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ResidencyPS.Engine.Text;
 
 namespace ResidencyPS;
 
@@ -27,5 +28,5 @@ internal sealed record Waiver(int Index, string Product, string DataCategory, Ve
 
     /// <summary>How the waiver is named in warnings: its position and what it covers.</summary>
     public override string ToString() =>
-        "waivers[" + Index + "] (" + Product + " / " + DataCategory + (Verdict is Verdict v ? " / " + v : string.Empty) + ", expires " + Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ")";
+        "waivers[" + Index + "] (" + Product + " / " + DataCategory + (Verdict is Verdict v ? " / " + v : string.Empty) + ", expires " + IsoDate.Day(Expires) + ")";
 }

@@ -74,7 +74,7 @@ internal static class CiText
     /// <summary>"justification; approved by X; expires 2099-12-31".</summary>
     public static string Waiver(EeaBoundaryResult r) =>
         Safe(r.WaiverJustification ?? string.Empty) + (r.WaiverApprovedBy == null ? string.Empty : "; approved by " + Safe(r.WaiverApprovedBy))
-        + (r.WaiverExpires is System.DateTime expires ? "; expires " + expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
+        + (r.WaiverExpires is System.DateTime expires ? "; expires " + IsoDate.Day(expires) : string.Empty);
 
     /// <summary>
     /// Text from an inventory or a policy file as XML and JSON can carry it and a log shows it: invisible and control characters

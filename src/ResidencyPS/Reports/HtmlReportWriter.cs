@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
+using ResidencyPS.Engine.Text;
 
 namespace ResidencyPS.Reports;
 
@@ -142,7 +143,7 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2,h3{break-after:a
             foreach (var w in ledger.Entries)
             {
                 writer.WriteLine("<tr><td>" + w.Index + "</td><td>" + E(ReportText.Scope(w)) + "</td><td>" + E(w.Justification) + "</td><td>" + E(w.ApprovedBy ?? "not stated")
-                    + "</td><td class=\"date\">" + w.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "</td><td>" + E(ReportText.Status(data, w)) + "</td></tr>");
+                    + "</td><td class=\"date\">" + IsoDate.Day(w.Expires) + "</td><td>" + E(ReportText.Status(data, w)) + "</td></tr>");
             }
 
             writer.WriteLine("</tbody></table>");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Xml;
+using ResidencyPS.Engine.Text;
 
 namespace ResidencyPS.Reports;
 
@@ -21,7 +22,7 @@ internal static class JUnitWriter
         var settings = new XmlWriterSettings { OmitXmlDeclaration = true, Indent = true, IndentChars = "  ", NewLineChars = "\n", CloseOutput = false };
         using var xml = XmlWriter.Create(writer, settings);
         var p = data.Policy;
-        var timestamp = data.GeneratedUtc.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        var timestamp = IsoDate.UtcUnzoned(data.GeneratedUtc);
         xml.WriteStartElement("testsuites");
         xml.WriteAttributeString("name", "EEA boundary: " + CiText.Safe(p.Vendor) + " policy " + CiText.Safe(p.PolicyVersion));
         xml.WriteAttributeString("tests", Number(data.Results.Count));

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System;
+using ResidencyPS.Engine.Text;
 
 namespace ResidencyPS.Reports;
 
@@ -186,7 +187,7 @@ internal sealed class ReportData
             var (justification, approvedBy, expires) = group.Key;
             lines.Add(Pair("Waiver applied to " + group.Count() + " result" + (group.Count() == 1 ? string.Empty : "s"),
                 justification + (approvedBy == null ? string.Empty : " Approved by " + approvedBy + ".")
-                + " Expires " + expires?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "."));
+                + " Expires " + IsoDate.Day(expires) + "."));
         }
 
         return lines;

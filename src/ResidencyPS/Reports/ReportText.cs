@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ResidencyPS.Engine.Text;
 
 namespace ResidencyPS.Reports;
 
@@ -15,14 +16,14 @@ internal static class ReportText
         {
             Pair("Vendor", p.Vendor),
             Pair("Policy version", p.PolicyVersion),
-            Pair("Effective date", p.EffectiveDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not stated"),
+            Pair("Effective date", IsoDate.Day(p.EffectiveDate) ?? "not stated"),
             Pair("Source", p.SourceTitle + " (" + p.SourceDocument + ", " + p.SourceLanguage + ")"),
             Pair("Source address", p.SourceUrl ?? "not given: the policy text came without its address"),
-            Pair("Source retrieved", p.SourceRetrieved?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not given: the policy text came without a retrieval date"),
+            Pair("Source retrieved", IsoDate.Day(p.SourceRetrieved) ?? "not given: the policy text came without a retrieval date"),
             // The file's name, not the local path: a report is handed to others, and a path says whose machine made it.
             Pair("Loaded from", p.IsEmbedded ? "the policy embedded in ResidencyPS" : "the file " + System.IO.Path.GetFileName(p.Origin)),
             Pair("SHA-256", p.Sha256),
-            Pair("Generated", data.GeneratedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC"),
+            Pair("Generated", IsoDate.Readable(data.GeneratedUtc) + " UTC"),
         };
     }
 

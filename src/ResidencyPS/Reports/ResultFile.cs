@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Xml;
 using Newtonsoft.Json;
+using ResidencyPS.Engine.Text;
 
 namespace ResidencyPS.Reports;
 
@@ -30,7 +31,7 @@ internal static class ResultFile
         Property(json, "$schema", "./" + SchemaFileName);
         Property(json, "schemaVersion", SchemaVersion);
         Property(json, "runId", runId.ToString("D"));
-        Property(json, "generatedUtc", Iso(data.GeneratedUtc));
+        Property(json, "generatedUtc", IsoDate.Utc(data.GeneratedUtc));
         json.WritePropertyName("policy", false);
         json.WriteStartObject();
         Property(json, "vendor", p.Vendor);
@@ -38,7 +39,7 @@ internal static class ResultFile
         Property(json, "sha256", p.Sha256);
         Property(json, "sourceTitle", p.SourceTitle);
         Property(json, "sourceUrl", p.SourceUrl);
-        Property(json, "sourceRetrieved", p.SourceRetrieved?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Property(json, "sourceRetrieved", IsoDate.Day(p.SourceRetrieved));
         json.WriteEndObject();
 
         WriteWaivers(json, data);
@@ -110,7 +111,7 @@ internal static class ResultFile
                 Property(json, "verdict", w.Verdict?.ToString());
                 Property(json, "justification", w.Justification);
                 Property(json, "approvedBy", w.ApprovedBy);
-                Property(json, "expires", w.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                Property(json, "expires", IsoDate.Day(w.Expires));
                 Property(json, "status", w.Status.ToString());
                 json.WriteEndObject();
             }
@@ -148,7 +149,7 @@ internal static class ResultFile
             json.WriteStartObject();
             Property(json, "justification", r.WaiverJustification);
             Property(json, "approvedBy", r.WaiverApprovedBy);
-            Property(json, "expires", r.WaiverExpires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Property(json, "expires", IsoDate.Day(r.WaiverExpires));
             json.WriteEndObject();
         }
         else
@@ -200,8 +201,6 @@ internal static class ResultFile
         public static string Of(T value) => Known.TryGetValue(value, out var name) ? name : value.ToString();
     }
 
-    /// <summary>A UTC time as ISO 8601, to the second.</summary>
-    public static string Iso(DateTime utc) => utc.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static void Property(JsonTextWriter json, string name, string? value)
     {

@@ -106,7 +106,7 @@ internal static class SarifWriter
         Property(json, "policyVendor", p.Vendor);
         Property(json, "policyVersion", p.PolicyVersion);
         Property(json, "policySha256", p.Sha256);
-        Property(json, "generatedUtc", ResultFile.Iso(data.GeneratedUtc));
+        Property(json, "generatedUtc", ResidencyPS.Engine.Text.IsoDate.Utc(data.GeneratedUtc));
         json.WritePropertyName("tested");
         json.WriteValue(data.Results.Count);
         json.WritePropertyName("passed");

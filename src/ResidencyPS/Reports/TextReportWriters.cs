@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using ResidencyPS.Engine.Text;
 
 namespace ResidencyPS.Reports;
 
@@ -87,7 +88,7 @@ internal static class MarkdownReportWriter
             foreach (var w in ledger.Entries)
             {
                 writer.WriteLine("| " + w.Index + " | " + string.Join(" | ", new[] { ReportText.Scope(w), w.Justification, w.ApprovedBy ?? "not stated",
-                    w.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ReportText.Status(data, w) }.Select(Cell)) + " |");
+                    IsoDate.Day(w.Expires), ReportText.Status(data, w) }.Select(Cell)) + " |");
             }
 
             writer.WriteLine();
@@ -226,7 +227,7 @@ internal static class CsvReportWriter
             var fields = new[]
             {
                 r.InputRow?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, r.PolicyVendor, r.Product, r.DataCategory, r.HostingRegion, r.Verdict.ToString(), r.StaysInEea ? "True" : "False", r.Passed ? "True" : "False",
-                r.Waived ? "True" : "False", r.WaiverJustification ?? string.Empty, r.WaiverApprovedBy ?? string.Empty, r.WaiverExpires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty, r.Basis.ToString(),
+                r.Waived ? "True" : "False", r.WaiverJustification ?? string.Empty, r.WaiverApprovedBy ?? string.Empty, IsoDate.Day(r.WaiverExpires) ?? string.Empty, r.Basis.ToString(),
                 record?.Regions.ToString() ?? string.Empty,
                 string.Join("; ", r.Findings.Select(f => ReportWords.Effect(f.Effect) + ": " + f.Message)),
                 // Cited by line, not quoted: every row quoting every statement made a 542 KB policy a 200 MB report. The

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System;
+using ResidencyPS.Engine.Text;
 
 namespace ResidencyPS.Engine.Comparison;
 
@@ -53,12 +54,12 @@ internal static class PolicyComparer
             result.Add(new PolicyDifference("Policy", a.Vendor, change, null, null, property, oldValue, newValue, impact));
         Property(Add, "Vendor", a.Vendor, b.Vendor);
         Property(Add, "PolicyVersion", a.PolicyVersion, b.PolicyVersion);
-        Property(Add, "EffectiveDate", Iso(a.EffectiveDate), Iso(b.EffectiveDate));
+        Property(Add, "EffectiveDate", IsoDate.Day(a.EffectiveDate), IsoDate.Day(b.EffectiveDate));
         Property(Add, "SchemaVersion", a.SchemaVersion, b.SchemaVersion);
         Property(Add, "SourceTitle", a.SourceTitle, b.SourceTitle);
         Property(Add, "SourceDocument", a.SourceDocument, b.SourceDocument);
         Property(Add, "SourceUrl", a.SourceUrl, b.SourceUrl);
-        Property(Add, "SourceRetrieved", Iso(a.SourceRetrieved), Iso(b.SourceRetrieved));
+        Property(Add, "SourceRetrieved", IsoDate.Day(a.SourceRetrieved), IsoDate.Day(b.SourceRetrieved));
     }
 
     // key matches an item in both policies; label is what the difference names (by default the key): a retention
@@ -188,6 +189,4 @@ internal static class PolicyComparer
             : value.TotalMinutes.ToString(CultureInfo.InvariantCulture) + " minutes") + (text == null ? string.Empty : " (" + text + ")")
         : text;
 
-    // A date as the format writes it, on every culture: th-TH printed 2025 as 2568 and ar-SA as 1446 (issue 19).
-    private static string? Iso(DateTime? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

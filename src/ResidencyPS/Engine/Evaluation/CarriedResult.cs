@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using ResidencyPS.Engine.Waivers;
+using ResidencyPS.Engine.Text;
 
 namespace ResidencyPS.Engine.Evaluation;
 
@@ -83,8 +84,8 @@ internal static class CarriedResult
         var runDay = values.RunUtc ?? DateTime.UtcNow;
         if (!waiver.CurrentOn(runDay))
         {
-            return Refuse(out problem, "its waiver expired on " + waiver.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
-                + ", before " + (values.RunUtc == null ? "today" : "the run of " + runDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            return Refuse(out problem, "its waiver expired on " + IsoDate.Day(waiver.Expires)
+                + ", before " + (values.RunUtc == null ? "today" : "the run of " + IsoDate.Day(runDay)));
         }
 
         return new EeaBoundaryResult(context, again.Product, again.DataCategory, again.HostingRegion, again.Verdict, again.Basis, (FindingList)again.Findings, waiver, again.Conflict);

@@ -7,6 +7,7 @@ using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ResidencyPS.Engine.Waivers;
+using ResidencyPS.Engine.Text;
 
 namespace ResidencyPS.Engine.Evaluation;
 
@@ -125,7 +126,7 @@ internal static class ResultFileReader
         }
 
         var generated = Text(document, "generatedUtc");
-        if (generated == null || !DateTime.TryParseExact(generated, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var runTime))
+        if (generated == null || !IsoDate.TryParseUtc(generated, out var runTime))
         {
             throw new ResultFileException("Its generatedUtc is missing or not an ISO 8601 UTC time (yyyy-MM-ddTHH:mm:ssZ).");
         }
@@ -237,7 +238,7 @@ internal static class ResultFileReader
                             case "expires":
                                 if (Text(value) is string date)
                                 {
-                                    expires = DateTime.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed
+                                    expires = IsoDate.TryParseDay(date, out var parsed) ? parsed
                                         : throw new ResultFileException(at + ".waiver.expires '" + date + "' is not a date (yyyy-MM-dd).");
                                 }
 
@@ -372,7 +373,7 @@ internal static class ResultFileReader
                 }
 
                 var expires = Text(w, "expires");
-                if (expires == null || !DateTime.TryParseExact(expires, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                if (expires == null || !IsoDate.TryParseDay(expires, out var date))
                 {
                     throw new ResultFileException(where + ".expires is missing or not a date (yyyy-MM-dd).");
                 }

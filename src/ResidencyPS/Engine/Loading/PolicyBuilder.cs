@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ResidencyPS.Engine.Names;
+using ResidencyPS.Engine.Text;
 
 namespace ResidencyPS.Engine.Loading;
 
@@ -80,7 +81,7 @@ internal sealed partial class PolicyBuilder
         DateTime? effective = null;
         if (_doc.Text("effectiveDate") is string text)
         {
-            if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (IsoDate.TryParseDay(text, out var date))
             {
                 effective = date;
             }
@@ -120,7 +121,7 @@ internal sealed partial class PolicyBuilder
             return null;
         }
 
-        if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (IsoDate.TryParseDay(text, out var date))
         {
             return date;
         }

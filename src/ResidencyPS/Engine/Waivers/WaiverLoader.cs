@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using ResidencyPS.Engine.Loading;
 using ResidencyPS.Engine.Names;
+using ResidencyPS.Engine.Text;
 
 namespace ResidencyPS.Engine.Waivers;
 
@@ -75,7 +76,7 @@ internal static class WaiverLoader
 
             var expires = DateTime.MinValue;
             var expiresText = Text(node, "expires", "An expiry date (yyyy-MM-dd) is required: a waiver is reviewed again when it expires.");
-            if (expiresText.Length > 0 && !DateTime.TryParseExact(expiresText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out expires))
+            if (expiresText.Length > 0 && !IsoDate.TryParseDay(expiresText, out expires))
             {
                 node.Problem("expires", "'" + expiresText + "' is not a date; write it as yyyy-MM-dd, for example 2027-06-30.");
             }
