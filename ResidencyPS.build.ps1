@@ -8,8 +8,9 @@
     Build  assembles the importable module at out/ResidencyPS (dotnet publish, manifest stamped with the version from
            Directory.Build.props, format/types files, help); skipped when out/ResidencyPS is newer than every source.
     Demo   imports out/ResidencyPS in a fresh pwsh and answers a few questions from the embedded policy.
-    Test   runs every xunit test (dotnet test) and then every Pester spec (the Pester task), and leaves the sum of both,
-           "N passed, N failed", in out/test-summary.txt.
+    Test   runs every xunit test (dotnet test) and then every Pester spec (the Pester task), checks the code's layout
+           (dotnet format --verify-no-changes; a drift counts as one failure), and leaves the sum, "N passed, N failed",
+           in out/test-summary.txt.
     Pester runs the Pester specs once, in a fresh pwsh that imports out/ResidencyPS as users do; -Spec <name> runs one
            spec file (Get-DataResidency, or a path), -Spec 'Get-*' those matching.
     Quick  runs the fast xunit tests (everything not marked Category=Slow: no rendering, fuzzing or child processes)
@@ -330,6 +331,14 @@ task Test Setup, Build, {
     $pester = Invoke-Specs (Get-SpecPath '') $results
     $passed = $xunit.passed + $pester.passed
     $failed = $xunit.failed + $pester.failed
+    # The .editorconfig's layout and using order, as dotnet format reads them (the build enforces the rest): a file
+    # that drifts fails the command like a test, and 'dotnet format ResidencyPS.sln' fixes it.
+    # Not --no-restore: a fresh clone's test run has restored the module and the tests, not the tools and benchmarks.
+    & dotnet format (Join-Path $root 'ResidencyPS.sln') --verify-no-changes | Out-Host
+    if ($LASTEXITCODE -ne 0) {
+        Write-Warning "dotnet format found files that do not follow .editorconfig (exit code $LASTEXITCODE): run 'dotnet format ResidencyPS.sln'."
+        $failed += 1
+    }
     Write-Host "xunit: $($xunit.passed) passed, $($xunit.failed) failed; Pester: $($pester.passed) passed, $($pester.failed) failed"
     # The count line stays the last line CI reads (build.ps1 prints it after Invoke-Build's own summary).
     Set-Content -LiteralPath $summaryFile -Value "$passed passed, $failed failed"

@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
+using ResidencyPS;
 using ResidencyPS.Engine.Evaluation;
 using ResidencyPS.Engine.Loading;
-using ResidencyPS;
 
 BenchmarkSwitcher.FromAssembly(typeof(EngineBenchmarks).Assembly).Run(args);
 

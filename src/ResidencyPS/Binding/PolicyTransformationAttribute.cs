@@ -1,6 +1,6 @@
+using System;
 using System.IO;
 using System.Management.Automation;
-using System;
 using ResidencyPS.Engine.Loading;
 
 namespace ResidencyPS.Binding;

@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System;
 using ResidencyPS.Binding;
 using ResidencyPS.Engine.Evaluation;
 using ResidencyPS.Engine.Flows;

@@ -7,7 +7,7 @@ namespace ResidencyPS.Commands;
 /// <summary>Describes the active policy, the embedded one, or a policy file: vendor, versions, source, counts and SHA-256.</summary>
 [Cmdlet(VerbsCommon.Get, "ResidencyPolicy", DefaultParameterSetName = ActiveSet)]
 [OutputType(typeof(ResidencyPolicy))]
-public sealed class GetResidencyPolicyCommand : PSCmdlet
+public sealed class GetResidencyPolicyCommand : PSCmdlet, System.IDisposable
 {
     /// <summary>The parameter set that describes the session's active policy.</summary>
     public const string ActiveSet = "Active";
@@ -42,6 +42,9 @@ public sealed class GetResidencyPolicyCommand : PSCmdlet
 
     /// <inheritdoc />
     protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>PowerShell disposes a cmdlet that is IDisposable when its pipeline ends, Ctrl+C or not.</summary>
+    public void Dispose() => _stopping.Dispose();
 
     /// <inheritdoc />
     protected override void ProcessRecord()

@@ -1,7 +1,7 @@
-using System.Collections.Generic;
-using System.Management.Automation;
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Completion;
 using ResidencyPS.Engine.Text;
@@ -71,7 +71,7 @@ public sealed class GetRetentionPolicyCommand : ResidencyCmdlet
         {
             var message = "-AsOf " + IsoDate.Readable(asOf) + " plus " + rule.PeriodInWords
                 + " (" + rule.Product + ", " + rule.Subject + " in " + rule.StorageLocation + ") is past the last date .NET can represent; give an earlier -AsOf.";
-            WriteError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(AsOf), message), ErrorIds.AsOfOutOfRange, ErrorCategory.InvalidArgument, asOf)
+            WriteError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(asOf), message), ErrorIds.AsOfOutOfRange, ErrorCategory.InvalidArgument, asOf)
             {
                 ErrorDetails = new ErrorDetails(message),
             });

@@ -7,7 +7,7 @@ namespace ResidencyPS.Commands;
 /// <summary>Validates a policy file and makes it the session's active policy; -Default goes back to the embedded one.</summary>
 [Cmdlet(VerbsData.Import, "ResidencyPolicy", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(ResidencyPolicy))]
-public sealed class ImportResidencyPolicyCommand : PSCmdlet
+public sealed class ImportResidencyPolicyCommand : PSCmdlet, System.IDisposable
 {
     /// <summary>The parameter set that reads a path with wildcards.</summary>
     public const string PathSet = nameof(Path);
@@ -43,6 +43,9 @@ public sealed class ImportResidencyPolicyCommand : PSCmdlet
 
     /// <inheritdoc />
     protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>PowerShell disposes a cmdlet that is IDisposable when its pipeline ends, Ctrl+C or not.</summary>
+    public void Dispose() => _stopping.Dispose();
 
     /// <inheritdoc />
     protected override void ProcessRecord()

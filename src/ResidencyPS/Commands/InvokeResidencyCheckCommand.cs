@@ -87,6 +87,9 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
     private readonly List<string> _files = new List<string>();
 
     /// <summary>Why the check stopped before it could answer.</summary>
+    // Write-Host's own tag: a host that hides information records still shows the log.
+    private static readonly string[] HostTags = { "PSHOST" };
+
     private sealed class CouldNotRunException : Exception
     {
         public CouldNotRunException(string message)
@@ -174,7 +177,7 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
         SetExitCode(outcome);
         foreach (var line in CheckSummary.Lines(check, results))
         {
-            WriteInformation(new HostInformationMessage { Message = line }, new[] { "PSHOST" });
+            WriteInformation(new HostInformationMessage { Message = line }, HostTags);
         }
 
         if (PassThru.IsPresent)

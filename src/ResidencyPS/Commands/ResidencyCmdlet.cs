@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Management.Automation;
 using System.Linq;
+using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Engine.Names;
 using ResidencyPS.Engine.Text;

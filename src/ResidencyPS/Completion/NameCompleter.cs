@@ -1,8 +1,8 @@
-using System.Collections.Generic;
-using System.Collections;
-using System.Management.Automation.Language;
-using System.Management.Automation;
 using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Management.Automation.Language;
 using ResidencyPS.Binding;
 using ResidencyPS.Engine.Loading;
 using ResidencyPS.Engine.Names;
@@ -96,8 +96,11 @@ internal abstract class NameCompleter<T> : IArgumentCompleter
 
     private static string Unquote(string word) => word.Trim('\'', '"');
 
+    // The characters that end or change a bare word on the command line.
+    private static readonly char[] NeedsQuotes = { ' ', '\'', '$', '(', ')', '{', '}', ',', ';', '&', '@', '#', '`', '|', '<', '>' };
+
     private static string Quote(string name) =>
-        name.IndexOfAny(new[] { ' ', '\'', '$', '(', ')', '{', '}', ',', ';', '&', '@', '#', '`', '|', '<', '>' }) >= 0
+        name.IndexOfAny(NeedsQuotes) >= 0
             ? "'" + name.Replace("'", "''") + "'"
             : name;
 }

@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
 
 namespace ResidencyPS;
 
@@ -149,7 +149,8 @@ public sealed class RetentionRule : IPolicyItem
     /// <summary>A copy of the rule that answers for data written at <paramref name="asOf"/>.</summary>
     public RetentionRule WithAsOf(DateTime asOf) =>
         new RetentionRule(Id, Vendor, Product, Subject, HostingRegion, StorageLocation, PeriodValue, PeriodUnit, PeriodText,
-            AfterPeriod, MovesTo, Basis, Notes, Source, asOf, AfterDelay, Conflict) { Owner = Owner };
+            AfterPeriod, MovesTo, Basis, Notes, Source, asOf, AfterDelay, Conflict)
+        { Owner = Owner };
 
     /// <inheritdoc />
     public override string ToString() => Product + ": " + Subject + " in " + StorageLocation;

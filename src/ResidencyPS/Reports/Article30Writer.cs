@@ -151,13 +151,19 @@ internal static class Article30Writer
 
     private static readonly Regex ProcessorWord = new Regex(@"\bprocessor\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    /// <summary>The Article30Csv columns, in order.</summary>
+    internal static readonly string[] CsvColumns =
+    {
+        "Product", "HostingRegion", "DataCategory", "Definition", "StoredIn", "TransferTo", "Activity", "LeavesEea", "Duration",
+        "DurationText", "Condition", "Safeguard", "PurposesOfProcessing", "CategoriesOfDataSubjects", "Recipients", "LegalBasisOfTransfer", "Source", "SourceEnglish",
+        "PolicyVersion", "PolicySha256", "CategoryBasis", "TransferBasis", "HasConflict", "Conflict", "ProductBasis",
+    };
+
     /// <summary>Writes the record as CSV: one row per product, data category and transfer (a category with none has one row).</summary>
     public static void WriteCsv(ReportData data, TextWriter writer, char delimiter)
     {
         var separator = delimiter.ToString();
-        writer.WriteLine(string.Join(separator, new[] { "Product", "HostingRegion", "DataCategory", "Definition", "StoredIn", "TransferTo", "Activity", "LeavesEea", "Duration",
-            "DurationText", "Condition", "Safeguard", "PurposesOfProcessing", "CategoriesOfDataSubjects", "Recipients", "LegalBasisOfTransfer", "Source", "SourceEnglish",
-            "PolicyVersion", "PolicySha256", "CategoryBasis", "TransferBasis", "HasConflict", "Conflict", "ProductBasis" }));
+        writer.WriteLine(string.Join(separator, CsvColumns));
         foreach (var (product, hosting, flows) in Records(data))
         {
             foreach (var record in data.Policy.ResidencyOf(product))

@@ -39,7 +39,8 @@ internal static class CiText
     /// <summary>One line: the verdict and the first deciding finding, for a failure's message attribute.</summary>
     public static string Headline(EeaBoundaryResult r)
     {
-        var first = Deciding(r).FirstOrDefault();
+        var deciding = Deciding(r);
+        var first = deciding.Count > 0 ? deciding[0] : null;
         return r.Verdict + (first == null ? string.Empty : ": " + Safe(first.Message));
     }
 
@@ -50,7 +51,7 @@ internal static class CiText
         text.Append(Title(r)).Append(": ").Append(r.Verdict).Append('\n');
         foreach (var f in r.Findings)
         {
-            text.Append("[").Append(f.Effect).Append(f.Overridden ? ", overridden" : string.Empty).Append("] ").Append(Safe(f.Message)).Append('\n');
+            text.Append('[').Append(f.Effect).Append(f.Overridden ? ", overridden" : string.Empty).Append("] ").Append(Safe(f.Message)).Append('\n');
             foreach (var s in f.Source.OrderBy(s => s.Line))
             {
                 text.Append("    policy text line ").Append(s.Line.ToString(CultureInfo.InvariantCulture)).Append(": \"").Append(Safe(s.Text)).Append("\"\n");

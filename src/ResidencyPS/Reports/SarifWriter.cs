@@ -35,6 +35,9 @@ internal static class SarifWriter
             "The row names a product, data category or hosting region the policy does not know, or another vendor: nothing was tested."),
     };
 
+    // A source document named with a folder (either kind of separator) is located by its file name alone.
+    private static readonly char[] PathSeparators = { '/', '\\' };
+
     /// <summary>Writes the report to <paramref name="writer"/>.</summary>
     public static void Write(ReportData data, TextWriter writer)
     {
@@ -195,7 +198,7 @@ internal static class SarifWriter
 
     // The text's file name as the policy gives it, as a relative URI (a space or a '#' escaped).
     private static string DocumentUri(ResidencyPolicy policy) =>
-        Uri.EscapeDataString(string.IsNullOrEmpty(policy.SourceDocument) ? "policy-text.txt" : policy.SourceDocument.Substring(policy.SourceDocument.LastIndexOfAny(new[] { '/', '\\' }) + 1));
+        Uri.EscapeDataString(string.IsNullOrEmpty(policy.SourceDocument) ? "policy-text.txt" : policy.SourceDocument.Substring(policy.SourceDocument.LastIndexOfAny(PathSeparators) + 1));
 
     private static void ArtifactLocation(JsonTextWriter json, string uri, bool includeIndex)
     {

@@ -77,7 +77,7 @@ public class PolicyFactTests
         Assert.Contains(integrations.Findings, f => f.Rule == "Integrations" && f.Source.Any(s => s.Text.Contains("verondersteld de EER (Europese Economische Ruimte) te verlaten", StringComparison.Ordinal)));
         var mailbox = Test("Freshdesk", "Ticket data", options: BoundaryOptions.CustomMailbox);
         Assert.Equal(Verdict.Within, mailbox.Verdict);
-        Assert.Contains(mailbox.Findings, f => f.Rule == "CustomMailbox" && f.Source[0].Text.StartsWith("Voor klanten gehost in de EER met een aangepaste mailbox"));
+        Assert.Contains(mailbox.Findings, f => f.Rule == "CustomMailbox" && f.Source[0].Text.StartsWith("Voor klanten gehost in de EER met een aangepaste mailbox", StringComparison.Ordinal));
         Assert.Equal(Verdict.Outside, Test("Freshdesk", "Ticket data", options: BoundaryOptions.CustomMailbox | BoundaryOptions.UsesIntegrations).Verdict);
     }
 

@@ -56,12 +56,12 @@ public class HelpDriftTests : IClassFixture<PowerShellSession>
             var meta = Assert.Single(documented.Metadata);
             var where = $"{command} -{documented.Name}";
             Assert.True(TypeName(parameter.ParameterType) == meta.Type, $"{where}: Type {meta.Type}, actual {TypeName(parameter.ParameterType)}");
-            var sets = parameter.ParameterSets.Keys.Contains("__AllParameterSets") ? new[] { "(All)" } : parameter.ParameterSets.Keys.OrderBy(k => k).ToArray();
+            var sets = parameter.ParameterSets.ContainsKey("__AllParameterSets") ? new[] { "(All)" } : parameter.ParameterSets.Keys.OrderBy(k => k).ToArray();
             Assert.True(sets.SequenceEqual(meta.ParameterSets.OrderBy(s => s)), $"{where}: Parameter Sets");
             Assert.True(parameter.Aliases.OrderBy(a => a).SequenceEqual(meta.Aliases.OrderBy(a => a)), $"{where}: Aliases");
             var attribute = parameter.ParameterSets.Values.First();
             Assert.True(attribute.IsMandatory == meta.Required, $"{where}: Required");
-            Assert.True((attribute.Position >= 0 ? attribute.Position.ToString() : "Named") == meta.Position, $"{where}: Position");
+            Assert.True((attribute.Position >= 0 ? attribute.Position.ToString(System.Globalization.CultureInfo.InvariantCulture) : "Named") == meta.Position, $"{where}: Position");
             var pipeline = new[] { attribute.ValueFromPipeline ? "ByValue" : null, attribute.ValueFromPipelineByPropertyName ? "ByPropertyName" : null }.Where(x => x != null).ToList();
             Assert.True((pipeline.Count == 0 ? "False" : $"True ({string.Join(", ", pipeline)})") == meta.PipelineInput, $"{where}: Accept pipeline input");
             Assert.True(parameter.Attributes.OfType<SupportsWildcardsAttribute>().Any() == meta.Wildcards, $"{where}: Accept wildcard characters");

@@ -24,7 +24,7 @@ public sealed partial class AtomicFileTests : IDisposable
         var text = File.ReadAllText(file);
         var last = LastCell().Match(text);
         Assert.True(last.Success, "The report ends in the middle of a row.");
-        Assert.Equal(rows, Regex.Matches(text, Regex.Escape("\"" + last.Groups[1].Value + "\",")).Count);
+        Assert.Equal(rows, Regex.Count(text, Regex.Escape("\"" + last.Groups[1].Value + "\",")));
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class CiFormatTests : IDisposable
         Assert.Equal(results.Count, cases.Count);
         Assert.Equal(results.Count(r => !r.Passed && r.Verdict != Verdict.NotEvaluated), cases.Count(c => c.Element("failure") != null));
         Assert.Equal(results.Count(r => r.Verdict == Verdict.NotEvaluated), cases.Count(c => c.Element("error") != null));
-        Assert.Equal(results.Count.ToString(), (string?)document.Root!.Attribute("tests"));
+        Assert.Equal(results.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)document.Root!.Attribute("tests"));
 
         // A waived result passes, its waiver beside it; a failure says why in the policy text's own words and lines.
         var waived = cases.Single(c => (string?)c.Attribute("classname") == "Freshdesk.EEA" && ((string)c.Attribute("name")!).StartsWith("Call recordings", StringComparison.Ordinal));
@@ -93,7 +93,7 @@ public sealed class CiFormatTests : IDisposable
         Assert.NotEmpty(cited);
         foreach (System.Text.RegularExpressions.Match line in cited)
         {
-            Assert.Contains(Words(line.Groups[2].Value), Words(seed[int.Parse(line.Groups[1].Value) - 1]));
+            Assert.Contains(Words(line.Groups[2].Value), Words(seed[int.Parse(line.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 1]));
         }
 
         Assert.Contains("Basis: ", failure.Value);

@@ -182,7 +182,7 @@ public sealed class ResultFileTests : IDisposable
         var start = text.IndexOf("\"results\"", StringComparison.Ordinal);
         for (var length = start; length < text.TrimEnd().Length; length++)
         {
-            File.WriteAllText(cut, text.Substring(0, length));
+            File.WriteAllText(cut, text.AsSpan(0, length));
             Assert.Throws<ResultFileException>(() => ResultFileReader.Read(cut));
         }
     }

@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
-using System;
 using ResidencyPS.Engine.Text;
 using ResidencyPS.Engine.Waivers;
 

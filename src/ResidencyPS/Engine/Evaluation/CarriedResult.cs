@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using ResidencyPS.Engine.Waivers;
 using ResidencyPS.Engine.Text;
+using ResidencyPS.Engine.Waivers;
 
 namespace ResidencyPS.Engine.Evaluation;
 

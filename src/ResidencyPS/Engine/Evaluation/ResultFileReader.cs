@@ -6,8 +6,8 @@ using System.Linq;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using ResidencyPS.Engine.Waivers;
 using ResidencyPS.Engine.Text;
+using ResidencyPS.Engine.Waivers;
 
 namespace ResidencyPS.Engine.Evaluation;
 

@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System;
 using ResidencyPS.Engine.Names;
 
 namespace ResidencyPS.Engine.Loading;
@@ -170,7 +170,7 @@ internal sealed partial class PolicyBuilder
         _ => 100,
     };
 
-    private void UniqueId(PolicyNode node, HashSet<string> seen, string id, string what)
+    private static void UniqueId(PolicyNode node, HashSet<string> seen, string id, string what)
     {
         if (id.Length > 0 && !seen.Add(id))
         {

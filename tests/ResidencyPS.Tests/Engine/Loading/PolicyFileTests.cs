@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text;
+using System.Text.Json.Nodes;
 using Json.Schema;
 using Newtonsoft.Json.Linq;
 using ResidencyPS.Engine.Comparison;

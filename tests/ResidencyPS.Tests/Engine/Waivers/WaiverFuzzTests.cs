@@ -48,7 +48,7 @@ public sealed class WaiverFuzzTests : IDisposable
             try
             {
                 var set = WaiverLoader.LoadFile(path, PolicyStore.Embedded, ResidencyPS.Binding.NameFilter.WildcardTest, new DateTime(2026, 12, 2, 0, 0, 0, DateTimeKind.Utc));
-                Assert.All(set.All, w => Assert.True(w.Verdict == null || Enum.IsDefined(typeof(Verdict), w.Verdict.Value) && w.Verdict != Verdict.Within && w.Verdict != Verdict.NotEvaluated,
+                Assert.All(set.All, w => Assert.True(w.Verdict == null || Enum.IsDefined(w.Verdict.Value) && w.Verdict != Verdict.Within && w.Verdict != Verdict.NotEvaluated,
                     $"Case {i} ({kind}) of seed {seed} accepted the verdict {w.Verdict}"));
                 Assert.All(set.All, w => Assert.True(ResidencyPS.Engine.Text.InertText.HasVisibleText(w.Justification), $"Case {i} ({kind}): an invisible justification"));
                 loaded++;
