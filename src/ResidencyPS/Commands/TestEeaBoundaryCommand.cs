@@ -40,7 +40,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     private int _duplicates;
     private const int DuplicateWarnings = 10;
     private readonly Dictionary<string, HostingRegionInfo> _hostingCache = new Dictionary<string, HostingRegionInfo>(StringComparer.Ordinal);
-    private readonly Dictionary<string, EeaBoundarySummary> _summaries = new Dictionary<string, EeaBoundarySummary>(StringComparer.Ordinal);
+    private readonly SummaryTable _summaries = new SummaryTable();
     private AssessmentContext _context = null!;
     private BoundaryOptions _options;
     private HashSet<DataCategoryInfo>? _excluded;
@@ -225,10 +225,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             WriteWarning((_duplicates - DuplicateWarnings) + " more results repeat a question an earlier input row asked; InputRow tells them apart.");
         }
 
-        var products = Ranks(AnsweringPolicy.ProductIndex.Items.Select(p => p.Name));
-        var regions = Ranks(AnsweringPolicy.RegionIndex.Items.Select(r => r.Code));
-        foreach (var summary in _summaries.Values
-                     .OrderBy(s => Rank(products, s.Product)).ThenBy(s => Rank(regions, s.HostingRegion)))
+        foreach (var summary in _summaries.InPolicyOrder(AnsweringPolicy))
         {
             WriteObject(summary);
         }
@@ -238,19 +235,6 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             WaiverFiles.WarnUnused(this, _waivers);
         }
     }
-
-    private static Dictionary<string, int> Ranks(IEnumerable<string> order)
-    {
-        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var name in order)
-        {
-            ranks[name] = ranks.Count;
-        }
-
-        return ranks;
-    }
-
-    private static int Rank(Dictionary<string, int> order, string name) => order.TryGetValue(name, out var index) ? index : int.MaxValue;
 
     // An object of this module made by another policy (a Get-DataResidency that started before another runspace
     // imported a policy, or a result kept from before an import) is not tested against this one: the answer would
@@ -617,13 +601,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
 
         if (Summary.IsPresent)
         {
-            var key = result.Product + "\n" + result.HostingRegion;
-            if (!_summaries.TryGetValue(key, out var summary))
-            {
-                _summaries.Add(key, summary = new EeaBoundarySummary(_context, result.Product, result.HostingRegion));
-            }
-
-            summary.Add(result);
+            _summaries.Add(result);
         }
         else if (Quiet.IsPresent)
         {

@@ -30,11 +30,13 @@ internal static class JUnitWriter
         xml.WriteAttributeString("errors", Number(data.NotEvaluatedCount));
         xml.WriteAttributeString("time", "0");
         var id = 0;
-        foreach (var suite in data.Results.GroupBy(r => (r.Product, r.HostingRegion)))
+        // A suite per summary, in the summaries' one order (SummaryTable), so the CI page lists what the report lists.
+        var suites = data.Results.ToLookup(r => (r.Product, r.HostingRegion));
+        foreach (var summary in data.Summaries)
         {
-            var results = suite.ToList();
+            var results = suites[(summary.Product, summary.HostingRegion)].ToList();
             xml.WriteStartElement("testsuite");
-            xml.WriteAttributeString("name", CiText.Safe(suite.Key.Product) + ", hosted in " + CiText.Safe(suite.Key.HostingRegion));
+            xml.WriteAttributeString("name", CiText.Safe(summary.Product) + ", hosted in " + CiText.Safe(summary.HostingRegion));
             xml.WriteAttributeString("tests", Number(results.Count));
             xml.WriteAttributeString("failures", Number(results.Count(r => !r.Passed && r.Verdict != Verdict.NotEvaluated)));
             xml.WriteAttributeString("errors", Number(results.Count(r => r.Verdict == Verdict.NotEvaluated)));

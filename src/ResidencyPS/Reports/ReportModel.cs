@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ResidencyPS.Engine.Evaluation;
 using ResidencyPS.Engine.Text;
 
 namespace ResidencyPS.Reports;
@@ -20,7 +21,7 @@ internal sealed class ReportData
         NotEvaluatedCount = results.Count(r => r.Verdict == Verdict.NotEvaluated);
         PassedCount = results.Count(r => r.Passed);
         Assumptions = AssumptionsOf(results);
-        Summaries = SummariesOf(results);
+        Summaries = SummaryTable.Of(policy, results);
         Readings = ReadingsOf(policy);
         var registers = results.Select(r => r.Context).Distinct().Select(c => c.WaiverLedgers).ToList();
         WaiverRegistersKnown = registers.All(r => r != null);
@@ -41,30 +42,11 @@ internal sealed class ReportData
     public IReadOnlyList<EeaBoundaryResult> CoveredBy(Engine.Waivers.WaiverLedgerEntry waiver) =>
         Results.Where(r => r.Waived && waiver.Covered(r.WaiverJustification, r.WaiverApprovedBy, r.WaiverExpires)).ToList();
 
-    /// <summary>One summary per product and hosting region, in the results' order: what an auditor reads first.</summary>
+    /// <summary>One summary per product and hosting region, in the policy's order (<see cref="SummaryTable"/>): what an auditor reads first.</summary>
     public IReadOnlyList<EeaBoundarySummary> Summaries { get; }
 
     /// <summary>Every fact that is a reading rather than a statement, or that the text contradicts: the notes behind each mark.</summary>
     public IReadOnlyList<Reading> Readings { get; }
-
-    private static IReadOnlyList<EeaBoundarySummary> SummariesOf(IReadOnlyList<EeaBoundaryResult> results)
-    {
-        var summaries = new Dictionary<string, EeaBoundarySummary>(StringComparer.Ordinal);
-        var ordered = new List<EeaBoundarySummary>();
-        foreach (var result in results)
-        {
-            var key = result.Product + "\n" + result.HostingRegion;
-            if (!summaries.TryGetValue(key, out var summary))
-            {
-                summaries.Add(key, summary = new EeaBoundarySummary(result.Context, result.Product, result.HostingRegion));
-                ordered.Add(summary);
-            }
-
-            summary.Add(result);
-        }
-
-        return ordered;
-    }
 
     private static IReadOnlyList<Reading> ReadingsOf(ResidencyPolicy policy)
     {
