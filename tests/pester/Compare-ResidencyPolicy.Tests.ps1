@@ -23,7 +23,7 @@ Describe 'Compare-ResidencyPolicy' {
         }
         $diff = Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy $file
         ($diff | ForEach-Object { '{0} {1} {2}' -f $_.Scope, $_.Key, $_.Property } | Sort-Object) | Should -Be @(
-            'DataCategory TicketData Aliases', 'Product Freshdesk Basis', 'Region EEA NameNl', 'Statement hosting-heading Section', 'Subject Logs NameNl')
+            'DataCategory Ticket data Aliases', 'Product Freshdesk Basis', 'Region EEA NameNl', 'Statement hosting-heading Section', 'Subject Logs NameNl')
         ($diff | Where-Object Property -EQ NameNl | Where-Object Scope -EQ Region).NewValue | Should -Be 'Europa'
     }
 
@@ -66,7 +66,7 @@ Describe 'Compare-ResidencyPolicy' {
             if ($Regions -contains 'XX') { $j.regions += [pscustomobject]@{ code = 'XX'; name = 'Elsewhere'; nameNl = 'Elders'; countries = @('ZZ'); basis = 'Stated'; sources = @('hosting-datacentres') } }
             ($j.residency | Where-Object { $_.product -eq 'Freshdesk' -and $_.category -eq 'TicketData' }).regions = $Regions
         }.GetNewClosure()
-        $row = Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy $file | Where-Object Key -EQ 'Freshdesk/TicketData'
+        $row = Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy $file | Where-Object Key -EQ 'Freshdesk/Ticket data'
         @($row).Count | Should -Be 1
         $row.Change | Should -Be $Change
         $row.Impact | Should -Be $Impact
@@ -94,7 +94,7 @@ Describe 'Compare-ResidencyPolicy' {
         $all = Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy $file
         $weakens = Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy $file -Impact Weakens
         @($all).Count | Should -BeGreaterThan @($weakens).Count
-        $weakens.Key | Should -Be 'Freshdesk/TicketData'
+        $weakens.Key | Should -Be 'Freshdesk/Ticket data'
         $weakens | ForEach-Object { $_.Impact | Should -Be 'Weakens' }
     }
 

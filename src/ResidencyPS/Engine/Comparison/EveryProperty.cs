@@ -64,19 +64,35 @@ internal static class EveryProperty
             {
                 if (@new.TryGetValue(pair.Key, out var other))
                 {
-                    Properties(result, scope, pair.Key, list.Element!, byHand, pair.Value, other, string.Empty);
+                    Properties(result, scope, Display(reference, scope, pair.Key), list.Element!, byHand, pair.Value, other, string.Empty);
                 }
                 else if (byHand.Count == 0)
                 {
-                    result.Add(new PolicyDifference(scope, pair.Key, PolicyChangeKind.Removed, null, null, null, pair.Key, null, ChangeImpact.Neutral));
+                    var name = Display(reference, scope, pair.Key);
+                    result.Add(new PolicyDifference(scope, name, PolicyChangeKind.Removed, null, null, null, name, null, ChangeImpact.Neutral));
                 }
             }
 
             foreach (var added in @new.Keys.Where(k => byHand.Count == 0 && !old.ContainsKey(k)))
             {
-                result.Add(new PolicyDifference(scope, added, PolicyChangeKind.Added, null, null, null, null, added, ChangeImpact.Neutral));
+                var name = Display(difference, scope, added);
+                result.Add(new PolicyDifference(scope, name, PolicyChangeKind.Added, null, null, null, null, name, ChangeImpact.Neutral));
             }
         }
+    }
+
+    // A difference names what a reader knows: a data category or subject by its name, not the id the file keys it by.
+    private static string Display(ResidencyPolicy policy, string scope, string key)
+    {
+        string Category(string id) => policy.CategoryIndex.Find(id)?.DataCategory ?? id;
+        var slash = key.IndexOf('/');
+        return scope switch
+        {
+            "DataCategory" => Category(key),
+            "Subject" => policy.SubjectIndex.Find(key)?.Name ?? key,
+            "Residency" when slash > 0 => key.Substring(0, slash) + "/" + Category(key.Substring(slash + 1)),
+            _ => key,
+        };
     }
 
     private static void Properties(List<PolicyDifference> result, string scope, string key, ObjectSpec spec, HashSet<string> byHand, JObject? before, JObject? after, string prefix)

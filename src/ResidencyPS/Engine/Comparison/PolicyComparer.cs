@@ -32,14 +32,21 @@ internal static class PolicyComparer
             Property(add, "Name", a.Name, b.Name);
             Property(add, "Countries", Join(a.Countries), Join(b.Countries));
         });
-        Keyed(result, "Residency", reference.Residency, difference.Residency, r => r.Product + "/" + r.Category.Id, r => r.Product, r => r.DataCategory, Residency);
+        // Matched by the category's id (a renamed category is the same data), named by what a reader knows: its name.
+        Keyed(result, "Residency", reference.Residency, difference.Residency, r => r.Product + "/" + r.Category.Id, r => r.Product, r => r.DataCategory, Residency,
+            label: r => r.Product + "/" + r.DataCategory);
         Keyed(result, "Retention", reference.Retention, difference.Retention,
-            r => r.Id + "/" + r.Product + "/" + Join(r.HostingRegion) + "/" + r.StorageLocation, r => r.Product, null, Retention, label: r => r.Id);
+            r => r.Id + "/" + r.Product + "/" + Join(r.HostingRegion) + "/" + r.StorageLocation, r => r.Product, null, Retention, label: r => r.Id,
+            describe: r => r.Subject + " of accounts hosted in " + Join(r.HostingRegion) + ", kept in " + r.StorageLocation + ": " + r.PeriodInWords);
         Keyed(result, "Rule", reference.Rules, difference.Rules, r => r.Id, null, null, Rule, r => Impacts.OfNewRule(r.Finding.Effect));
+        // One row per edit of a statement: its words and their English rendering change together, whichever was touched.
         Keyed(result, "Statement", reference.Statements, difference.Statements, s => s.Id, null, null, (a, b, add) =>
         {
-            Property(add, "Text", a.Text, b.Text);
-            Property(add, "English", a.English, b.English);
+            if (a.Text != b.Text || a.English != b.English)
+            {
+                Property(add, a.Text != b.Text ? "Text" : "English", a.Text + " (" + a.English + ")", b.Text + " (" + b.English + ")");
+            }
+
             Property(add, "Line", a.Line.ToString(CultureInfo.InvariantCulture), b.Line.ToString(CultureInfo.InvariantCulture));
         });
         EveryProperty.Compare(reference, difference, result);
@@ -66,9 +73,11 @@ internal static class PolicyComparer
     // rule is matched per product and host region, but named by its id, so its rows group into one.
     private static void Keyed<T>(List<PolicyDifference> result, string scope, IReadOnlyList<T> reference, IReadOnlyList<T> difference,
         Func<T, string> key, Func<T, string>? product, Func<T, string>? category, Action<T, T, Add> compare, Func<T, ChangeImpact>? added = null,
-        Func<T, string>? label = null)
+        Func<T, string>? label = null, Func<T, string>? describe = null)
     {
         label ??= key;
+        // An added or removed entry's value says what it holds (a retention rule's subject, regions and period), not only its name.
+        describe ??= label;
         var before = ToDictionary(reference, key);
         var after = ToDictionary(difference, key);
         foreach (var item in reference)
@@ -82,13 +91,13 @@ internal static class PolicyComparer
             }
             else
             {
-                add(PolicyChangeKind.Removed, null, name, null, Reverse(added?.Invoke(item) ?? ChangeImpact.Neutral));
+                add(PolicyChangeKind.Removed, null, describe(item), null, Reverse(added?.Invoke(item) ?? ChangeImpact.Neutral));
             }
         }
 
         foreach (var item in difference.Where(i => !before.ContainsKey(key(i))))
         {
-            result.Add(new PolicyDifference(scope, label(item), PolicyChangeKind.Added, product?.Invoke(item), category?.Invoke(item), null, null, label(item),
+            result.Add(new PolicyDifference(scope, label(item), PolicyChangeKind.Added, product?.Invoke(item), category?.Invoke(item), null, null, describe(item),
                 added?.Invoke(item) ?? ChangeImpact.Neutral));
         }
     }
