@@ -79,6 +79,17 @@ public enum PeriodUnit
 
     /// <summary>Calendar years.</summary>
     Years,
+
+    // Added after the first three, so the numbers Minutes, Days and Years had (a result saved by value) keep their meaning.
+
+    /// <summary>Hours.</summary>
+    Hours,
+
+    /// <summary>Weeks of seven days.</summary>
+    Weeks,
+
+    /// <summary>Calendar months.</summary>
+    Months,
 }
 
 /// <summary>What happens to data when its retention period at a location ends.</summary>

@@ -62,11 +62,14 @@ public sealed class RetentionRule : IPolicyItem
     /// </summary>
     public TimeSpan? Period => PeriodValue is int value && PeriodUnit is PeriodUnit unit ? ToTimeSpan(value, unit) : (TimeSpan?)null;
 
-    /// <summary>A period as a <see cref="TimeSpan"/>; a year counts as 365 days.</summary>
+    /// <summary>A period as a <see cref="TimeSpan"/>; a year counts as 365 days and a month as a twelfth of that.</summary>
     internal static TimeSpan ToTimeSpan(int value, PeriodUnit unit) => unit switch
     {
         ResidencyPS.PeriodUnit.Minutes => TimeSpan.FromMinutes(value),
+        ResidencyPS.PeriodUnit.Hours => TimeSpan.FromHours(value),
         ResidencyPS.PeriodUnit.Days => TimeSpan.FromDays(value),
+        ResidencyPS.PeriodUnit.Weeks => TimeSpan.FromDays(7.0 * value),
+        ResidencyPS.PeriodUnit.Months => TimeSpan.FromDays(365.0 / 12 * value),
         _ => TimeSpan.FromDays(365.0 * value),
     };
 
@@ -84,7 +87,10 @@ public sealed class RetentionRule : IPolicyItem
         ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + unit switch
         {
             ResidencyPS.PeriodUnit.Minutes => value == 1 ? "minute" : "minutes",
+            ResidencyPS.PeriodUnit.Hours => value == 1 ? "hour" : "hours",
             ResidencyPS.PeriodUnit.Days => value == 1 ? "day" : "days",
+            ResidencyPS.PeriodUnit.Weeks => value == 1 ? "week" : "weeks",
+            ResidencyPS.PeriodUnit.Months => value == 1 ? "month" : "months",
             _ => value == 1 ? "year" : "years",
         }
         : "not stated";
@@ -158,7 +164,10 @@ public sealed class RetentionRule : IPolicyItem
     private static DateTime Add(DateTime at, int value, PeriodUnit unit) => unit switch
     {
         ResidencyPS.PeriodUnit.Minutes => at.AddMinutes(value),
+        ResidencyPS.PeriodUnit.Hours => at.AddHours(value),
         ResidencyPS.PeriodUnit.Days => at.AddDays(value),
+        ResidencyPS.PeriodUnit.Weeks => at.AddDays(7.0 * value),
+        ResidencyPS.PeriodUnit.Months => at.AddMonths(value),
         _ => at.AddYears(value),
     };
 }

@@ -166,7 +166,10 @@ internal sealed partial class PolicyBuilder
     public static int MaxPeriod(PeriodUnit unit) => unit switch
     {
         PeriodUnit.Minutes => 100 * 366 * 24 * 60,
+        PeriodUnit.Hours => 100 * 366 * 24,
         PeriodUnit.Days => 100 * 366,
+        PeriodUnit.Weeks => 100 * 366 / 7,
+        PeriodUnit.Months => 100 * 12,
         _ => 100,
     };
 

@@ -108,4 +108,45 @@ public class PolicyFormatTests
         var problem = Assert.Single(ex.Problems);
         Assert.Equal(("vendor", 3, 16), (problem.Path, problem.Line, problem.Position));
     }
+
+    [Theory]
+    [InlineData(PeriodUnit.Minutes)]
+    [InlineData(PeriodUnit.Hours)]
+    [InlineData(PeriodUnit.Days)]
+    [InlineData(PeriodUnit.Weeks)]
+    [InlineData(PeriodUnit.Months)]
+    [InlineData(PeriodUnit.Years)]
+    public void Every_period_unit_is_bounded_at_100_years_alike_by_the_schema_and_the_loader(PeriodUnit unit)
+    {
+        var period = Resolve(Schema["$defs"]!["period"]!);
+        Assert.Contains(unit.ToString(), period["properties"]!["unit"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        var max = PolicyBuilder.MaxPeriod(unit);
+        var schemaMax = period["allOf"]!.AsArray().Where(c => c!["if"]!["properties"]!["unit"]!["const"]!.GetValue<string>() == unit.ToString())
+            .Select(c => c!["then"]!["properties"]!["value"]!["maximum"]!.GetValue<int>()).DefaultIfEmpty(period["properties"]!["value"]!["maximum"]!.GetValue<int>()).Single();
+        Assert.Equal(max, schemaMax);
+        string Policy(int value) => EmbeddedPolicyJson.Mutate(doc =>
+        {
+            doc["retention"]![0]!["period"]!["unit"] = unit.ToString();
+            doc["retention"]![0]!["period"]!["value"] = value;
+        });
+        var accepted = PolicyLoader.Load(new StringReader(Policy(max)), "max.json").Retention.First(r => r.PeriodUnit == unit);
+        Assert.Equal(max, accepted.PeriodValue);
+        Assert.EndsWith(unit.ToString().ToLowerInvariant(), accepted.PeriodInWords, StringComparison.Ordinal);
+        var asOf = accepted.WithAsOf(new DateTime(2026, 1, 31, 0, 0, 0, DateTimeKind.Utc));
+        Assert.True(asOf.StatedPeriodEndsAt > asOf.AsOf);
+        Assert.Contains(EmbeddedPolicyJson.Refused(Policy(max + 1)).Problems, p => p.Path.StartsWith("retention[0].period", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_period_in_months_ends_on_the_calendar_date()
+    {
+        var rule = PolicyLoader.Load(new StringReader(EmbeddedPolicyJson.Mutate(doc =>
+        {
+            doc["retention"]![0]!["period"]!["unit"] = "Months";
+            doc["retention"]![0]!["period"]!["value"] = 6;
+            doc["retention"]![0]!["period"]!["text"] = "6 maanden";
+        })), "months.json").Retention.First(r => r.PeriodUnit == PeriodUnit.Months);
+        Assert.Equal("6 months", rule.PeriodInWords);
+        Assert.Equal(new DateTime(2026, 7, 31, 0, 0, 0, DateTimeKind.Utc), rule.WithAsOf(new DateTime(2026, 1, 31, 0, 0, 0, DateTimeKind.Utc)).StatedPeriodEndsAt);
+    }
 }
