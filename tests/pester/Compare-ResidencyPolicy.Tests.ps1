@@ -13,6 +13,27 @@ Describe 'Compare-ResidencyPolicy' {
         Get-ResidencyPolicy -Path $file | Compare-ResidencyPolicy -ReferencePolicy $file | Should -BeNullOrEmpty
     }
 
+    It 'shows every changed value whole by default, at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+        $file = New-PolicyFile "view-$Width.json" { param($j)
+            ($j.residency | Where-Object { $_.product -eq 'Freshsales' -and $_.category -eq 'DealData' }).regions = @('US')
+            $statement = $j.statements | Where-Object id -EQ 'logs-one-year'
+            $statement.text = $statement.text + ' Gewijzigd.'
+        }
+        $diff = Compare-ResidencyPolicy -ReferencePolicy (Get-ResidencyPolicy -Embedded) -DifferencePolicy $file
+        $text = $diff | Out-String -Width $Width
+        $lines = $text -split '\r?\n'
+        $lines | Where-Object Length -GT $Width | Should -BeNullOrEmpty
+        $text | Should -Match 'Residency Freshsales/Deal data: RegionRemoved Regions \(Weakens\)'
+        # The whole values, whatever the width wrapped them into (at word breaks): with blanks left out, each is there in full.
+        $joined = $text -replace '\s', ''
+        foreach ($difference in $diff) {
+            $old = ('was:' + $difference.OldValue) -replace '\s', ''
+            $new = ('now:' + $difference.NewValue) -replace '\s', ''
+            $joined.Contains($old) | Should -BeTrue -Because "the old value of $($difference.Key) is shown whole"
+            $joined.Contains($new) | Should -BeTrue -Because "the new value of $($difference.Key) is shown whole"
+        }
+    }
+
     It 'never compares two policies of different SHA-256 as equal: a product basis, region names, category aliases and a statement section count (issue 19)' {
         $file = New-PolicyFile 'quiet.json' { param($j)
             ($j.products | Where-Object name -EQ 'Freshdesk').basis = 'Stated'

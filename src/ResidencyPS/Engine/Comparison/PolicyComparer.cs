@@ -37,7 +37,7 @@ internal static class PolicyComparer
             label: r => r.Product + "/" + r.DataCategory);
         Keyed(result, "Retention", reference.Retention, difference.Retention,
             r => r.Id + "/" + r.Product + "/" + Join(r.HostingRegion) + "/" + r.StorageLocation, r => r.Product, null, Retention, label: r => r.Id,
-            describe: r => r.Subject + " of accounts hosted in " + Join(r.HostingRegion) + ", kept in " + r.StorageLocation + ": " + r.PeriodInWords);
+            describe: r => r.Product + ": " + r.Subject + " of accounts hosted in " + Join(r.HostingRegion) + ", kept in " + r.StorageLocation + ": " + r.PeriodInWords);
         Keyed(result, "Rule", reference.Rules, difference.Rules, r => r.Id, null, null, Rule, r => Impacts.OfNewRule(r.Finding.Effect));
         // One row per edit of a statement: its words and their English rendering change together, whichever was touched.
         Keyed(result, "Statement", reference.Statements, difference.Statements, s => s.Id, null, null, (a, b, add) =>

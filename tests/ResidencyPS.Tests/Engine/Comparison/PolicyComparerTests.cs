@@ -53,7 +53,7 @@ public class PolicyComparerTests
         Assert.EndsWith("Gewijzigd. (" + PolicyStore.Embedded.Statements.First(s => s.Id == "logs-one-year").English + " Changed.)", edit.NewValue, StringComparison.Ordinal);
         var added = differences.Where(d => d.Scope == "Retention" && d.Change == PolicyChangeKind.Added).ToList();
         Assert.NotEmpty(added);
-        Assert.All(added, d => Assert.Matches("^(Logs|Backups) of accounts hosted in EEA, kept in EEA: ", d.NewValue!));
+        Assert.All(added, d => Assert.Matches("^Freshteam: (Logs|Backups) of accounts hosted in EEA, kept in EEA: ", d.NewValue!));
         Assert.All(added, d => Assert.Equal("Freshteam", d.Product));
         Assert.DoesNotContain(differences, d => d.Key.Contains("EmployeeData", StringComparison.Ordinal));
     }
