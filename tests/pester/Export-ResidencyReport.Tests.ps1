@@ -143,6 +143,42 @@ Describe 'Export-ResidencyReport' {
         $md[1].Text | Should -Match 'came without their run''s waiver register'
     }
 
+    It 'keeps each inventory row''s own columns with its results, in every report and after the results travel (issue 23, point 3)' {
+        $inventory = Join-Path $TestDrive 'owners.csv'
+        @(
+            'Product,DataCategory,HostingRegion,Owner,Tenant'
+            'Freshdesk,Ticket data,EEA,alice,t-001'
+            'Freshteam,Employee data,EEA,=HYPERLINK("x"),t-002'
+        ) | Set-Content -LiteralPath $inventory
+        $results = Import-Csv -LiteralPath $inventory | Test-EeaBoundary -WarningAction SilentlyContinue
+        $results.Count | Should -Be 2
+        $results[0].InputColumns.Owner | Should -Be 'alice'
+        $results[0].InputColumns.Names | Should -Be @('Owner', 'Tenant')
+        $results[1].InputColumns.Tenant | Should -Be 't-002'
+
+        $csv = Join-Path $TestDrive 'owners-report.csv'
+        $results | Export-ResidencyReport -Path $csv
+        $rows = Import-Csv -LiteralPath $csv
+        $rows.'Input.Owner' | Should -Be @('alice', "'=HYPERLINK(""x"")")
+        $rows.'Input.Tenant' | Should -Be @('t-001', 't-002')
+
+        $html = Join-Path $TestDrive 'owners-report.html'
+        $results | Export-ResidencyReport -Path $html
+        Get-Content -Raw -LiteralPath $html | Should -Match '<td>1 \(Owner: alice; Tenant: t-001\)</td>'
+
+        $json = Join-Path $TestDrive 'owners-run.json'
+        $results | Export-ResidencyReport -Path $json
+        $back = Import-ResidencyResult -Path $json
+        $back[0].InputColumns.Names | Should -Be @('Owner', 'Tenant')
+        $back[1].InputColumns.Owner | Should -Be '=HYPERLINK("x")'
+
+        $clixml = Join-Path $TestDrive 'owners.clixml'
+        $results | Export-Clixml -LiteralPath $clixml
+        $travelled = Join-Path $TestDrive 'travelled.csv'
+        Import-Clixml -LiteralPath $clixml | Export-ResidencyReport -Path $travelled
+        (Import-Csv -LiteralPath $travelled).'Input.Tenant' | Should -Be @('t-001', 't-002')
+    }
+
     It 'refuses a travelled result the policy does not give, or an object that is no result, and writes no file' {
         $clixml = Join-Path $TestDrive 'edited.clixml'
         Test-EeaBoundary Freshdesk | Export-Clixml -LiteralPath $clixml

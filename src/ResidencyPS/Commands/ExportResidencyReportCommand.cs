@@ -119,13 +119,22 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
             Text(input, nameof(EeaBoundaryResult.Verdict)) ?? string.Empty, sha, Flag(input, nameof(EeaBoundaryResult.UsesIntegrations)),
             Flag(input, nameof(EeaBoundaryResult.CustomMailbox)), Flag(input, nameof(EeaBoundaryResult.Waived)), Text(input, nameof(EeaBoundaryResult.WaiverJustification)),
             Text(input, nameof(EeaBoundaryResult.WaiverApprovedBy)), input.Properties[nameof(EeaBoundaryResult.WaiverExpires)]?.Value as DateTime?, FirstFinding(input),
-            input.Properties[nameof(EeaBoundaryResult.InputRow)]?.Value as int?);
+            input.Properties[nameof(EeaBoundaryResult.InputRow)]?.Value as int?, InputColumns: Columns(input));
         var result = CarriedResult.Rebuild(AnsweringPolicy, values, (_contexts ??= new CarriedContexts(AnsweringPolicy)).For, out var problem);
         return result ?? Refuse(ErrorIds.ResultMismatch, "The result for " + InertText.Escape(product) + " / " + InertText.Escape(category) + " cannot be reported: "
             + InertText.Escape(problem ?? string.Empty) + ". It was not computed by this policy as it stands, or it was changed on the way. No report is written.", input);
     }
 
     private static string? Text(PSObject input, string name) => input.Properties[name]?.Value?.ToString();
+
+    // A result that travelled (Start-Job, Import-Clixml) carries its input columns as a hashtable: its order is lost on
+    // the way, so the names come back sorted.
+    private static List<KeyValuePair<string, string>>? Columns(PSObject input) =>
+        (input.Properties[nameof(EeaBoundaryResult.InputColumns)]?.Value is PSObject { BaseObject: System.Collections.IDictionary carried } ? carried
+            : input.Properties[nameof(EeaBoundaryResult.InputColumns)]?.Value as System.Collections.IDictionary) is System.Collections.IDictionary columns
+            ? columns.Keys.Cast<object>().Select(k => k?.ToString() ?? string.Empty).OrderBy(k => k, StringComparer.OrdinalIgnoreCase)
+                .Select(k => new KeyValuePair<string, string>(InertText.Escape(k), InertText.Escape(columns[k]?.ToString() ?? string.Empty))).ToList()
+            : null;
 
     private static bool Flag(PSObject input, string name) => input.Properties[name]?.Value is bool value && value;
 

@@ -36,6 +36,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     // The position of the current pipeline input, from 1 (0 without pipeline input), and the first row that asked each
     // question: an inventory that lists a product and category twice is told so, with both rows.
     private int _inputRow;
+    private InputColumns _columns = InputColumns.None;
     private readonly Dictionary<(string, string, string), int> _firstRow = new Dictionary<(string, string, string), int>();
     private int _duplicates;
     private const int DuplicateWarnings = 10;
@@ -133,6 +134,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         if (MyInvocation.ExpectingInput)
         {
             _inputRow++;
+            _columns = RowColumns();
         }
 
         var hosting = ResolveHosting(out var hostingText, out var hostingError);
@@ -266,6 +268,31 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         (nameof(HostingRegion), new[] { nameof(HostingRegion), "Region", "Code" }),
         (nameof(DataCategory), new[] { nameof(DataCategory), "Category" }),
     };
+
+    // Every name a row's column binds to a parameter by: the rest are the row's own columns, carried to its results.
+    private static readonly HashSet<string> BoundColumns = new HashSet<string>(AliasedColumns.SelectMany(a => a.Columns), StringComparer.OrdinalIgnoreCase);
+
+    // An inventory row (Import-Csv, ConvertFrom-Json, [pscustomobject]) keeps its other columns; an object of this
+    // module or of .NET has none of its own to keep. Values are text as the row holds it, invisible characters shown.
+    private InputColumns RowColumns()
+    {
+        if (InputObject?.BaseObject is not PSCustomObject)
+        {
+            return InputColumns.None;
+        }
+
+        List<KeyValuePair<string, string>>? columns = null;
+        foreach (var property in InputObject.Properties)
+        {
+            if (property is PSNoteProperty && !BoundColumns.Contains(property.Name))
+            {
+                var value = Convert.ToString(property.Value is PSObject wrapped ? wrapped.BaseObject : property.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+                (columns ??= new List<KeyValuePair<string, string>>()).Add(new KeyValuePair<string, string>(InertText.Escape(property.Name), InertText.Escape(value)));
+            }
+        }
+
+        return columns == null ? InputColumns.None : new InputColumns(columns);
+    }
 
     private ErrorRecord? ConflictingColumns()
     {
@@ -596,6 +623,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         if (_inputRow > 0)
         {
             result.InputRow = _inputRow;
+            result.InputColumns = _columns;
             NoteDuplicate(result);
         }
 

@@ -39,6 +39,9 @@ public sealed class EeaBoundaryResult : IPolicyItem
     /// </summary>
     public int? InputRow { get; internal set; }
 
+    /// <summary>The input row's own columns that were not bound (an inventory's Owner or Tenant), in its order; empty when none.</summary>
+    public InputColumns InputColumns { get; internal set; } = InputColumns.None;
+
     /// <summary>The product tested (its name in the policy, or the name as given when it names no product).</summary>
     public string Product { get; }
 

@@ -79,7 +79,7 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2,h3{break-after:a
         foreach (var result in data.Results)
         {
             var findings = string.Join("<br>", result.Findings.Select(f => "<b>" + E(ReportWords.Effect(f.Effect)) + "</b>: " + E(f.Message)));
-            writer.WriteLine("<tr><td>" + result.InputRow?.ToString(CultureInfo.InvariantCulture) + "</td><td>" + E(result.Product) + "</td><td>" + E(result.DataCategory) + "</td><td>" + E(result.HostingRegion)
+            writer.WriteLine("<tr><td>" + E(ReportText.Row(result)) + "</td><td>" + E(result.Product) + "</td><td>" + E(result.DataCategory) + "</td><td>" + E(result.HostingRegion)
                 + "</td><td class=\"" + result.Verdict + (result.HasConflict ? " conflict" : string.Empty) + "\">" + E(ReportWords.Verdict(result.Verdict) + ReportWords.Marks(result.Basis, result.HasConflict))
                 + "</td><td>" + (result.Passed ? (result.Waived ? "yes (waived: " + E(result.WaiverJustification) + ")" : "yes") : "no")
                 + "</td><td>" + E(ReportWords.Basis(result.Basis)) + "</td><td>" + findings + "</td><td>" + E(ReportText.SourceLines(result)) + "</td></tr>");

@@ -22,6 +22,7 @@ internal sealed class ReportData
         PassedCount = results.Count(r => r.Passed);
         Assumptions = AssumptionsOf(results);
         Summaries = SummaryTable.Of(policy, results);
+        InputColumnNames = results.SelectMany(r => r.InputColumns.Names).Distinct(StringComparer.OrdinalIgnoreCase).Take(InputColumns.MaxColumns).ToList();
         Readings = ReadingsOf(policy);
         var registers = results.Select(r => r.Context).Distinct().Select(c => c.WaiverLedgers).ToList();
         WaiverRegistersKnown = registers.All(r => r != null);
@@ -41,6 +42,9 @@ internal sealed class ReportData
     /// <summary>The results a waiver of the register covered.</summary>
     public IReadOnlyList<EeaBoundaryResult> CoveredBy(Engine.Waivers.WaiverLedgerEntry waiver) =>
         Results.Where(r => r.Waived && waiver.Covered(r.WaiverJustification, r.WaiverApprovedBy, r.WaiverExpires)).ToList();
+
+    /// <summary>The input rows' own column names, in the order they first appear (the CSV report's Input.&lt;name&gt; columns).</summary>
+    public IReadOnlyList<string> InputColumnNames { get; }
 
     /// <summary>One summary per product and hosting region, in the policy's order (<see cref="SummaryTable"/>): what an auditor reads first.</summary>
     public IReadOnlyList<EeaBoundarySummary> Summaries { get; }

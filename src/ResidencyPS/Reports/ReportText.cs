@@ -47,6 +47,10 @@ internal static class ReportText
     /// <summary>The fields of the sign-off block, left blank for the reviewer to fill in on paper.</summary>
     public static IReadOnlyList<string> SignOff { get; } = new[] { "Reviewed by", "Role", "Date", "Signature" };
 
+    /// <summary>A result's input row with the row's own columns, as the reports show it: "3 (Owner: alice; Tenant: t1)".</summary>
+    public static string Row(EeaBoundaryResult r) =>
+        (r.InputRow?.ToString(CultureInfo.InvariantCulture) ?? string.Empty) + (r.InputColumns.Count == 0 ? string.Empty : " (" + r.InputColumns + ")");
+
     /// <summary>The lines of the policy text a result's deciding findings cite: "lines 29, 31".</summary>
     public static string SourceLines(EeaBoundaryResult result)
     {

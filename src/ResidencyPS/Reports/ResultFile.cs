@@ -136,6 +136,20 @@ internal static class ResultFile
             json.WriteNull();
         }
 
+        if (r.InputColumns.Count > 0)
+        {
+            // The row's own columns, in its order, so a result read back still names its owner or tenant.
+            json.WritePropertyName("inputColumns", false);
+            json.WriteStartObject();
+            foreach (var name in r.InputColumns.Names)
+            {
+                json.WritePropertyName(name);
+                json.WriteValue(r.InputColumns[name]);
+            }
+
+            json.WriteEndObject();
+        }
+
         Property(json, "product", r.Product);
         Property(json, "dataCategory", r.DataCategory);
         Property(json, "hostingRegion", r.HostingRegion);

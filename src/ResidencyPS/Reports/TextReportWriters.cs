@@ -114,7 +114,7 @@ internal static class MarkdownReportWriter
         writer.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var r in data.Results)
         {
-            var cells = new[] { r.InputRow?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, r.Product, r.DataCategory, r.HostingRegion, ReportWords.Verdict(r.Verdict) + ReportWords.Marks(r.Basis, r.HasConflict),
+            var cells = new[] { ReportText.Row(r), r.Product, r.DataCategory, r.HostingRegion, ReportWords.Verdict(r.Verdict) + ReportWords.Marks(r.Basis, r.HasConflict),
                 r.Passed ? (r.Waived ? "yes (waived)" : "yes") : "no", ReportWords.Basis(r.Basis) }.Select(Cell);
             var findings = string.Join("<br>", r.Findings.Select(f => Cell(ReportWords.Effect(f.Effect) + ": " + f.Message)));
             writer.WriteLine("| " + string.Join(" | ", cells) + " | " + findings + " | " + Cell(ReportText.SourceLines(r)) + " |");
@@ -220,7 +220,10 @@ internal static class CsvReportWriter
     public static void Write(ReportData data, TextWriter writer, char delimiter = ',')
     {
         var separator = delimiter.ToString();
-        writer.WriteLine(("InputRow,PolicyVendor,Product,DataCategory,HostingRegion,Verdict,StaysInEea,Passed,Waived,WaiverJustification,WaiverApprovedBy,WaiverExpires,Basis,Regions,Findings,Source,UsesIntegrations,CustomMailbox,PolicyVersion,PolicySha256,HasConflict,Conflict,ProductBasis").Replace(",", separator));
+        // The input rows' own columns follow, each as Input.<name>, so a spreadsheet row still carries its owner or tenant.
+        var inputColumns = data.InputColumnNames;
+        writer.WriteLine(("InputRow,PolicyVendor,Product,DataCategory,HostingRegion,Verdict,StaysInEea,Passed,Waived,WaiverJustification,WaiverApprovedBy,WaiverExpires,Basis,Regions,Findings,Source,UsesIntegrations,CustomMailbox,PolicyVersion,PolicySha256,HasConflict,Conflict,ProductBasis").Replace(",", separator)
+            + string.Concat(inputColumns.Select(name => separator + Quote("Input." + name))));
         foreach (var r in data.Results)
         {
             var record = data.RecordOf(r);
@@ -237,7 +240,7 @@ internal static class CsvReportWriter
                 r.HasConflict ? "True" : "False", r.Conflict ?? string.Empty,
                 data.Policy.ProductIndex.Find(r.Product)?.Basis.ToString() ?? string.Empty,
             };
-            writer.WriteLine(string.Join(separator, fields.Select(Quote)));
+            writer.WriteLine(string.Join(separator, fields.Concat(inputColumns.Select(name => r.InputColumns.TryGetValue(name, out var value) ? value : string.Empty)).Select(Quote)));
         }
     }
 

@@ -16,7 +16,7 @@ internal static class CarriedResult
     /// <summary>What a travelled result carries, as plain values.</summary>
     internal sealed record Values(string Product, string DataCategory, string HostingRegion, string Verdict, string PolicySha256,
         bool UsesIntegrations, bool CustomMailbox, bool Waived, string? WaiverJustification, string? WaiverApprovedBy, DateTime? WaiverExpires, string? FirstFinding,
-        int? InputRow = null, DateTime? RunUtc = null);
+        int? InputRow = null, DateTime? RunUtc = null, IReadOnlyList<KeyValuePair<string, string>>? InputColumns = null);
 
     /// <summary>
     /// The result rebuilt on <paramref name="policy"/>, or null with <paramref name="problem"/> saying why not. The
@@ -28,6 +28,7 @@ internal static class CarriedResult
         if (result != null)
         {
             result.InputRow = values.InputRow;
+            result.InputColumns = values.InputColumns == null || values.InputColumns.Count == 0 ? ResidencyPS.InputColumns.None : new InputColumns(values.InputColumns);
         }
 
         return result;

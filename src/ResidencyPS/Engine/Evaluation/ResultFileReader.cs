@@ -209,6 +209,7 @@ internal static class ResultFileReader
         bool usesIntegrations = false, customMailbox = false, waived = false;
         DateTime? expires = null;
         int? row = null;
+        List<KeyValuePair<string, string>>? columns = null;
         while (Next(json) && json.TokenType == JsonToken.PropertyName)
         {
             var name = (string)json.Value!;
@@ -228,6 +229,15 @@ internal static class ResultFileReader
                 case "customMailbox": customMailbox = Flag(json, at + "." + name); break;
                 case "waived": waived = Flag(json, at + "." + name); break;
                 case "inputRow": row = Row(json, at); break;
+                case "inputColumns" when json.TokenType == JsonToken.StartObject:
+                    columns = new List<KeyValuePair<string, string>>();
+                    ReadObject(json, at + ".inputColumns", (field, value) =>
+                    {
+                        var text = Text(value) ?? throw new ResultFileException(at + ".inputColumns." + InertText.Escape(field) + " is not text.");
+                        columns.Add(new KeyValuePair<string, string>(InertText.Escape(field), InertText.Escape(text)));
+                        return true;
+                    });
+                    break;
                 case "waiver" when json.TokenType == JsonToken.StartObject:
                     ReadObject(json, at + ".waiver", (field, value) =>
                     {
@@ -280,7 +290,8 @@ internal static class ResultFileReader
         }
 
         return new CarriedResult.Values(product ?? Missing(at, "product"), category ?? Missing(at, "dataCategory"), region ?? Missing(at, "hostingRegion"),
-            verdict ?? Missing(at, "verdict"), string.Empty, usesIntegrations, customMailbox, waived, justification, approvedBy, expires, firstFinding, row);
+            verdict ?? Missing(at, "verdict"), string.Empty, usesIntegrations, customMailbox, waived, justification, approvedBy, expires, firstFinding, row,
+            InputColumns: columns);
     }
 
     // The next token; the end of the file inside the document is an error, so a file cut off after any result is never
