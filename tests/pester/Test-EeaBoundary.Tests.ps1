@@ -491,6 +491,15 @@ Describe 'Test-EeaBoundary' {
             Test-EeaBoundary @keep -WaiverPath $file -UsesIntegrations -Quiet | Should -BeExactly $false
         }
 
+        It 'says under -Verbose which waiver file it read, what a category wildcard matched and which waiver applied (issue 23)' {
+            $file = New-WaiverFile 'verbose.json' @($sso)
+            $said = Test-EeaBoundary Freshteam -DataCategory 'Auth*', 'Employee data' -WaiverPath $file -Verbose -WarningAction SilentlyContinue 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+            $said | Should -Contain "-DataCategory 'Auth*' matched Authentication and profile data (Freshteam)."
+            ($said | Where-Object { $_ -like 'Waivers: 1 from *verbose.json (0 expired), SHA-256 *' }).Count | Should -Be 1
+            $said | Should -Contain 'Waiver applied to Freshteam / Authentication and profile data (Unknown): SSO reviewed under our DPA.; approved by Privacy office; expires 2099-12-31.'
+        }
+
         It 'marks a waived result Passed with the justification, approver and expiry, and keeps the policy''s verdict' {
             $file = New-WaiverFile 'w.json' @($sso)
             $r = Test-EeaBoundary Freshteam -DataCategory 'Authentication and profile data' -WaiverPath $file

@@ -122,6 +122,11 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         if (WaiverPath != null)
         {
             _waivers = WaiverFiles.Load(this, WaiverPath, AnsweringPolicy);
+            if (_waivers != null && VerboseWanted)
+            {
+                WriteVerbose("Waivers: " + _waivers.All.Count + " from " + _waivers.Origin + " (" + _waivers.Expired.Count + " expired)"
+                    + (_waivers.Sha256 == null ? "." : ", SHA-256 " + _waivers.Sha256.Substring(0, Math.Min(12, _waivers.Sha256.Length)) + "..."));
+            }
         }
     }
 
@@ -527,7 +532,9 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             // A wildcard may match categories other products hold: only this product's count, and no match is silent.
             if (NameFilter.TryMatch(this, AnsweringPolicy.CategoryIndex, name, out var categories))
             {
-                chosen.UnionWith(categories.Select(c => AnsweringPolicy.Find(product, c)).Where(r => r != null).Select(r => r!));
+                var held = categories.Select(c => AnsweringPolicy.Find(product, c)).Where(r => r != null).Select(r => r!).ToList();
+                chosen.UnionWith(held);
+                VerboseMatched(nameof(DataCategory), new[] { name }, held.Select(r => r.DataCategory + " (" + product.Name + ")").ToList());
             }
 
             return;
@@ -614,7 +621,14 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             return false;
         }
 
-        Emit(BoundaryEvaluator.Evaluate(AnsweringPolicy, record, hosting, _options, _context, _waivers));
+        var result = BoundaryEvaluator.Evaluate(AnsweringPolicy, record, hosting, _options, _context, _waivers);
+        if (result.Waived && VerboseWanted)
+        {
+            WriteVerbose("Waiver applied to " + result.Product + " / " + result.DataCategory + " (" + result.Verdict + "): " + InertText.Escape(result.WaiverJustification ?? string.Empty)
+                + "; approved by " + InertText.Escape(result.WaiverApprovedBy ?? string.Empty) + "; expires " + IsoDate.Day(result.WaiverExpires) + ".");
+        }
+
+        Emit(result);
         return true;
     }
 

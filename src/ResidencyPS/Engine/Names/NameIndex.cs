@@ -156,7 +156,8 @@ internal sealed class NameIndex<T>
             }
 
             var distance = prefix ? 1 : EditDistance.Compute(folded, candidate);
-            if (distance <= limit)
+            // Close means most of the word survives: two edits make "Mars" into "AUS", which is another word, not a typo.
+            if (distance <= limit && (prefix || distance * 2 < Math.Min(folded.Length, candidate.Length)))
             {
                 scored.Add(new KeyValuePair<int, string>(distance, pair.Key));
             }

@@ -43,6 +43,13 @@ public class NameIndexTests
     [Fact]
     public void Nonsense_suggests_nothing() => Assert.Empty(Policy.ProductIndex.Suggest("zzzzzzzzzzzz"));
 
+    // Issue 23: "Mars" was answered "Did you mean 'AUS'?": two edits in a four-letter word make another word, not a typo.
+    [Theory]
+    [InlineData("Mars")]
+    [InlineData("Moon")]
+    [InlineData("UK")]
+    public void A_different_short_word_suggests_no_region(string input) => Assert.Empty(Policy.RegionIndex.Suggest(input));
+
     [Fact]
     public void Match_returns_each_item_once_in_policy_order()
     {
