@@ -8,6 +8,16 @@ Describe 'Get-PolicyStatement' {
         (Get-PolicyStatement -Search 'data migration options').Text | Should -BeLike 'Freshworks levert opties voor gegevensmigratie*'
     }
 
+    It 'names a section by its Dutch heading or its English rendering, and shows the English beside the Dutch' {
+        $dutch = Get-PolicyStatement -Section 'Back-up en logboeken'
+        $dutch.Count | Should -BeGreaterThan 1
+        (Get-PolicyStatement -Section 'Backup and logs').Id | Should -Be $dutch.Id
+        (Get-PolicyStatement -Section 'backup*').Id | Should -Be $dutch.Id
+        $table = Get-PolicyStatement -Id 'logs-one-year' | Out-String -Width 120
+        $table | Should -Match 'English'
+        $table | Should -Match 'For all products'
+    }
+
     It 'reports an unknown literal id' {
         $err = $null
         Get-PolicyStatement -Id nope -ErrorVariable err -ErrorAction SilentlyContinue

@@ -18,7 +18,7 @@ public sealed class GetPolicyStatementCommand : ResidencyCmdlet
     [ArgumentCompleter(typeof(StatementIdCompleter))]
     public string[]? Id { get; set; }
 
-    /// <summary>Only statements of these sections (the source's Dutch headings, wildcards allowed).</summary>
+    /// <summary>Only statements of these sections: the source's headings, in its language or in their English rendering (wildcards allowed).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
@@ -58,9 +58,11 @@ public sealed class GetPolicyStatementCommand : ResidencyCmdlet
 
         var wanted = ids == null ? null : new HashSet<PolicyStatement>(ids);
         var sectionPatterns = Patterns(Section);
+        var english = sectionPatterns == null ? null : SectionsInEnglish();
         foreach (var statement in AnsweringPolicy.Statements)
         {
-            if (NameFilter.Admits(wanted, statement) && (sectionPatterns == null || MatchAny(sectionPatterns, statement.Section)) && Contains(statement))
+            if (NameFilter.Admits(wanted, statement) && (sectionPatterns == null || MatchAny(sectionPatterns, statement.Section)
+                    || (english!.TryGetValue(statement.Section, out var name) && MatchAny(sectionPatterns, name))) && Contains(statement))
             {
                 WriteObject(statement);
             }
@@ -71,6 +73,21 @@ public sealed class GetPolicyStatementCommand : ResidencyCmdlet
         values == null || values.Length == 0
             ? null
             : Array.ConvertAll(values, NameFilter.Wildcard);
+
+    // A section is named by its heading in the text's language; the heading statement's English rendering names it in English.
+    private Dictionary<string, string> SectionsInEnglish()
+    {
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var heading in AnsweringPolicy.Statements)
+        {
+            if (heading.Kind == "Heading" && heading.Text == heading.Section && !names.ContainsKey(heading.Section))
+            {
+                names.Add(heading.Section, heading.English);
+            }
+        }
+
+        return names;
+    }
 
     private static bool MatchAny(WildcardPattern[] patterns, string value) => Array.Exists(patterns, p => p.IsMatch(value));
 
