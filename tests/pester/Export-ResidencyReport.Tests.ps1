@@ -202,6 +202,19 @@ Describe 'Export-ResidencyReport' {
         Test-Path -LiteralPath $file | Should -BeTrue
     }
 
+    It 'lays the printed pages out for Letter paper with -PageSize, and refuses it for a report that does not print' {
+        $html = Join-Path $TestDrive 'letter.html'
+        $record = Join-Path $TestDrive 'letter-record.html'
+        Test-EeaBoundary Freshdesk | Export-ResidencyReport -Path $html -PageSize Letter
+        Test-EeaBoundary Freshdesk | Export-ResidencyReport -Path $record -Format Article30 -PageSize Letter
+        Get-Content -Raw -LiteralPath $html | Should -Match '@page\{size:letter;'
+        Get-Content -Raw -LiteralPath $record | Should -Match '@page\{size:letter;'
+        $csv = Join-Path $TestDrive 'letter.csv'
+        { Test-EeaBoundary Freshdesk | Export-ResidencyReport -Path $csv -PageSize Letter -ErrorAction Stop } |
+            Should -Throw -ErrorId 'PageSizeNotApplicable,ResidencyPS.Commands.ExportResidencyReportCommand'
+        Test-Path -LiteralPath $csv | Should -BeFalse
+    }
+
     It 'prints on A4 and says why a table of the Article 30 record is empty (issue 23, part)' {
         $html = Join-Path $TestDrive 'a4.html'
         Export-ResidencyReport -Path $html

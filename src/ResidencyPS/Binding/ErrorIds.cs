@@ -45,4 +45,5 @@ internal static class ErrorIds
     public const string OutputTooLarge = nameof(OutputTooLarge);
     public const string NotRegularFile = nameof(NotRegularFile);
     public const string InvalidCsvSeparator = nameof(InvalidCsvSeparator);
+    public const string PageSizeNotApplicable = nameof(PageSizeNotApplicable);
 }

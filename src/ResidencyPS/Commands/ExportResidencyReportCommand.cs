@@ -63,6 +63,10 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
     [Parameter]
     public SwitchParameter UseCulture { get; set; }
 
+    /// <summary>The paper an HTML report or Article 30 record is laid out for when printed: A4 (the default) or Letter.</summary>
+    [Parameter]
+    public PageSize PageSize { get; set; } = PageSize.A4;
+
     /// <summary>Refuses to overwrite an existing file.</summary>
     [Parameter]
     public SwitchParameter NoClobber { get; set; }
@@ -206,6 +210,16 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
                 + "' cannot separate CSV fields; use a comma, a semicolon, a tab or another punctuation character.";
         }
 
+        if (problem == null && MyInvocation.BoundParameters.ContainsKey(nameof(PageSize)) && _target != null && !ReportFormats.Of(_format).TakesPageSize)
+        {
+            // Refused rather than ignored, as -Delimiter is: a user who asked for Letter paper must not believe a CSV has it.
+            var message = "-PageSize applies to the reports that print (Html, Article30) only; this report is " + _format + ".";
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), ErrorIds.PageSizeNotApplicable, ErrorCategory.InvalidArgument, PageSize)
+            {
+                ErrorDetails = new ErrorDetails(message),
+            });
+        }
+
         if (problem != null)
         {
             ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), ErrorIds.InvalidCsvSeparator, ErrorCategory.InvalidArgument, delimiterGiven ? Delimiter : (object)"UseCulture")
@@ -268,7 +282,7 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
 
         WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Writing " + target) { PercentComplete = 100 });
         var data = new ReportData(AnsweringPolicy, _results, DateTime.UtcNow);
-        var options = new ReportOptions(FieldSeparator(), Guid.NewGuid());
+        var options = new ReportOptions(FieldSeparator(), Guid.NewGuid(), PageSize);
         var writes = ReportFormats.Of(format);
         if (!FileWriting.TryWrite(this, target, given, writer => writes.Write(data, writer, options), byteOrderMark: writes.ByteOrderMark))
         {

@@ -121,6 +121,16 @@ public enum RuleCondition
     NoCustomMailbox,
 }
 
+/// <summary>The paper an HTML report or Article 30 record is laid out for when printed.</summary>
+public enum PageSize
+{
+    /// <summary>ISO A4, 210 by 297 mm (the default).</summary>
+    A4,
+
+    /// <summary>US Letter, 8.5 by 11 inches.</summary>
+    Letter,
+}
+
 /// <summary>The formats Export-ResidencyReport writes.</summary>
 public enum ReportFormat
 {

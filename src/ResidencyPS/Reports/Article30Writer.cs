@@ -27,10 +27,10 @@ internal static class Article30Writer
     private static readonly string[] ControllerFields = { "Purposes of the processing", "Categories of data subjects", "Recipients", "Legal basis of the transfer" };
 
     /// <summary>Writes the record as one self-contained HTML page.</summary>
-    public static void WriteHtml(ReportData data, TextWriter writer)
+    public static void WriteHtml(ReportData data, TextWriter writer, PageSize pageSize = PageSize.A4)
     {
         var p = data.Policy;
-        HtmlReportWriter.Head(writer, "Record of processing (GDPR Article 30): " + p.Vendor);
+        HtmlReportWriter.Head(writer, "Record of processing (GDPR Article 30): " + p.Vendor, pageSize);
         writer.WriteLine("<p>Read from " + E(p.Vendor + (p.Vendor.EndsWith("s", System.StringComparison.Ordinal) ? "'" : "'s")) + " data-hosting policy. Columns marked <em>" + ControllerFills + "</em> hold what only the controller knows; "
             + "ResidencyPS reads no safeguards (such as standard contractual clauses) from a policy, so each transfer says <em>" + E(Safeguard) + "</em>.</p>");
         writer.WriteLine("<h2 id=\"provenance\">Provenance</h2><dl class=\"provenance\">");

@@ -23,10 +23,10 @@ dl.provenance,dl.legend{display:grid;grid-template-columns:max-content auto;gap:
 thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2,h3{break-after:avoid}table{font-size:8pt}}";
 
     /// <summary>Writes the report to <paramref name="writer"/>.</summary>
-    public static void Write(ReportData data, TextWriter writer)
+    public static void Write(ReportData data, TextWriter writer, PageSize pageSize = PageSize.A4)
     {
         var p = data.Policy;
-        Head(writer, "Data residency report: " + p.Vendor);
+        Head(writer, "Data residency report: " + p.Vendor, pageSize);
 
         // What an auditor reads first: the answer, the summary, the sign-off; then where the facts come from.
         writer.WriteLine("<p id=\"verdict\" class=\"verdict " + (data.Results.Count > 0 && data.PassedCount == data.Results.Count ? "Within" : "Outside") + "\">"
@@ -199,12 +199,12 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2,h3{break-after:a
     /// Opens a self-contained page: its one style sheet, a Content-Security-Policy that lets nothing but those inline
     /// styles load or run (whatever a policy's text holds), and <paramref name="title"/> as title and heading.
     /// </summary>
-    internal static void Head(TextWriter writer, string title)
+    internal static void Head(TextWriter writer, string title, PageSize pageSize)
     {
         writer.WriteLine("<!DOCTYPE html>");
         writer.WriteLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
         writer.WriteLine("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">");
-        writer.WriteLine("<title>" + E(title) + "</title><style>" + Css + "</style></head><body>");
+        writer.WriteLine("<title>" + E(title) + "</title><style>" + Css.Replace("@page{size:A4;", "@page{size:" + (pageSize == PageSize.Letter ? "letter" : "A4") + ";") + "</style></head><body>");
         writer.WriteLine("<h1>" + E(title) + "</h1>");
     }
 

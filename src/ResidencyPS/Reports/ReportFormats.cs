@@ -6,7 +6,7 @@ using System.Linq;
 namespace ResidencyPS.Reports;
 
 /// <summary>What a writer may need beyond the report data: the CSV field separator and the run's id.</summary>
-internal sealed record ReportOptions(char Delimiter, Guid RunId);
+internal sealed record ReportOptions(char Delimiter, Guid RunId, PageSize PageSize = PageSize.A4);
 
 /// <summary>One report format: its file extensions, the kind of file it is, whether Excel needs a byte order mark, and its writer.</summary>
 /// <param name="Format">The format's name, as -Format takes it.</param>
@@ -23,6 +23,9 @@ internal sealed record ReportFormatInfo(ReportFormat Format, IReadOnlyList<strin
 
     /// <summary>Whether -Delimiter and -UseCulture apply.</summary>
     public bool TakesDelimiter => Family == ReportFormat.Csv;
+
+    /// <summary>Whether -PageSize applies: an HTML page is laid out for paper.</summary>
+    public bool TakesPageSize => Family == ReportFormat.Html;
 }
 
 /// <summary>
@@ -35,13 +38,13 @@ internal static class ReportFormats
     public static IReadOnlyList<ReportFormatInfo> All { get; } = new[]
     {
         new ReportFormatInfo(ReportFormat.Html, new[] { ".html", ".htm" }, ReportFormat.Html, "one self-contained HTML page", "residency.html",
-            (data, writer, _) => HtmlReportWriter.Write(data, writer)),
+            (data, writer, options) => HtmlReportWriter.Write(data, writer, options.PageSize)),
         new ReportFormatInfo(ReportFormat.Markdown, new[] { ".md", ".markdown" }, ReportFormat.Markdown, "markdown tables", "residency.md",
             (data, writer, _) => MarkdownReportWriter.Write(data, writer)),
         new ReportFormatInfo(ReportFormat.Csv, new[] { ".csv" }, ReportFormat.Csv, "one CSV row per result", "residency.csv",
             (data, writer, options) => CsvReportWriter.Write(data, writer, options.Delimiter)),
         new ReportFormatInfo(ReportFormat.Article30, Array.Empty<string>(), ReportFormat.Html, "the GDPR Article 30 record as an HTML page", "residency-article30.html",
-            (data, writer, _) => Article30Writer.WriteHtml(data, writer)),
+            (data, writer, options) => Article30Writer.WriteHtml(data, writer, options.PageSize)),
         new ReportFormatInfo(ReportFormat.Article30Csv, Array.Empty<string>(), ReportFormat.Csv, "the Article 30 record as CSV", "residency-article30.csv",
             (data, writer, options) => Article30Writer.WriteCsv(data, writer, options.Delimiter)),
         new ReportFormatInfo(ReportFormat.Json, new[] { ".json" }, ReportFormat.Json, "the JSON result file that Import-ResidencyResult reads back", "residency.json",

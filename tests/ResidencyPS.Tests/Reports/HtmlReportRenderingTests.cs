@@ -121,6 +121,18 @@ public sealed class HtmlReportRenderingTests : IClassFixture<PowerShellSession>,
         return pdf;
     }
 
+    // Issue 23, point 1: A4 by default, US Letter on request; the printed PDF has that paper, not the browser's default.
+    [Theory]
+    [InlineData("", "(A4)")]
+    [InlineData("-PageSize Letter", "(letter)")]
+    public void The_printed_record_has_the_paper_asked_for(string pageSize, string expected)
+    {
+        var record = Path.Combine(_folder, "record" + pageSize.Length + ".html");
+        _ps.RunClean($"Test-EeaBoundary Freshdesk | Export-ResidencyReport -Path '{record}' -Format Article30 {pageSize}");
+        var pdf = PrintToPdf(record, "article30-" + (pageSize.Length == 0 ? "a4" : "letter") + ".pdf");
+        Assert.Matches(@"Page size:\s+[0-9.]+ x [0-9.]+ pts " + System.Text.RegularExpressions.Regex.Escape(expected), RunTool("pdfinfo", pdf));
+    }
+
     // Issue 12: an auditor prints the report. The summary and the legend must be on paper, and every mark must
     // survive black-and-white printing; the pages are kept as pictures for a person to look at.
     [Fact]
