@@ -24,7 +24,39 @@ internal static class Article30Writer
     private const string ControllerFills = "to be completed by the controller";
 
     /// <summary>The controller's columns, empty in every row.</summary>
-    private static readonly string[] ControllerFields = { "Purposes of the processing", "Categories of data subjects", "Recipients", "Legal basis of the transfer" };
+    private static readonly string[] ControllerFields = { "Purposes of the processing", "Categories of data subjects", RecipientsField, "Legal basis of the transfer" };
+
+    private const string RecipientsField = "Recipients";
+
+    /// <summary>
+    /// The recipients the policy text itself names for a product's data, marked as such: the vendor where the text calls it
+    /// the processor, and the cloud platforms it names; null when it names none. The controller adds the rest.
+    /// </summary>
+    internal static string? Recipients(ResidencyPolicy policy, IEnumerable<DataFlow> flows)
+    {
+        var named = new List<string>();
+        var processor = policy.Statements.Where(s => ProcessorWord.IsMatch(s.English)).OrderBy(s => s.Line).ToList();
+        if (processor.Count > 0)
+        {
+            named.Add(policy.Vendor + ", as processor (" + Lines(processor) + ")");
+        }
+
+        var platforms = flows.Where(f => f.Platform.Count > 0).ToList();
+        if (platforms.Count > 0)
+        {
+            // Named with the data they hold: a platform the text names for sign-in data is no recipient of the tickets.
+            named.Add(string.Join(", ", platforms.SelectMany(f => f.Platform).Distinct(System.StringComparer.OrdinalIgnoreCase)) + ", the cloud platforms it names for "
+                + string.Join(", ", platforms.Select(f => f.DataCategory).Distinct()) + " (" + Lines(platforms.SelectMany(f => f.Source)) + ")");
+        }
+
+        return named.Count == 0 ? null : "From the policy text: " + string.Join("; ", named) + ".";
+    }
+
+    private static string Lines(IEnumerable<PolicyStatement> statements)
+    {
+        var lines = statements.Select(s => s.Line).Distinct().OrderBy(l => l).Select(l => l.ToString(CultureInfo.InvariantCulture)).ToList();
+        return (lines.Count == 1 ? "line " : "lines ") + string.Join(", ", lines);
+    }
 
     /// <summary>Writes the record as one self-contained HTML page.</summary>
     public static void WriteHtml(ReportData data, TextWriter writer, PageSize pageSize = PageSize.A4)
@@ -56,7 +88,9 @@ internal static class Article30Writer
 
             writer.WriteLine("<dl class=\"provenance\"><dt>Product as the policy text identifies it</dt><dd>" + E(ReportWords.BasisAndConflict(product.Basis, false)
                 + (product.Notes.Count == 0 ? string.Empty : ": " + string.Join(" ", product.Notes))) + "</dd>"
-                + string.Concat(ControllerFields.Select(f => "<dt>" + E(f) + "</dt><dd class=\"controller\"><em>" + ControllerFills + "</em></dd>")) + "</dl>");
+                + string.Concat(ControllerFields.Select(f => "<dt>" + E(f) + "</dt><dd class=\"controller\">"
+                    + (f == RecipientsField && Recipients(data.Policy, flows) is string named ? E(named) + " <em>Any other recipient: " + ControllerFills + ".</em>" : "<em>" + ControllerFills + "</em>")
+                    + "</dd>")) + "</dl>");
 
             writer.WriteLine("<h3>Categories of personal data and where they are stored</h3>");
             writer.WriteLine("<table class=\"categories\"><thead><tr><th>Data category</th><th>Definition</th><th>Stored or processed in</th><th>Basis</th></tr></thead><tbody>");
@@ -176,7 +210,8 @@ internal static class Article30Writer
                     {
                         product.Name, hosting.Code, record.DataCategory, record.Category.Definition ?? string.Empty, stored, flow == null ? string.Empty : Where(flow),
                         flow?.Activity.ToString() ?? string.Empty, flow?.LeavesEea.ToString() ?? string.Empty, flow == null ? string.Empty : HowLong(flow), flow?.DurationText ?? string.Empty,
-                        flow == null ? string.Empty : flow.Condition ?? "always", flow == null ? string.Empty : Safeguard, string.Empty, string.Empty, string.Empty, string.Empty,
+                        flow == null ? string.Empty : flow.Condition ?? "always", flow == null ? string.Empty : Safeguard, string.Empty, string.Empty,
+                        Recipients(data.Policy, flows.Where(f => f.DataCategory == record.DataCategory)) ?? string.Empty, string.Empty,
                         flow?.SourceText ?? string.Empty, flow?.SourceEnglish ?? string.Empty, data.Policy.PolicyVersion, data.Policy.Sha256,
 
                         // How the row was read, and what the text says against it: an inferred transit or a conflicting footnote
