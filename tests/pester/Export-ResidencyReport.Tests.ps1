@@ -215,6 +215,31 @@ Describe 'Export-ResidencyReport' {
         Test-Path -LiteralPath $csv | Should -BeFalse
     }
 
+    It 'writes the controller''s answers into the Article 30 record, refuses a faulty answers file before writing, and takes it for the record only' {
+        $answers = Join-Path $TestDrive 'controller.json'
+        @{ controller = @{ name = 'Example B.V.'; contact = 'privacy@example.com' }; processing = @(@{ product = 'Freshdesk'; purposes = 'Support' }) } |
+            ConvertTo-Json -Depth 5 | Set-Content -LiteralPath $answers
+        $record = Join-Path $TestDrive 'answered.html'
+        Test-EeaBoundary Freshdesk | Export-ResidencyReport -Path $record -Format Article30 -ControllerPath $answers
+        $page = Get-Content -Raw -LiteralPath $record
+        $page | Should -Match ([regex]::Escape('<dt>Controller</dt><dd class="controller">Example B.V., privacy@example.com <span class="nl">(the controller''s answer)</span>'))
+        $page | Should -Match ([regex]::Escape('<dt>Purposes of the processing</dt><dd class="controller">Support <span class="nl">(the controller''s answer)</span>'))
+
+        $broken = Join-Path $TestDrive 'broken-controller.json'
+        '{ "controller": { "name": "A" }, "processing": [ { "product": "Zendesk", "purposes": "x" } ] }' | Set-Content -LiteralPath $broken
+        $target = Join-Path $TestDrive 'never.html'
+        $err = $null
+        $stop = $null
+        try { Test-EeaBoundary Freshdesk | Export-ResidencyReport -Path $target -Format Article30 -ControllerPath $broken -ErrorVariable err -ErrorAction SilentlyContinue }
+        catch { $stop = $_ }
+        $stop.FullyQualifiedErrorId | Should -Be 'ControllerFileInvalid,ResidencyPS.Commands.ExportResidencyReportCommand'
+        @($err | Where-Object FullyQualifiedErrorId -Like 'InvalidControllerFile,*').Count | Should -Be 2
+        Test-Path -LiteralPath $target | Should -BeFalse
+
+        { Test-EeaBoundary Freshdesk | Export-ResidencyReport -Path (Join-Path $TestDrive 'r.html') -ControllerPath $answers } |
+            Should -Throw -ErrorId 'ControllerPathNotApplicable,ResidencyPS.Commands.ExportResidencyReportCommand'
+    }
+
     It 'prints on A4 and says why a table of the Article 30 record is empty (issue 23, part)' {
         $html = Join-Path $TestDrive 'a4.html'
         Export-ResidencyReport -Path $html

@@ -46,4 +46,8 @@ internal static class ErrorIds
     public const string NotRegularFile = nameof(NotRegularFile);
     public const string InvalidCsvSeparator = nameof(InvalidCsvSeparator);
     public const string PageSizeNotApplicable = nameof(PageSizeNotApplicable);
+    public const string InvalidControllerFile = nameof(InvalidControllerFile);
+    public const string ControllerFileNotFound = nameof(ControllerFileNotFound);
+    public const string ControllerFileInvalid = nameof(ControllerFileInvalid);
+    public const string ControllerPathNotApplicable = nameof(ControllerPathNotApplicable);
 }

@@ -67,6 +67,14 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
     [Parameter]
     public PageSize PageSize { get; set; } = PageSize.A4;
 
+    /// <summary>The controller's answers for the Article 30 record: its name and contact, its DPO, and per product the purposes, data subjects, recipients and legal basis.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string? ControllerPath { get; set; }
+
+    private ControllerAnswers? _controller;
+
     /// <summary>Refuses to overwrite an existing file.</summary>
     [Parameter]
     public SwitchParameter NoClobber { get; set; }
@@ -220,6 +228,21 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
             });
         }
 
+        if (problem == null && ControllerPath != null && _target != null && _format is not (ReportFormat.Article30 or ReportFormat.Article30Csv))
+        {
+            var message = "-ControllerPath gives the controller's part of the Article 30 record: it applies to Article30 and Article30Csv only; this report is " + _format + ".";
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), ErrorIds.ControllerPathNotApplicable, ErrorCategory.InvalidArgument, ControllerPath)
+            {
+                ErrorDetails = new ErrorDetails(message),
+            });
+        }
+
+        if (problem == null && ControllerPath != null && _target != null)
+        {
+            // Read before any input: a faulty file stops the command before a record is half written.
+            _controller = ControllerFiles.Load(this, ControllerPath, AnsweringPolicy);
+        }
+
         if (problem != null)
         {
             ThrowTerminatingError(new ErrorRecord(new ArgumentException(problem), ErrorIds.InvalidCsvSeparator, ErrorCategory.InvalidArgument, delimiterGiven ? Delimiter : (object)"UseCulture")
@@ -281,7 +304,7 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
         }
 
         WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Writing " + target) { PercentComplete = 100 });
-        var data = new ReportData(AnsweringPolicy, _results, DateTime.UtcNow);
+        var data = new ReportData(AnsweringPolicy, _results, DateTime.UtcNow) { Controller = _controller };
         var options = new ReportOptions(FieldSeparator(), Guid.NewGuid(), PageSize);
         var writes = ReportFormats.Of(format);
         if (!FileWriting.TryWrite(this, target, given, writer => writes.Write(data, writer, options), byteOrderMark: writes.ByteOrderMark))

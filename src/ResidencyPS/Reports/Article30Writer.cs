@@ -28,6 +28,41 @@ internal static class Article30Writer
 
     private const string RecipientsField = "Recipients";
 
+    // Marks a fact of the record that the controller's answers file gave, not the policy text.
+    private const string FromAnswers = "<span class=\"nl\">(the controller's answer)</span>";
+
+    private static IEnumerable<(string Label, Party? Party)> Parties(ControllerAnswers? answers)
+    {
+        yield return ("Controller", answers?.Controller);
+        if (answers?.Representative != null)
+        {
+            yield return ("Controller's representative", answers.Representative);
+        }
+
+        yield return ("Data protection officer", answers == null ? null : answers.Dpo ?? new Party("none named in the controller's answers", "-"));
+    }
+
+    private static string LegalBasis(ReportData data, ProductInfo product) =>
+        data.Controller?.For(product.Name)?.LegalBasis is string basis ? E(basis) + " " + FromAnswers : "<em>" + ControllerFills + "</em>";
+
+    private static string? Answer(ProcessingAnswers? answers, string field) => field switch
+    {
+        "Purposes of the processing" => answers?.Purposes,
+        "Categories of data subjects" => answers?.DataSubjects,
+        RecipientsField => answers?.Recipients,
+        _ => answers?.LegalBasis,
+    };
+
+    // One controller field of a product's record: the recipients the policy text names, then the controller's answer,
+    // or what is left for the controller to complete.
+    private static string ControllerCell(ReportData data, ProductInfo product, IEnumerable<DataFlow> flows, string field)
+    {
+        var answer = Answer(data.Controller?.For(product.Name), field);
+        var named = field == RecipientsField ? Recipients(data.Policy, flows) : null;
+        var own = answer != null ? E(answer) + " " + FromAnswers : "<em>" + (named == null ? ControllerFills : "Any other recipient: " + ControllerFills + ".") + "</em>";
+        return (named == null ? string.Empty : E(named) + " ") + own;
+    }
+
     /// <summary>
     /// The recipients the policy text itself names for a product's data, marked as such: the vendor where the text calls it
     /// the processor, and the cloud platforms it names; null when it names none. The controller adds the rest.
@@ -72,6 +107,17 @@ internal static class Article30Writer
         }
 
         writer.WriteLine("<dt>Processor</dt><dd>" + E(Processor(p)) + "</dd>");
+        foreach (var (label, party) in Parties(data.Controller))
+        {
+            // Art. 30(1)(a): the controller's name and contact details, and those of its representative and DPO.
+            writer.WriteLine("<dt>" + E(label) + "</dt><dd class=\"controller\">" + (party == null ? "<em>" + ControllerFills + "</em>"
+                : E(party.Name + ", " + party.Contact) + " " + FromAnswers) + "</dd>");
+        }
+
+        if (data.Controller != null)
+        {
+            writer.WriteLine("<dt>Controller's answers</dt><dd>" + E(System.IO.Path.GetFileName(data.Controller.Origin) + " (SHA-256 " + data.Controller.Sha256 + ")") + "</dd>");
+        }
         writer.WriteLine("</dl>");
 
         // The marks the tables carry are explained before the first table, as in the HTML report (issue 20, point 4).
@@ -88,9 +134,7 @@ internal static class Article30Writer
 
             writer.WriteLine("<dl class=\"provenance\"><dt>Product as the policy text identifies it</dt><dd>" + E(ReportWords.BasisAndConflict(product.Basis, false)
                 + (product.Notes.Count == 0 ? string.Empty : ": " + string.Join(" ", product.Notes))) + "</dd>"
-                + string.Concat(ControllerFields.Select(f => "<dt>" + E(f) + "</dt><dd class=\"controller\">"
-                    + (f == RecipientsField && Recipients(data.Policy, flows) is string named ? E(named) + " <em>Any other recipient: " + ControllerFills + ".</em>" : "<em>" + ControllerFills + "</em>")
-                    + "</dd>")) + "</dl>");
+                + string.Concat(ControllerFields.Select(f => "<dt>" + E(f) + "</dt><dd class=\"controller\">" + ControllerCell(data, product, flows, f) + "</dd>")) + "</dl>");
 
             writer.WriteLine("<h3>Categories of personal data and where they are stored</h3>");
             writer.WriteLine("<table class=\"categories\"><thead><tr><th>Data category</th><th>Definition</th><th>Stored or processed in</th><th>Basis</th></tr></thead><tbody>");
@@ -121,14 +165,14 @@ internal static class Article30Writer
                 var categories = same.Select(f => f.DataCategory).Distinct().ToList();
                 writer.WriteLine("<tr><td>" + E(categories.Count == 1 ? categories[0] : "Each of its " + categories.Count + " data categories: " + string.Join(", ", categories)) + "</td><td>" + E(Where(flow))
                     + "</td><td>" + E(flow.Activity.ToString().ToLowerInvariant()) + "</td><td>" + E(Leaves(flow.LeavesEea)) + "</td><td>" + E(HowLong(flow)) + "</td><td>" + E(flow.Condition ?? "always")
-                    + "</td><td>" + E(Safeguard) + "</td><td class=\"controller\"><em>" + ControllerFills + "</em></td>" + BasisCell(flow.Basis, flow.Conflict) + "<td>" + Sources(flow) + "</td></tr>");
+                    + "</td><td>" + E(Safeguard) + "</td><td class=\"controller\">" + LegalBasis(data, product) + "</td>" + BasisCell(flow.Basis, flow.Conflict) + "<td>" + Sources(flow) + "</td></tr>");
             }
 
             foreach (var flow in transfers.Where(f => f.Activity != DataActivity.Integration))
             {
                 writer.WriteLine("<tr><td>" + E(flow.DataCategory) + "</td><td>" + E(Where(flow)) + "</td><td>" + E(flow.Activity.ToString().ToLowerInvariant()) + "</td><td>"
-                    + E(Leaves(flow.LeavesEea)) + "</td><td>" + E(HowLong(flow)) + "</td><td>" + E(flow.Condition ?? "always") + "</td><td>" + E(Safeguard) + "</td><td class=\"controller\"><em>"
-                    + ControllerFills + "</em></td>" + BasisCell(flow.Basis, flow.Conflict) + "<td>" + Sources(flow) + "</td></tr>");
+                    + E(Leaves(flow.LeavesEea)) + "</td><td>" + E(HowLong(flow)) + "</td><td>" + E(flow.Condition ?? "always") + "</td><td>" + E(Safeguard) + "</td><td class=\"controller\">"
+                    + LegalBasis(data, product) + "</td>" + BasisCell(flow.Basis, flow.Conflict) + "<td>" + Sources(flow) + "</td></tr>");
             }
 
             writer.WriteLine("</tbody></table>");
@@ -190,7 +234,7 @@ internal static class Article30Writer
     {
         "Product", "HostingRegion", "DataCategory", "Definition", "StoredIn", "TransferTo", "Activity", "LeavesEea", "Duration",
         "DurationText", "Condition", "Safeguard", "PurposesOfProcessing", "CategoriesOfDataSubjects", "Recipients", "LegalBasisOfTransfer", "Source", "SourceEnglish",
-        "PolicyVersion", "PolicySha256", "CategoryBasis", "TransferBasis", "HasConflict", "Conflict", "ProductBasis",
+        "PolicyVersion", "PolicySha256", "CategoryBasis", "TransferBasis", "HasConflict", "Conflict", "ProductBasis", "Controller", "DataProtectionOfficer",
     };
 
     /// <summary>Writes the record as CSV: one row per product, data category and transfer (a category with none has one row).</summary>
@@ -200,6 +244,7 @@ internal static class Article30Writer
         writer.WriteLine(string.Join(separator, CsvColumns));
         foreach (var (product, hosting, flows) in Records(data))
         {
+            var answers = data.Controller?.For(product.Name);
             foreach (var record in data.Policy.ResidencyOf(product))
             {
                 var stored = string.Join("; ", flows.Where(f => f.DataCategory == record.DataCategory && (f.Activity is DataActivity.Storage or DataActivity.Processing or DataActivity.Migration)).Select(Where));
@@ -210,8 +255,10 @@ internal static class Article30Writer
                     {
                         product.Name, hosting.Code, record.DataCategory, record.Category.Definition ?? string.Empty, stored, flow == null ? string.Empty : Where(flow),
                         flow?.Activity.ToString() ?? string.Empty, flow?.LeavesEea.ToString() ?? string.Empty, flow == null ? string.Empty : HowLong(flow), flow?.DurationText ?? string.Empty,
-                        flow == null ? string.Empty : flow.Condition ?? "always", flow == null ? string.Empty : Safeguard, string.Empty, string.Empty,
-                        Recipients(data.Policy, flows.Where(f => f.DataCategory == record.DataCategory)) ?? string.Empty, string.Empty,
+                        flow == null ? string.Empty : flow.Condition ?? "always", flow == null ? string.Empty : Safeguard, answers?.Purposes ?? string.Empty, answers?.DataSubjects ?? string.Empty,
+                        string.Join(" ", new[] { Recipients(data.Policy, flows.Where(f => f.DataCategory == record.DataCategory)), answers?.Recipients == null ? null : "The controller: " + answers.Recipients + "." }
+                            .Where(r => r != null)),
+                        flow == null ? string.Empty : answers?.LegalBasis ?? string.Empty,
                         flow?.SourceText ?? string.Empty, flow?.SourceEnglish ?? string.Empty, data.Policy.PolicyVersion, data.Policy.Sha256,
 
                         // How the row was read, and what the text says against it: an inferred transit or a conflicting footnote
@@ -221,6 +268,10 @@ internal static class Article30Writer
 
                         // Which rows are the product's own is a reading where the text's table names no products (issue 20, point 5).
                         product.Basis.ToString(),
+
+                        // Art. 30(1)(a), from the controller's answers file; empty without one.
+                        data.Controller == null ? string.Empty : data.Controller.Controller.Name + ", " + data.Controller.Controller.Contact,
+                        data.Controller?.Dpo == null ? string.Empty : data.Controller.Dpo.Name + ", " + data.Controller.Dpo.Contact,
                     };
                     writer.WriteLine(string.Join(separator, fields.Select(CsvReportWriter.Quote)));
                 }

@@ -43,6 +43,9 @@ internal sealed class ReportData
     public IReadOnlyList<EeaBoundaryResult> CoveredBy(Engine.Waivers.WaiverLedgerEntry waiver) =>
         Results.Where(r => r.Waived && waiver.Covered(r.WaiverJustification, r.WaiverApprovedBy, r.WaiverExpires)).ToList();
 
+    /// <summary>The controller's answers for the Article 30 record (Export-ResidencyReport -ControllerPath); null when none were given.</summary>
+    public ControllerAnswers? Controller { get; init; }
+
     /// <summary>The input rows' own column names, in the order they first appear (the CSV report's Input.&lt;name&gt; columns).</summary>
     public IReadOnlyList<string> InputColumnNames { get; }
 
