@@ -200,6 +200,14 @@ Describe 'The ResidencyPS module' {
     }
 
     Context 'Module' {
+        It 'offers no online help, since none is published: Get-Help -Online says so instead of opening a dead address' {
+            foreach ($command in Get-Command -Module ResidencyPS -CommandType Cmdlet) {
+                $command.HelpUri | Should -BeNullOrEmpty -Because "$($command.Name) would open an address that does not exist"
+                @((Get-Help $command.Name).relatedLinks.navigationLink | Where-Object { $_.uri }) | Should -BeNullOrEmpty -Because "$($command.Name)'s help links nowhere online"
+            }
+            { Get-Help Test-EeaBoundary -Online -ErrorAction Stop } | Should -Throw
+        }
+
         It 'shows the module version and the policy commands on Get-Module' {
             $module = Get-Module ResidencyPS
             $module.Version | Should -Be ([version] (Select-Xml -Path (Join-Path $PSScriptRoot '../../Directory.Build.props') -XPath '//Version').Node.InnerText)

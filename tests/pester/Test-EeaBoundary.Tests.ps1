@@ -296,6 +296,12 @@ Describe 'Test-EeaBoundary' {
         It 'keeps wildcards for names typed on the command line' {
             (Test-EeaBoundary -Product 'Fresh?esk' -DataCategory 'Ticket*').Product | Should -Be 'Freshdesk'
             Test-EeaBoundary -Product 'Nothing*' | Should -BeNullOrEmpty
+            # -HostingRegion takes a wildcard too (its help says so), which must name exactly one region.
+            (Test-EeaBoundary Freshdesk -DataCategory 'Ticket data' -HostingRegion 'E*').HostingRegion | Should -Be 'EEA'
+            $err = $null
+            (Test-EeaBoundary Freshdesk -DataCategory 'Ticket data' -HostingRegion '*' -ErrorVariable err -ErrorAction SilentlyContinue).Verdict | Should -Be 'NotEvaluated'
+            "$($err[0])" | Should -BeLike "'`*' names 4 hosting regions*"
+            (Get-Command Test-EeaBoundary).Parameters.HostingRegion.Attributes.Where({ $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }).Count | Should -Be 1
         }
 
         It 'gives a product the policy states no data for a NotEvaluated row instead of nothing' {

@@ -36,6 +36,7 @@ public sealed class GetDataFlowCommand : ResidencyCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("Region", "Code")]
+    [SupportsWildcards]
     [ArgumentCompleter(typeof(RegionCompleter))]
     public string HostingRegion { get; set; } = RegionCodes.Eea;
 

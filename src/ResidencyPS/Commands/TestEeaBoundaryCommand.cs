@@ -81,6 +81,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     /// <summary>The region the customer's account is hosted in (code, name, member country); EEA when omitted or blank.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Region", "Code")]
+    [SupportsWildcards]
     [ArgumentCompleter(typeof(RegionCompleter))]
     public string? HostingRegion { get; set; }
 
