@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using ResidencyPS.Reports;
 using ResidencyPS.Tests.Infrastructure;
 
@@ -213,5 +214,33 @@ public sealed class HtmlReportRenderingTests : IClassFixture<PowerShellSession>,
         File.Delete(screenshot);
         RunChromium("--window-size=1400,2400", "--screenshot=" + screenshot, uri);
         Assert.True(new FileInfo(screenshot).Length > 20_000, "The screenshot is too small to show a rendered record.");
+    }
+
+    // Issue 23, point 1, on paper: the record of a set-up without integrations prints no integration transfer, carries the
+    // controller's answers marked as such and the recipients the text names; its pages are kept as pictures.
+    [Fact]
+    public void The_printed_record_follows_the_set_up_and_carries_the_controllers_answers()
+    {
+        var answers = Path.Combine(_folder, "controller.json");
+        File.WriteAllText(answers, "{ \"controller\": { \"name\": \"Example B.V.\", \"contact\": \"privacy@example.com\" }, "
+            + "\"dpo\": { \"name\": \"J. Jansen\", \"contact\": \"dpo@example.com\" }, \"processing\": [ { \"product\": \"*\", \"purposes\": \"Customer service\" } ] }");
+        var record = Path.Combine(_folder, "article30-print.html");
+        _ps.RunClean($"Test-EeaBoundary Freshsales, Freshdesk | Export-ResidencyReport -Path '{record}' -Format Article30 -ControllerPath '{answers}'");
+        var pdf = PrintToPdf(record, "article30-record.pdf");
+        var text = Regex.Replace(RunTool("pdftotext", pdf, "-"), @"\s+", " ");
+        Assert.DoesNotContain("Only when the customer uses integrations", text);
+        Assert.Contains("Example B.V., privacy@example.com (the controller's answer)", text);
+        Assert.Contains("J. Jansen, dpo@example.com", text);
+        Assert.Contains("Customer service (the controller's answer)", text);
+        Assert.Contains("From the policy text: Freshworks, as processor", text);
+
+        var results = Path.GetDirectoryName(pdf)!;
+        foreach (var old in Directory.GetFiles(results, "article30-record-page-*.png"))
+        {
+            File.Delete(old);
+        }
+
+        RunTool("pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "2", pdf, Path.Combine(results, "article30-record-page"));
+        Assert.Equal(2, Directory.GetFiles(results, "article30-record-page-*.png").Length);
     }
 }
