@@ -10,6 +10,7 @@ namespace ResidencyPS;
 /// </summary>
 public sealed class DataFlow : IPolicyItem
 {
+    // Every call names its arguments (a test holds the call sites to it), for the reason RetentionRule's constructor gives.
     internal DataFlow(ResidencyPolicy owner, string product, string dataCategory, string hostingRegion, DataActivity activity, string location,
         IReadOnlyList<string> platforms, LeavesEea leavesEea, TimeSpan? duration, string? durationText, string? afterPeriod, string? condition,
         Basis basis, string? conflict, IReadOnlyList<PolicyStatement> source, string? durationInWords = null)

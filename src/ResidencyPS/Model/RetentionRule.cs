@@ -14,6 +14,8 @@ public sealed class RetentionRule : IPolicyItem
 
     ResidencyPolicy? IPolicyItem.Owner => Owner;
 
+    // Sixteen facts, so every call names its arguments (a test holds the call sites to it): init properties would need
+    // setters PowerShell could call on an output object, and required members cannot be internal on a public type.
     internal RetentionRule(string id, string vendor, string product, string subject, IReadOnlyList<string> hostingRegion,
         string storageLocation, int? periodValue, PeriodUnit? periodUnit, string? periodText, RetentionOutcome afterPeriod,
         string? movesTo, Basis basis, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source, DateTime? asOf = null,
@@ -154,8 +156,9 @@ public sealed class RetentionRule : IPolicyItem
 
     /// <summary>A copy of the rule that answers for data written at <paramref name="asOf"/>.</summary>
     public RetentionRule WithAsOf(DateTime asOf) =>
-        new RetentionRule(Id, Vendor, Product, Subject, HostingRegion, StorageLocation, PeriodValue, PeriodUnit, PeriodText,
-            AfterPeriod, MovesTo, Basis, Notes, Source, asOf, AfterDelay, Conflict)
+        new RetentionRule(id: Id, vendor: Vendor, product: Product, subject: Subject, hostingRegion: HostingRegion, storageLocation: StorageLocation,
+            periodValue: PeriodValue, periodUnit: PeriodUnit, periodText: PeriodText, afterPeriod: AfterPeriod, movesTo: MovesTo, basis: Basis, notes: Notes,
+            source: Source, asOf: asOf, afterDelay: AfterDelay, conflict: Conflict)
         { Owner = Owner };
 
     /// <inheritdoc />

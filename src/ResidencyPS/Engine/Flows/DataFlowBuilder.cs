@@ -33,9 +33,10 @@ internal static class DataFlowBuilder
                 foreach (var rule in policy.Rules.Where(r => r.Activity == DataActivity.Integration && r.Covers(record, hosting)))
                 {
                     var finding = rule.Finding;
-                    flows.Add(new DataFlow(policy, record.Product, record.DataCategory, hosting.Code, DataActivity.Integration, finding.Destination ?? Unknown,
-                        Array.Empty<string>(), finding.Effect == FindingEffect.Outside ? LeavesEea.Yes : LeavesEea.May, null, null, null,
-                        "Only when the customer uses integrations or third-party applications.", finding.Basis, null, finding.Source));
+                    flows.Add(new DataFlow(owner: policy, product: record.Product, dataCategory: record.DataCategory, hostingRegion: hosting.Code,
+                        activity: DataActivity.Integration, location: finding.Destination ?? Unknown, platforms: Array.Empty<string>(),
+                        leavesEea: finding.Effect == FindingEffect.Outside ? LeavesEea.Yes : LeavesEea.May, duration: null, durationText: null, afterPeriod: null,
+                        condition: "Only when the customer uses integrations or third-party applications.", basis: finding.Basis, conflict: null, source: finding.Source));
                 }
             }
         }
@@ -61,14 +62,17 @@ internal static class DataFlowBuilder
     private static DataFlow Primary(ResidencyPolicy policy, DataResidencyInfo record, HostingRegionInfo hosting)
     {
         var location = record.Regions.ContainsCode(hosting.Code) ? hosting.Code : record.Regions.Count == 1 ? record.Regions[0] : Unknown;
-        return new DataFlow(policy, record.Product, record.DataCategory, hosting.Code, record.Activity, location, record.Platforms, Leaves(policy, location),
-            null, null, null, null, record.Basis, record.Conflict, record.Source);
+        return new DataFlow(owner: policy, product: record.Product, dataCategory: record.DataCategory, hostingRegion: hosting.Code, activity: record.Activity,
+            location: location, platforms: record.Platforms, leavesEea: Leaves(policy, location), duration: null, durationText: null, afterPeriod: null, condition: null,
+            basis: record.Basis, conflict: record.Conflict, source: record.Source);
     }
 
     private static DataFlow Retention(ResidencyPolicy policy, RetentionRule rule, string dataCategory, HostingRegionInfo hosting, DataActivity activity,
         string? condition = null) =>
-        new DataFlow(policy, rule.Product, dataCategory, hosting.Code, activity, rule.StorageLocation, Array.Empty<string>(), Leaves(policy, rule.StorageLocation),
-            rule.Period, rule.PeriodText, rule.AfterWithDelay, condition, rule.Basis, rule.Conflict, rule.Source, rule.PeriodValue == null ? null : rule.PeriodInWords);
+        new DataFlow(owner: policy, product: rule.Product, dataCategory: dataCategory, hostingRegion: hosting.Code, activity: activity, location: rule.StorageLocation,
+            platforms: Array.Empty<string>(), leavesEea: Leaves(policy, rule.StorageLocation), duration: rule.Period, durationText: rule.PeriodText,
+            afterPeriod: rule.AfterWithDelay, condition: condition, basis: rule.Basis, conflict: rule.Conflict, source: rule.Source,
+            durationInWords: rule.PeriodValue == null ? null : rule.PeriodInWords);
 
     // A rule that keeps the data somewhere else for a while and then moves it on is a transit, not a storage place.
     private static bool MovesOn(RetentionRule rule, HostingRegionInfo hosting) =>

@@ -94,14 +94,16 @@ internal sealed partial class PolicyBuilder
                 {
                     foreach (var region in applies)
                     {
-                        result.Add(new RetentionRule(id, header.Vendor, product.Name, subject.Name, new[] { region }, region,
-                            period?.Value, period?.Unit, period?.Text, after, movesTo, basis, notes, sources, null, afterDelay, conflict));
+                        result.Add(new RetentionRule(id: id, vendor: header.Vendor, product: product.Name, subject: subject.Name, hostingRegion: new[] { region },
+                            storageLocation: region, periodValue: period?.Value, periodUnit: period?.Unit, periodText: period?.Text, afterPeriod: after, movesTo: movesTo,
+                            basis: basis, notes: notes, source: sources, afterDelay: afterDelay, conflict: conflict));
                     }
                 }
                 else
                 {
-                    result.Add(new RetentionRule(id, header.Vendor, product.Name, subject.Name, applies, storage,
-                        period?.Value, period?.Unit, period?.Text, after, movesTo, basis, notes, sources, null, afterDelay, conflict));
+                    result.Add(new RetentionRule(id: id, vendor: header.Vendor, product: product.Name, subject: subject.Name, hostingRegion: applies,
+                        storageLocation: storage, periodValue: period?.Value, periodUnit: period?.Unit, periodText: period?.Text, afterPeriod: after, movesTo: movesTo,
+                        basis: basis, notes: notes, source: sources, afterDelay: afterDelay, conflict: conflict));
                 }
             }
         }
