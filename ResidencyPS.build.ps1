@@ -283,7 +283,7 @@ function Invoke-Specs([string[]] $Paths, [string] $Results) {
     try {
         $pwsh = Get-PwshCommand
         & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'tests/Invoke-Specs.ps1') `
-            -PesterManifest (Get-PesterManifest) -Path $Paths -SummaryPath $summary -ResultPath (Join-Path $Results 'pester.xml') | Out-Host
+            -PesterManifest (Get-PesterManifest) -Path ($Paths -join [IO.Path]::PathSeparator) -SummaryPath $summary -ResultPath (Join-Path $Results 'pester.xml') | Out-Host
     }
     finally {
         foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }

@@ -13,8 +13,9 @@
 [CmdletBinding()]
 param(
     [Parameter(Mandatory)] [string] $PesterManifest,
-    # Spec files or folders; the build passes tests/pester or one spec.
-    [Parameter(Mandatory)] [string[]] $Path,
+    # Spec files or folders, joined by the path separator (pwsh -File passes one string per parameter): the build passes
+    # tests/pester, or the specs -Spec names.
+    [Parameter(Mandatory)] [string] $Path,
     [string] $SummaryPath,
     [string] $ResultPath,
     [ValidateSet('None', 'Normal', 'Detailed')] [string] $Verbosity = 'Normal'
@@ -24,7 +25,7 @@ $ErrorActionPreference = 'Stop'
 Import-Module -Name $PesterManifest
 
 $config = New-PesterConfiguration
-$config.Run.Path = $Path
+$config.Run.Path = @($Path -split [regex]::Escape([IO.Path]::PathSeparator) | Where-Object { $_ })
 $config.Run.PassThru = $true
 $config.Run.Exit = $false
 $config.Run.Throw = $false

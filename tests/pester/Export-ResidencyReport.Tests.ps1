@@ -179,6 +179,32 @@ Describe 'Export-ResidencyReport' {
         (Import-Csv -LiteralPath $travelled).'Input.Tenant' | Should -Be @('t-001', 't-002')
     }
 
+    It 'keeps a row''s cells as a spreadsheet shows them: lists joined, dates in ISO 8601, line breaks kept; warns of a row over 64 columns' {
+        $row = '[{"Product":"Freshdesk","DataCategory":"Ticket data","Tags":["a","b"],"Meta":{"k":1},"When":"2024-01-31T10:00:00Z","Note":"multi\nline"}]' | ConvertFrom-Json
+        $r = $row | Test-EeaBoundary
+        $r.InputColumns.Tags | Should -Be 'a, b'
+        $r.InputColumns.Meta | Should -Be 'k=1'
+        $r.InputColumns.When | Should -Be '2024-01-31T10:00:00.0000000Z'
+        $r.InputColumns.Note | Should -Be "multi`nline"
+        $csv = Join-Path $TestDrive 'cells.csv'
+        $r | Export-ResidencyReport -Path $csv
+        (Import-Csv -LiteralPath $csv).'Input.Note' | Should -Be "multi`nline"
+
+        $wide = [ordered] @{ Product = 'Freshdesk'; DataCategory = 'Ticket data' }
+        1..70 | ForEach-Object { $wide["C$_"] = "v$_" }
+        $warnings = $null
+        $r = [pscustomobject] $wide | Test-EeaBoundary -WarningVariable warnings
+        $r.InputColumns.Count | Should -Be 64
+        "$warnings" | Should -BeLike 'Input row 1 has 70 columns besides the ones tested; its results keep the first 64*'
+    }
+
+    It 'quotes a formula after leading blanks too, so a spreadsheet that trims the cell shows it as text' {
+        $r = [pscustomobject] @{ Product = 'Freshdesk'; DataCategory = 'Ticket data'; Owner = ' =1+2' } | Test-EeaBoundary
+        $csv = Join-Path $TestDrive 'blank-formula.csv'
+        $r | Export-ResidencyReport -Path $csv
+        (Import-Csv -LiteralPath $csv).'Input.Owner' | Should -Be "' =1+2"
+    }
+
     It 'refuses a travelled result the policy does not give, or an object that is no result, and writes no file' {
         $clixml = Join-Path $TestDrive 'edited.clixml'
         Test-EeaBoundary Freshdesk | Export-Clixml -LiteralPath $clixml

@@ -18,6 +18,18 @@ Describe 'Get-PolicyStatement' {
         $table | Should -Match 'For all products'
     }
 
+    It 'names ids, not sentences, in a not-found error, and says when a section named heads nothing' {
+        $err = $null
+        Get-PolicyStatement -Id 'zzzz' -ErrorVariable err -ErrorAction SilentlyContinue
+        "$($err[0])" | Should -BeLike '*Accepted: intro-*'
+        "$($err[0])" | Should -Not -BeLike '*Freshworks verwerkt*'
+        Get-PolicyStatement -Section 'Backup and log' -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -Be 'SectionNotFound,ResidencyPS.Commands.GetPolicyStatementCommand'
+        "$($err[0])" | Should -BeLike "*headed 'Backup and log'*Back-up en logboeken (Backup and logs)*"
+        Get-PolicyStatement -Section 'Nothing*' -ErrorVariable err | Should -BeNullOrEmpty
+        $err | Should -BeNullOrEmpty
+    }
+
     It 'reports an unknown literal id' {
         $err = $null
         Get-PolicyStatement -Id nope -ErrorVariable err -ErrorAction SilentlyContinue

@@ -71,6 +71,9 @@ Describe 'Import-ResidencyResult' {
         @{ Case = 'a row number past Int32'; Edit = { param($t) $t -replace '"inputRow":\s*1,', '"inputRow": 4294967297,' } }
         @{ Case = 'waived as text'; Edit = { param($t) $t -replace '"waived":\s*true', '"waived": "true"' } }
         @{ Case = 'a verdict by number'; Edit = { param($t) $t -replace '"verdict":\s*"Outside"', '"verdict": "2"' } }
+        @{ Case = 'input columns as a list'; Edit = { param($t) $t -replace '"inputRow":\s*1,', '"inputRow": 1, "inputColumns": ["a"],' } }
+        @{ Case = 'an input column named twice'; Edit = { param($t) $t -replace '"inputRow":\s*1,', '"inputRow": 1, "inputColumns": {"Owner": "a", "owner": "b"},' } }
+        @{ Case = 'an input column longer than written'; Edit = { param($t) $t -replace '"inputRow":\s*1,', ('"inputRow": 1, "inputColumns": {"Owner": "' + ('x' * 501) + '"},') } }
     ) {
         $edited = Join-Path $TestDrive 'hostile.json'
         $text = & $Edit (Get-Content -Raw -LiteralPath $script:file)

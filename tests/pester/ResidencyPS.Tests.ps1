@@ -194,6 +194,14 @@ Describe 'The ResidencyPS module' {
             }
         }
 
+        It 'takes a -Policy file whose name holds brackets, escaped as for -Path, and says a folder is no file' {
+            $folder = Join-Path $TestDrive 'bracket'
+            $null = New-Item -ItemType Directory -Force -Path $folder
+            $null = Export-ResidencyPolicy -LiteralPath (Join-Path $folder 'pol[1].json') -Embedded
+            (Get-DataResidency Freshdesk -Policy (Join-Path $folder 'pol`[1`].json'))[0].Product | Should -Be 'Freshdesk'
+            { Get-DataResidency Freshdesk -Policy $folder } | Should -Throw "*is a folder; the policy file is a file in it*"
+        }
+
         It 'gives a clear binding error for a -Policy that is not a valid policy' {
             { Get-DataResidency -Policy (Join-Path $TestDrive 'missing.json') -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,ResidencyPS.Commands.GetDataResidencyCommand'
         }

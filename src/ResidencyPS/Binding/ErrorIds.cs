@@ -21,6 +21,7 @@ internal static class ErrorIds
     public const string HostingRegionNotFound = nameof(HostingRegionNotFound);
     public const string SubjectNotFound = nameof(SubjectNotFound);
     public const string StatementNotFound = nameof(StatementNotFound);
+    public const string SectionNotFound = nameof(SectionNotFound);
     public const string InvalidPolicy = nameof(InvalidPolicy);
     public const string InvalidWildcardPattern = nameof(InvalidWildcardPattern);
     public const string PolicyFileNotFound = nameof(PolicyFileNotFound);

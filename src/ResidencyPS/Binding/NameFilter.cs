@@ -143,19 +143,24 @@ internal static class NameFilter
         }).Distinct().ToList();
         var message = "No " + what + " named '" + InertText.Escape(input) + "' was found."
             + (suggestions.Count > 0 ? " Did you mean " + string.Join(" or ", suggestions.Select(s => "'" + s + "'")) + "?" : string.Empty)
-            + " Accepted: " + NameSample.Of(index.Items)
+            + " Accepted: " + Sample(index)
             + " (" + (typeof(T) == typeof(PolicyStatement) ? "statement ids" : "English or Dutch names and aliases")
             + (literal ? "; names from piped input are matched literally, never as wildcards)." : "; wildcards allowed).");
         var error = new ErrorRecord(new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, input)
         {
             ErrorDetails = new ErrorDetails(message)
             {
-                RecommendedAction = suggestions.Count > 0 ? "Try " + string.Join(" or ", suggestions) + "." : "Use one of: " + NameSample.Of(index.Items) + ".",
+                RecommendedAction = suggestions.Count > 0 ? "Try " + string.Join(" or ", suggestions) + "." : "Use one of: " + Sample(index) + ".",
             },
         };
 
         return error.Inert();
     }
+
+    // What a user types for the items: a statement by its id (its text is a sentence), everything else by its name.
+    private static string Sample<T>(NameIndex<T> index)
+        where T : class =>
+        index.Items is IReadOnlyList<PolicyStatement> statements ? NameSample.Of(statements.Select(s => s.Id).ToList()) : NameSample.Of(index.Items);
 
     /// <summary>Whether <paramref name="item"/> is among <paramref name="filter"/> (a null filter admits everything).</summary>
     public static bool Admits<T>(ICollection<T>? filter, T item)

@@ -35,7 +35,8 @@ internal static class PathResolver
         error = null;
         if (literal || !WildcardPattern.ContainsWildcardCharacters(path))
         {
-            var full = FileSystemPath(paths, path, out error);
+            // A -Path names 'pol`[1`].json' with escaped brackets, as Get-Content -Path does; -LiteralPath takes them as written.
+            var full = FileSystemPath(paths, literal ? path : WildcardPattern.Unescape(path), out error);
             if (full == null)
             {
                 return null;
@@ -46,7 +47,9 @@ internal static class PathResolver
                 return full;
             }
 
-            error = new ErrorRecord(new FileNotFoundException("The " + what + " '" + full + "' does not exist.", full), notFoundId, ErrorCategory.ObjectNotFound, path);
+            error = Directory.Exists(full)
+                ? new ErrorRecord(new IOException("'" + full + "' is a folder; the " + what + " is a file in it."), notFoundId, ErrorCategory.InvalidArgument, path)
+                : new ErrorRecord(new FileNotFoundException("The " + what + " '" + full + "' does not exist.", full), notFoundId, ErrorCategory.ObjectNotFound, path);
             return null;
         }
 
@@ -175,6 +178,6 @@ internal static class PathResolver
     }
 
     private static ErrorRecord NotFileSystem(string path, string provider) =>
-        new ErrorRecord(new ArgumentException("'" + path + "' is a " + provider + " path; only file system paths are accepted."),
+        new ErrorRecord(new ArgumentException("'" + path + "' is " + ("AEIOU".IndexOf(char.ToUpperInvariant(provider[0])) >= 0 ? "an " : "a ") + provider + " path; only file system paths are accepted."),
             ErrorIds.PathNotFileSystem, ErrorCategory.InvalidArgument, path);
 }

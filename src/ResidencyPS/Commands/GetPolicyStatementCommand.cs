@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Completion;
+using ResidencyPS.Engine.Text;
 
 namespace ResidencyPS.Commands;
 
@@ -59,6 +61,11 @@ public sealed class GetPolicyStatementCommand : ResidencyCmdlet
         var wanted = ids == null ? null : new HashSet<PolicyStatement>(ids);
         var sectionPatterns = Patterns(Section);
         var english = sectionPatterns == null ? null : SectionsInEnglish();
+        if (sectionPatterns != null && !SectionsExist(sectionPatterns, english!))
+        {
+            return;
+        }
+
         foreach (var statement in AnsweringPolicy.Statements)
         {
             if (NameFilter.Admits(wanted, statement) && (sectionPatterns == null || MatchAny(sectionPatterns, statement.Section)
@@ -73,6 +80,32 @@ public sealed class GetPolicyStatementCommand : ResidencyCmdlet
         values == null || values.Length == 0
             ? null
             : Array.ConvertAll(values, NameFilter.Wildcard);
+
+    // A section named literally that heads nothing is an error naming the sections there are, as an id is; a wildcard
+    // that matches none is silent. False when no section named remains to answer.
+    private bool SectionsExist(WildcardPattern[] patterns, Dictionary<string, string> english)
+    {
+        var sections = AnsweringPolicy.Statements.Select(s => s.Section).Distinct(StringComparer.Ordinal).ToList();
+        var any = false;
+        for (var i = 0; i < patterns.Length; i++)
+        {
+            if (sections.Any(s => patterns[i].IsMatch(s) || (english.TryGetValue(s, out var name) && patterns[i].IsMatch(name))))
+            {
+                any = true;
+            }
+            else if (!NameFilter.IsWildcard(Section![i]) || Piped(nameof(Section)))
+            {
+                var known = string.Join(", ", sections.Select(s => english.TryGetValue(s, out var name) ? s + " (" + name + ")" : s));
+                var message = "No section of the policy text is headed '" + InertText.Escape(Section[i]) + "'. Sections: " + known + ".";
+                WriteError(new ErrorRecord(new ItemNotFoundException(message), ErrorIds.SectionNotFound, ErrorCategory.ObjectNotFound, Section[i])
+                {
+                    ErrorDetails = new ErrorDetails(message),
+                });
+            }
+        }
+
+        return any;
+    }
 
     // A section is named by its heading in the text's language; the heading statement's English rendering names it in English.
     private Dictionary<string, string> SectionsInEnglish()

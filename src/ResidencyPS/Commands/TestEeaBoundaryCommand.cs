@@ -292,12 +292,36 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         {
             if (property is PSNoteProperty && !BoundColumns.Contains(property.Name))
             {
-                var value = Convert.ToString(property.Value is PSObject wrapped ? wrapped.BaseObject : property.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
-                (columns ??= new List<KeyValuePair<string, string>>()).Add(new KeyValuePair<string, string>(InertText.Escape(property.Name), InertText.Escape(value)));
+                (columns ??= new List<KeyValuePair<string, string>>()).Add(new KeyValuePair<string, string>(InertText.Escape(property.Name), InertText.Escape(CellText(property.Value), keepLines: true)));
             }
         }
 
+        if (columns != null && columns.Count > InputColumns.MaxColumns && !_warnedWideRow)
+        {
+            _warnedWideRow = true;
+            WriteWarning("Input row " + _inputRow + " has " + columns.Count + " columns besides the ones tested; its results keep the first " + InputColumns.MaxColumns
+                + " (InputColumns), as does every wider row.");
+        }
+
         return columns == null ? InputColumns.None : new InputColumns(columns);
+    }
+
+    private bool _warnedWideRow;
+
+    // A cell as text the way a spreadsheet shows it: a list joined, a date in ISO 8601, a nested object as name=value pairs.
+    private static string CellText(object? value)
+    {
+        var bare = value is PSObject wrapped ? wrapped.BaseObject : value;
+        return bare switch
+        {
+            null => string.Empty,
+            string text => text,
+            DateTime date => IsoDate.RoundTrip(date),
+            DateTimeOffset offset => IsoDate.RoundTrip(offset.UtcDateTime),
+            PSCustomObject when value is PSObject nested => string.Join("; ", nested.Properties.Select(p => p.Name + "=" + CellText(p.Value))),
+            System.Collections.IEnumerable list => string.Join(", ", list.Cast<object?>().Select(CellText)),
+            _ => Convert.ToString(bare, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+        };
     }
 
     private ErrorRecord? ConflictingColumns()

@@ -51,7 +51,22 @@ public sealed class InputColumns : ReadOnlyDictionary<string, string>
         return result;
     }
 
-    private static string Bounded(string value) => value.Length <= MaxLength ? value : value.Substring(0, MaxLength - 30) + "... (" + value.Length + " characters)";
+    // Cut between characters, never inside a surrogate pair (half an emoji would be written as U+FFFD).
+    private static string Bounded(string value)
+    {
+        if (value.Length <= MaxLength)
+        {
+            return value;
+        }
+
+        var cut = MaxLength - 30;
+        if (char.IsHighSurrogate(value[cut - 1]))
+        {
+            cut--;
+        }
+
+        return value.Substring(0, cut) + "... (" + value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters)";
+    }
 
     /// <inheritdoc />
     public override string ToString() => string.Join("; ", _order.Select(n => n + ": " + this[n]));

@@ -164,10 +164,14 @@ public sealed class RetentionRule : IPolicyItem
     /// <inheritdoc />
     public override string ToString() => Product + ": " + Subject + " in " + StorageLocation;
 
+    private static DateTime Elapsed(DateTime at, TimeSpan span) =>
+        at.Kind == DateTimeKind.Utc ? at.Add(span) : DateTime.SpecifyKind(at.ToUniversalTime().Add(span).ToLocalTime(), at.Kind);
+
     private static DateTime Add(DateTime at, int value, PeriodUnit unit) => unit switch
     {
-        ResidencyPS.PeriodUnit.Minutes => at.AddMinutes(value),
-        ResidencyPS.PeriodUnit.Hours => at.AddHours(value),
+        // Minutes and hours are elapsed time, counted in UTC: 36 hours across a change to summer time are 36 hours, not 35.
+        ResidencyPS.PeriodUnit.Minutes => Elapsed(at, TimeSpan.FromMinutes(value)),
+        ResidencyPS.PeriodUnit.Hours => Elapsed(at, TimeSpan.FromHours(value)),
         ResidencyPS.PeriodUnit.Days => at.AddDays(value),
         ResidencyPS.PeriodUnit.Weeks => at.AddDays(7.0 * value),
         ResidencyPS.PeriodUnit.Months => at.AddMonths(value),

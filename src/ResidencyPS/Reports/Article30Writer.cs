@@ -39,7 +39,7 @@ internal static class Article30Writer
             yield return ("Controller's representative", answers.Representative);
         }
 
-        yield return ("Data protection officer", answers == null ? null : answers.Dpo ?? new Party("none named in the controller's answers", "-"));
+        yield return ("Data protection officer", answers?.Dpo);
     }
 
     private static string LegalBasis(ReportData data, ProductInfo product) =>
@@ -234,7 +234,7 @@ internal static class Article30Writer
     {
         "Product", "HostingRegion", "DataCategory", "Definition", "StoredIn", "TransferTo", "Activity", "LeavesEea", "Duration",
         "DurationText", "Condition", "Safeguard", "PurposesOfProcessing", "CategoriesOfDataSubjects", "Recipients", "LegalBasisOfTransfer", "Source", "SourceEnglish",
-        "PolicyVersion", "PolicySha256", "CategoryBasis", "TransferBasis", "HasConflict", "Conflict", "ProductBasis", "Controller", "DataProtectionOfficer",
+        "PolicyVersion", "PolicySha256", "CategoryBasis", "TransferBasis", "HasConflict", "Conflict", "ProductBasis", "Controller", "Representative", "DataProtectionOfficer",
     };
 
     /// <summary>Writes the record as CSV: one row per product, data category and transfer (a category with none has one row).</summary>
@@ -271,6 +271,7 @@ internal static class Article30Writer
 
                         // Art. 30(1)(a), from the controller's answers file; empty without one.
                         data.Controller == null ? string.Empty : data.Controller.Controller.Name + ", " + data.Controller.Controller.Contact,
+                        data.Controller?.Representative == null ? string.Empty : data.Controller.Representative.Name + ", " + data.Controller.Representative.Contact,
                         data.Controller?.Dpo == null ? string.Empty : data.Controller.Dpo.Name + ", " + data.Controller.Dpo.Contact,
                     };
                     writer.WriteLine(string.Join(separator, fields.Select(CsvReportWriter.Quote)));

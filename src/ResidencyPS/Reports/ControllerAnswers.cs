@@ -77,6 +77,11 @@ internal sealed class ControllerAnswers
         var json = PolicyLoader.ReadObjectFile(path, What, out var sha256);
         var problems = new ProblemList();
         var document = PolicyNode.Read(json, Document, problems);
+        foreach (var field in Document.Fields.Select(f => f.Name).Where(document.IsNull))
+        {
+            document.Problem(field, "null is not a value here; leave the property out instead.");
+        }
+
         var controller = Party(document, "controller", required: true);
         var representative = Party(document, "representative", required: false);
         var dpo = Party(document, "dpo", required: false);
@@ -84,7 +89,7 @@ internal sealed class ControllerAnswers
         var items = document.List("processing") ?? Array.Empty<PolicyNode>();
         foreach (var node in items)
         {
-            var given = node.Text("product");
+            var given = node.Text("product")?.Trim();
             if (given == null)
             {
                 if (!node.Has("product"))
@@ -103,10 +108,14 @@ internal sealed class ControllerAnswers
                 continue;
             }
 
-            var answers = new ProcessingAnswers(node.Text("purposes"), node.Text("dataSubjects"), node.Text("recipients"), node.Text("legalBasis"));
+            var answers = new ProcessingAnswers(Visible(node, "purposes"), Visible(node, "dataSubjects"), Visible(node, "recipients"), Visible(node, "legalBasis"));
             if (answers.Purposes == null && answers.DataSubjects == null && answers.Recipients == null && answers.LegalBasis == null)
             {
-                node.Problem("An entry answers at least one of purposes, dataSubjects, recipients and legalBasis.");
+                // A field that is there but was refused has its own problem already.
+                if (!Answers.Any(node.Has))
+                {
+                    node.Problem("An entry answers at least one of purposes, dataSubjects, recipients and legalBasis.");
+                }
             }
             else if (byProduct.ContainsKey(product))
             {
@@ -138,14 +147,41 @@ internal sealed class ControllerAnswers
             return null;
         }
 
-        var name = node.Text("name");
-        var contact = node.Text("contact");
+        var name = Visible(node, "name");
+        var contact = Visible(node, "contact");
         foreach (var missing in new[] { ("name", name), ("contact", contact) }.Where(p => p.Item2 == null && !node.Has(p.Item1)))
         {
             node.Problem(missing.Item1, "A " + missing.Item1 + " is required for the " + field + ".");
         }
 
         return name == null || contact == null ? null : new Party(name, contact);
+    }
+
+    private static readonly string[] Answers = { "purposes", "dataSubjects", "recipients", "legalBasis" };
+
+    // An answer the record shows as the controller's must say something: text of only invisible characters (zero-width
+    // spaces) is refused, null too; format characters elsewhere (a right-to-left override) are shown as \uXXXX.
+    private static string? Visible(PolicyNode node, string field)
+    {
+        if (node.IsNull(field))
+        {
+            node.Problem(field, "null is not a value here; leave the property out instead.");
+            return null;
+        }
+
+        var text = node.Text(field);
+        if (text == null)
+        {
+            return null;
+        }
+
+        if (!InertText.HasVisibleText(text))
+        {
+            node.Problem(field, "The text shows nothing (only invisible characters); write the answer, or leave the property out.");
+            return null;
+        }
+
+        return InertText.Escape(text);
     }
 
     private static FieldSpec Text(string name) => new FieldSpec(name, FieldKind.Text, Shape: TextShape.Text);

@@ -248,7 +248,9 @@ internal static class CsvReportWriter
     // spreadsheet shows it as text instead of running it.
     internal static string Quote(string field)
     {
-        if (field.Length > 0 && "=+-@\t\r".IndexOf(field[0]) >= 0)
+        // Also after leading blanks or line breaks: a spreadsheet that trims a cell would read " =1+2" as a formula.
+        var first = field.TrimStart(' ', '\n', '\r', '\t');
+        if (field.Length > 0 && ("=+-@\t\r".IndexOf(field[0]) >= 0 || (first.Length > 0 && "=+-@".IndexOf(first[0]) >= 0)))
         {
             field = "'" + field;
         }

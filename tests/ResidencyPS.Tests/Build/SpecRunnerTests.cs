@@ -66,4 +66,21 @@ public sealed class SpecRunnerTests : IDisposable
         var (result, passed, _) = RunSpecs();
         Assert.Equal((1, 0), (result.ExitCode, passed));
     }
+
+    [Fact]
+    public void Several_spec_files_arrive_as_one_argument_joined_by_the_path_separator()
+    {
+        // pwsh -File passes one string per parameter: the build joins the specs -Spec 'Get-*' names, the runner splits them.
+        var one = Path.Combine(folder, "One.Tests.ps1");
+        var two = Path.Combine(folder, "Two.Tests.ps1");
+        File.WriteAllText(one, Passing);
+        File.WriteAllText(two, Passing);
+        var summary = Path.Combine(folder, "summary.json");
+        var runner = Path.Combine(TestPaths.RepoRoot, "tests", "Invoke-Specs.ps1");
+        var result = PwshProcess.Run(
+            $"& '{runner}' -PesterManifest '{TestPaths.PesterManifest}' -Path '{one}{Path.PathSeparator}{two}' -SummaryPath '{summary}' -Verbosity None; exit $LASTEXITCODE",
+            timeout: TimeSpan.FromMinutes(2));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Pester: 2 passed, 0 failed", result.Output);
+    }
 }

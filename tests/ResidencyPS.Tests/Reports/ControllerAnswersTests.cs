@@ -94,4 +94,37 @@ public sealed class ControllerAnswersTests : IDisposable
         Article30Writer.WriteHtml(new ReportData(policy, results, DateTime.UtcNow), bare);
         Assert.Contains("<dt>Controller</dt><dd class=\"controller\"><em>to be completed by the controller</em></dd>", bare.ToString());
     }
+
+    // From the hostile review: an answer of only invisible characters was shown as the controller's answer; a null
+    // passed though the schema refuses it; an unnamed DPO was marked as the controller's answer; the representative was
+    // missing from the CSV.
+    [Theory]
+    [InlineData("{ \"controller\": { \"name\": \"\u200b\", \"contact\": \"a@x\" } }", "controller.name")]
+    [InlineData("{ \"controller\": { \"name\": \"A\", \"contact\": \"a@x\" }, \"processing\": [ { \"product\": \"*\", \"purposes\": \"\u200b\\u00ad\" } ] }", "processing[0].purposes")]
+    [InlineData("{ \"controller\": { \"name\": \"A\", \"contact\": \"a@x\" }, \"dpo\": null }", "dpo")]
+    [InlineData("{ \"controller\": { \"name\": \"A\", \"contact\": \"a@x\" }, \"processing\": [ { \"product\": \"*\", \"purposes\": null, \"legalBasis\": \"x\" } ] }", "processing[0].purposes")]
+    public void An_answer_that_says_nothing_is_refused_once_at_its_place(string json, string path)
+    {
+        var refused = Assert.Throws<PolicyValidationException>(() => ControllerAnswers.LoadFile(Write(json), PolicyStore.Embedded));
+        Assert.Single(refused.Problems, p => p.Path.StartsWith(path.Split('.')[0], StringComparison.Ordinal));
+        Assert.Contains(refused.Problems, p => p.Path == path);
+    }
+
+    [Fact]
+    public void A_direction_override_in_an_answer_is_shown_and_an_unnamed_DPO_is_left_to_the_controller()
+    {
+        var json = "{ \"controller\": { \"name\": \"Evil\u202Egnp.exe\", \"contact\": \"a@x\" }, \"representative\": { \"name\": \"EU Rep GmbH\", \"contact\": \"Berlin\" } }";
+        var answers = ControllerAnswers.LoadFile(Write(json), PolicyStore.Embedded);
+        Assert.Equal("Evil\\u202Egnp.exe", answers.Controller.Name);
+        var policy = PolicyStore.Embedded;
+        var eea = policy.RegionIndex.Find("EEA")!;
+        var results = policy.Residency.Where(r => r.Product == "Freshdesk").Select(r => BoundaryEvaluator.Evaluate(policy, r, eea, BoundaryOptions.None)).ToList();
+        using var html = new StringWriter();
+        Article30Writer.WriteHtml(new ReportData(policy, results, DateTime.UtcNow) { Controller = answers }, html);
+        Assert.Contains("<dt>Data protection officer</dt><dd class=\"controller\"><em>to be completed by the controller</em></dd>", html.ToString());
+        using var csv = new StringWriter();
+        Article30Writer.WriteCsv(new ReportData(policy, results, DateTime.UtcNow) { Controller = answers }, csv, ',');
+        Assert.Contains("\"EU Rep GmbH, Berlin\"", csv.ToString());
+        Assert.Contains("Representative", csv.ToString().Split('\n')[0]);
+    }
 }

@@ -135,7 +135,16 @@ internal static class PolicyComparer
 
     private static void Retention(RetentionRule a, RetentionRule b, Add add)
     {
-        Kind(add, PolicyChangeKind.PeriodChanged, "Period", a.PeriodInWords, b.PeriodInWords, Impacts.OfStay(b.StorageLocation, a.Period, b.Period));
+        // One row per edit: a new period (with its words) is PeriodChanged; new words for the same period ("10 minuten"
+        // becoming "tien minuten") change what the record quotes, and are a row of their own only then.
+        if (a.PeriodInWords != b.PeriodInWords)
+        {
+            Kind(add, PolicyChangeKind.PeriodChanged, "Period", a.PeriodInWords, b.PeriodInWords, Impacts.OfStay(b.StorageLocation, a.Period, b.Period));
+        }
+        else
+        {
+            Property(add, "PeriodText", a.PeriodText, b.PeriodText);
+        }
         Kind(add, PolicyChangeKind.OutcomeChanged, "AfterPeriod", a.AfterPeriod + " " + a.MovesTo, b.AfterPeriod + " " + b.MovesTo);
         Kind(add, PolicyChangeKind.BasisChanged, "Basis", a.Basis.ToString(), b.Basis.ToString());
         Kind(add, PolicyChangeKind.SourceChanged, "Source", a.Source.ToString(), b.Source.ToString());
@@ -195,7 +204,9 @@ internal static class PolicyComparer
     private static string? Span(TimeSpan? span, string? text) => span is TimeSpan value
         ? (value.Ticks % TimeSpan.TicksPerDay == 0
             ? value.TotalDays.ToString(CultureInfo.InvariantCulture) + " days"
-            : value.TotalMinutes.ToString(CultureInfo.InvariantCulture) + " minutes") + (text == null ? string.Empty : " (" + text + ")")
+            : value.Ticks % TimeSpan.TicksPerHour == 0
+                ? value.TotalHours.ToString(CultureInfo.InvariantCulture) + " hours"
+                : value.TotalMinutes.ToString(CultureInfo.InvariantCulture) + " minutes") + (text == null ? string.Empty : " (" + text + ")")
         : text;
 
 }

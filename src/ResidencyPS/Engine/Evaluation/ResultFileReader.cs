@@ -229,12 +229,25 @@ internal static class ResultFileReader
                 case "customMailbox": customMailbox = Flag(json, at + "." + name); break;
                 case "waived": waived = Flag(json, at + "." + name); break;
                 case "inputRow": row = Row(json, at); break;
-                case "inputColumns" when json.TokenType == JsonToken.StartObject:
+                case "inputColumns":
+                    // Held to result.schema.json: an object of at most 64 texts of at most 500 characters, each name once.
+                    if (json.TokenType != JsonToken.StartObject)
+                    {
+                        throw new ResultFileException(at + ".inputColumns is not an object of column names and texts.");
+                    }
+
                     columns = new List<KeyValuePair<string, string>>();
+                    var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                     ReadObject(json, at + ".inputColumns", (field, value) =>
                     {
                         var text = Text(value) ?? throw new ResultFileException(at + ".inputColumns." + InertText.Escape(field) + " is not text.");
-                        columns.Add(new KeyValuePair<string, string>(InertText.Escape(field), InertText.Escape(text)));
+                        if (!names.Add(field) || names.Count > InputColumns.MaxColumns || text.Length > InputColumns.MaxLength)
+                        {
+                            throw new ResultFileException(at + ".inputColumns." + InertText.Escape(field) + " is a column named twice, a column past the "
+                                + InputColumns.MaxColumns + "th, or a text of more than " + InputColumns.MaxLength + " characters: the file was not written so.");
+                        }
+
+                        columns.Add(new KeyValuePair<string, string>(InertText.Escape(field), InertText.Escape(text, keepLines: true)));
                         return true;
                     });
                     break;

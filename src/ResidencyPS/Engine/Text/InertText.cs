@@ -12,7 +12,13 @@ namespace ResidencyPS.Engine.Text;
 internal static class InertText
 {
     /// <summary><paramref name="text"/> with every invisible or control character shown as an escape; the same string when it has none.</summary>
-    public static string Escape(string text)
+    public static string Escape(string text) => Escape(text, keepLines: false);
+
+    /// <summary>
+    /// As <see cref="Escape(string)"/>; with <paramref name="keepLines"/> a newline and a tab stay as they are (an inventory's
+    /// free-text cell spread over lines), every other invisible character is still shown.
+    /// </summary>
+    public static string Escape(string text, bool keepLines)
     {
         if (text == null)
         {
@@ -28,7 +34,7 @@ internal static class InertText
         for (var i = 0; i < text.Length; i++)
         {
             var length = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
-            if (Invisible(text, i))
+            if (Invisible(text, i) && !(keepLines && (text[i] == '\n' || text[i] == '\t')))
             {
                 var code = length == 2 ? char.ConvertToUtf32(text[i], text[i + 1]) : text[i];
                 builder.Append(code > 0xFFFF ? "\\U" + code.ToString("X8", CultureInfo.InvariantCulture) : "\\u" + code.ToString("X4", CultureInfo.InvariantCulture));

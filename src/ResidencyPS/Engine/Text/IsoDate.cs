@@ -26,6 +26,9 @@ internal static class IsoDate
     /// <summary>A moment in UTC without the zone letter, as the JUnit schema's timestamp takes it: 2026-12-02T14:30:00.</summary>
     public static string UtcUnzoned(DateTime moment) => moment.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 
+    /// <summary>A moment with its offset or UTC mark, to the tick, as .NET's round-trip format writes it: 2024-01-31T10:00:00.0000000Z.</summary>
+    public static string RoundTrip(DateTime moment) => moment.ToString("o", CultureInfo.InvariantCulture);
+
     /// <summary>A moment as a person reads it, in the time it is given in: 2026-12-02 14:30:00.</summary>
     public static string Readable(DateTime moment) => moment.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 

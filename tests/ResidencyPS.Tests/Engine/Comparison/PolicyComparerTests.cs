@@ -57,4 +57,18 @@ public class PolicyComparerTests
         Assert.All(added, d => Assert.Equal("Freshteam", d.Product));
         Assert.DoesNotContain(differences, d => d.Key.Contains("EmployeeData", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void New_words_for_the_same_period_are_one_row_and_a_new_period_with_its_words_is_one_row()
+    {
+        var words = PolicyLoader.Load(new StringReader(Mutate(EmbeddedJson, d => d["retention"]![0]!["period"]!["text"] = "een jaar")), "words");
+        var row = Assert.Single(PolicyComparer.Compare(PolicyStore.Embedded, words), d => d.Scope == "Retention");
+        Assert.Equal(("PeriodText", "1 jaar", "een jaar"), (row.Property, row.OldValue, row.NewValue));
+        var both = PolicyLoader.Load(new StringReader(Mutate(EmbeddedJson, d =>
+        {
+            d["retention"]![0]!["period"]!["value"] = 2;
+            d["retention"]![0]!["period"]!["text"] = "2 jaar";
+        })), "both");
+        Assert.Equal(PolicyChangeKind.PeriodChanged, Assert.Single(PolicyComparer.Compare(PolicyStore.Embedded, both), d => d.Scope == "Retention").Change);
+    }
 }
