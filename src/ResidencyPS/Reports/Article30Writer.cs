@@ -79,9 +79,11 @@ internal static class Article30Writer
         var platforms = flows.Where(f => f.Platform.Count > 0).ToList();
         if (platforms.Count > 0)
         {
-            // Named with the data they hold: a platform the text names for sign-in data is no recipient of the tickets.
-            named.Add(string.Join(", ", platforms.SelectMany(f => f.Platform).Distinct(System.StringComparer.OrdinalIgnoreCase)) + ", the cloud platforms it names for "
-                + string.Join(", ", platforms.Select(f => f.DataCategory).Distinct()) + " (" + Lines(platforms.SelectMany(f => f.Source)) + ")");
+            // Named with the data they hold, each set of platforms with its own data and lines: a platform the text names for
+            // sign-in data is no recipient of the tickets, and AWS for migration data is not GCP too.
+            named.Add("the cloud platforms it names: " + string.Join("; ", platforms
+                .GroupBy(f => string.Join(", ", f.Platform.Distinct(System.StringComparer.OrdinalIgnoreCase)), System.StringComparer.Ordinal)
+                .Select(g => g.Key + " for " + string.Join(", ", g.Select(f => f.DataCategory).Distinct()) + " (" + Lines(g.SelectMany(f => f.Source)) + ")")));
         }
 
         return named.Count == 0 ? null : "From the policy text: " + string.Join("; ", named) + ".";

@@ -63,11 +63,11 @@ public sealed class Article30SetUpTests
     public void Recipients_the_policy_names_are_filled_in_and_marked_as_from_the_text()
     {
         var (html, csv) = Record(BoundaryOptions.None, "Freshdesk");
-        Assert.Contains("<dt>Recipients</dt><dd class=\"controller\">From the policy text: Freshworks, as processor (lines 1, 3); AWS, GCP, the cloud platforms it names for "
-            + "Authentication and profile data, Migration data (lines 89, 93). <em>Any other recipient: to be completed by the controller.</em></dd>", html);
+        Assert.Contains("<dt>Recipients</dt><dd class=\"controller\">From the policy text: Freshworks, as processor (lines 1, 3); the cloud platforms it names: "
+            + "AWS, GCP for Authentication and profile data (line 89); AWS for Migration data (line 93). <em>Any other recipient: to be completed by the controller.</em></dd>", html);
         var rows = csv.Split('\n');
         var auth = rows.Single(r => r.StartsWith("\"Freshdesk\",\"EEA\",\"Authentication and profile data\",", StringComparison.Ordinal));
-        Assert.Contains("From the policy text: Freshworks, as processor (lines 1, 3); AWS, GCP, the cloud platforms it names for Authentication and profile data (line 89).", auth);
+        Assert.Contains("From the policy text: Freshworks, as processor (lines 1, 3); the cloud platforms it names: AWS, GCP for Authentication and profile data (line 89).", auth);
         var tickets = rows.First(r => r.StartsWith("\"Freshdesk\",\"EEA\",\"Ticket data\",", StringComparison.Ordinal));
         Assert.DoesNotContain("AWS", tickets);
     }
