@@ -189,6 +189,11 @@ Describe 'Export-ResidencyReport' {
         $csv = Join-Path $TestDrive 'cells.csv'
         $r | Export-ResidencyReport -Path $csv
         (Import-Csv -LiteralPath $csv).'Input.Note' | Should -Be "multi`nline"
+        # A result that travelled keeps the line break too: every way columns arrive is made inert in one place.
+        $clixml = Join-Path $TestDrive 'cells.clixml'
+        $r | Export-Clixml -LiteralPath $clixml
+        Import-Clixml -LiteralPath $clixml | Export-ResidencyReport -Path $csv
+        (Import-Csv -LiteralPath $csv).'Input.Note' | Should -Be "multi`nline"
 
         $wide = [ordered] @{ Product = 'Freshdesk'; DataCategory = 'Ticket data' }
         1..70 | ForEach-Object { $wide["C$_"] = "v$_" }

@@ -141,12 +141,14 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
 
     // A result that travelled (Start-Job, Import-Clixml) carries its input columns as a hashtable: its order is lost on
     // the way, so the names come back sorted.
-    private static List<KeyValuePair<string, string>>? Columns(PSObject input) =>
-        (input.Properties[nameof(EeaBoundaryResult.InputColumns)]?.Value is PSObject { BaseObject: System.Collections.IDictionary carried } ? carried
-            : input.Properties[nameof(EeaBoundaryResult.InputColumns)]?.Value as System.Collections.IDictionary) is System.Collections.IDictionary columns
-            ? columns.Keys.Cast<object>().Select(k => k?.ToString() ?? string.Empty).OrderBy(k => k, StringComparer.OrdinalIgnoreCase)
-                .Select(k => new KeyValuePair<string, string>(InertText.Escape(k), InertText.Escape(columns[k]?.ToString() ?? string.Empty))).ToList()
+    private static List<KeyValuePair<string, string>>? Columns(PSObject input)
+    {
+        var value = input.Properties[nameof(EeaBoundaryResult.InputColumns)]?.Value;
+        return ((value as PSObject)?.BaseObject ?? value) is System.Collections.IDictionary columns
+            ? columns.Keys.Cast<object>().Select(k => new KeyValuePair<string, string>(k?.ToString() ?? string.Empty, columns[k]?.ToString() ?? string.Empty))
+                .OrderBy(c => c.Key, StringComparer.OrdinalIgnoreCase).ToList()
             : null;
+    }
 
     private static bool Flag(PSObject input, string name) => input.Properties[name]?.Value is bool value && value;
 

@@ -36,9 +36,8 @@ public abstract class ResidencyCmdlet : PSCmdlet
         AnsweringPolicy = PolicyAccess.Resolve(this, Policy);
         if (VerboseWanted)
         {
-            var sha = AnsweringPolicy.Sha256;
             WriteVerbose("Answering from " + (AnsweringPolicy.IsEmbedded ? "the policy embedded in ResidencyPS" : AnsweringPolicy.Origin) + ": "
-                + AnsweringPolicy.Vendor + " " + AnsweringPolicy.PolicyVersion + ", SHA-256 " + sha.Substring(0, Math.Min(12, sha.Length)) + "...");
+                + AnsweringPolicy.Vendor + " " + AnsweringPolicy.PolicyVersion + ", SHA-256 " + Hashing.Short(AnsweringPolicy.Sha256) + "...");
         }
     }
 

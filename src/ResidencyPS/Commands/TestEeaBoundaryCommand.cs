@@ -126,7 +126,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             if (_waivers != null && VerboseWanted)
             {
                 WriteVerbose("Waivers: " + _waivers.All.Count + " from " + _waivers.Origin + " (" + _waivers.Expired.Count + " expired)"
-                    + (_waivers.Sha256 == null ? "." : ", SHA-256 " + _waivers.Sha256.Substring(0, Math.Min(12, _waivers.Sha256.Length)) + "..."));
+                    + (_waivers.Sha256 == null ? "." : ", SHA-256 " + Hashing.Short(_waivers.Sha256) + "..."));
             }
         }
     }
@@ -255,8 +255,8 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             return null;
         }
 
-        var message = "The input '" + item + "' comes from the policy " + owner + " (SHA-256 " + owner.Sha256.Substring(0, 12) + "...), but this test answers from "
-            + AnsweringPolicy + " (SHA-256 " + AnsweringPolicy.Sha256.Substring(0, 12) + "...); it was not tested, so one result never mixes two policies.";
+        var message = "The input '" + item + "' comes from the policy " + owner + " (SHA-256 " + Hashing.Short(owner.Sha256) + "...), but this test answers from "
+            + AnsweringPolicy + " (SHA-256 " + Hashing.Short(AnsweringPolicy.Sha256) + "...); it was not tested, so one result never mixes two policies.";
         return new ErrorRecord(new InvalidOperationException(message), ErrorIds.PolicyMismatch, ErrorCategory.InvalidData, InputObject)
         {
             ErrorDetails = new ErrorDetails(message)
@@ -279,7 +279,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     private static readonly HashSet<string> BoundColumns = new HashSet<string>(AliasedColumns.SelectMany(a => a.Columns), StringComparer.OrdinalIgnoreCase);
 
     // An inventory row (Import-Csv, ConvertFrom-Json, [pscustomobject]) keeps its other columns; an object of this
-    // module or of .NET has none of its own to keep. Values are text as the row holds it, invisible characters shown.
+    // module or of .NET has none of its own to keep. Values are text as the row holds it (InputColumns makes them inert).
     private InputColumns RowColumns()
     {
         if (InputObject?.BaseObject is not PSCustomObject)
@@ -292,7 +292,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         {
             if (property is PSNoteProperty && !BoundColumns.Contains(property.Name))
             {
-                (columns ??= new List<KeyValuePair<string, string>>()).Add(new KeyValuePair<string, string>(InertText.Escape(property.Name), InertText.Escape(CellText(property.Value), keepLines: true)));
+                (columns ??= new List<KeyValuePair<string, string>>()).Add(new KeyValuePair<string, string>(property.Name, CellText(property.Value)));
             }
         }
 

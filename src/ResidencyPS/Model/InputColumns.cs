@@ -24,7 +24,7 @@ public sealed class InputColumns : ReadOnlyDictionary<string, string>
     private readonly IReadOnlyList<string> _order;
 
     internal InputColumns(IEnumerable<KeyValuePair<string, string>> columns)
-        : this(columns.ToList())
+        : this(Inert(columns))
     {
     }
 
@@ -36,6 +36,11 @@ public sealed class InputColumns : ReadOnlyDictionary<string, string>
 
     /// <summary>The column names in the row's order.</summary>
     public IReadOnlyList<string> Names => _order;
+
+    // Every way columns arrive (a live row, the result file, a result that travelled) is made inert here, once: names and
+    // values with invisible characters shown as \uXXXX, a value's line breaks and tabs kept (a free-text cell).
+    private static List<KeyValuePair<string, string>> Inert(IEnumerable<KeyValuePair<string, string>> columns) =>
+        columns.Select(c => new KeyValuePair<string, string>(Engine.Text.InertText.Escape(c.Key), Engine.Text.InertText.Escape(c.Value, keepLines: true))).ToList();
 
     private static Dictionary<string, string> ToDictionary(List<KeyValuePair<string, string>> columns)
     {

@@ -14,6 +14,9 @@ internal sealed record PolicySource(string Name, bool IsEmbedded);
 
 internal static class Hashing
 {
+    /// <summary>The first 12 hex digits of a SHA-256, as messages and logs show it beside the policy or file it names.</summary>
+    public static string Short(string sha256) => sha256.Substring(0, Math.Min(12, sha256.Length));
+
     public static string Sha256Hex(string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -23,8 +24,14 @@ internal static class Article30Writer
 
     private const string ControllerFills = "to be completed by the controller";
 
-    /// <summary>The controller's columns, empty in every row.</summary>
-    private static readonly string[] ControllerFields = { "Purposes of the processing", "Categories of data subjects", RecipientsField, "Legal basis of the transfer" };
+    /// <summary>The controller's fields of each product's record, with the answer that fills each.</summary>
+    private static readonly (string Label, Func<ProcessingAnswers?, string?> Answer)[] ControllerFields =
+    {
+        ("Purposes of the processing", a => a?.Purposes),
+        ("Categories of data subjects", a => a?.DataSubjects),
+        (RecipientsField, a => a?.Recipients),
+        ("Legal basis of the transfer", a => a?.LegalBasis),
+    };
 
     private const string RecipientsField = "Recipients";
 
@@ -42,23 +49,21 @@ internal static class Article30Writer
         yield return ("Data protection officer", answers?.Dpo);
     }
 
+    // One row of the transfers table; its first cell names the data (one category, or every category a shared row covers).
+    private static string TransferRow(string data, DataFlow flow, ReportData report, ProductInfo product) =>
+        "<tr><td>" + E(data) + "</td><td>" + E(Where(flow)) + "</td><td>" + E(flow.Activity.ToString().ToLowerInvariant()) + "</td><td>" + E(Leaves(flow.LeavesEea))
+        + "</td><td>" + E(HowLong(flow)) + "</td><td>" + E(flow.Condition ?? "always") + "</td><td>" + E(Safeguard) + "</td><td class=\"controller\">"
+        + LegalBasis(report, product) + "</td>" + BasisCell(flow.Basis, flow.Conflict) + "<td>" + Sources(flow) + "</td></tr>";
+
     private static string LegalBasis(ReportData data, ProductInfo product) =>
         data.Controller?.For(product.Name)?.LegalBasis is string basis ? E(basis) + " " + FromAnswers : "<em>" + ControllerFills + "</em>";
 
-    private static string? Answer(ProcessingAnswers? answers, string field) => field switch
-    {
-        "Purposes of the processing" => answers?.Purposes,
-        "Categories of data subjects" => answers?.DataSubjects,
-        RecipientsField => answers?.Recipients,
-        _ => answers?.LegalBasis,
-    };
-
     // One controller field of a product's record: the recipients the policy text names, then the controller's answer,
     // or what is left for the controller to complete.
-    private static string ControllerCell(ReportData data, ProductInfo product, IEnumerable<DataFlow> flows, string field)
+    private static string ControllerCell(ReportData data, ProductInfo product, IEnumerable<DataFlow> flows, (string Label, Func<ProcessingAnswers?, string?> Answer) field)
     {
-        var answer = Answer(data.Controller?.For(product.Name), field);
-        var named = field == RecipientsField ? Recipients(data.Policy, flows) : null;
+        var answer = field.Answer(data.Controller?.For(product.Name));
+        var named = field.Label == RecipientsField ? Recipients(data.Policy, flows) : null;
         var own = answer != null ? E(answer) + " " + FromAnswers : "<em>" + (named == null ? ControllerFills : "Any other recipient: " + ControllerFills + ".") + "</em>";
         return (named == null ? string.Empty : E(named) + " ") + own;
     }
@@ -70,7 +75,7 @@ internal static class Article30Writer
     internal static string? Recipients(ResidencyPolicy policy, IEnumerable<DataFlow> flows)
     {
         var named = new List<string>();
-        var processor = policy.Statements.Where(s => ProcessorWord.IsMatch(s.English)).OrderBy(s => s.Line).ToList();
+        var processor = ProcessorStatements(policy);
         if (processor.Count > 0)
         {
             named.Add(policy.Vendor + ", as processor (" + Lines(processor) + ")");
@@ -113,7 +118,7 @@ internal static class Article30Writer
         {
             // Art. 30(1)(a): the controller's name and contact details, and those of its representative and DPO.
             writer.WriteLine("<dt>" + E(label) + "</dt><dd class=\"controller\">" + (party == null ? "<em>" + ControllerFills + "</em>"
-                : E(party.Name + ", " + party.Contact) + " " + FromAnswers) + "</dd>");
+                : E(party.ToString()) + " " + FromAnswers) + "</dd>");
         }
 
         if (data.Controller != null)
@@ -136,7 +141,7 @@ internal static class Article30Writer
 
             writer.WriteLine("<dl class=\"provenance\"><dt>Product as the policy text identifies it</dt><dd>" + E(ReportWords.BasisAndConflict(product.Basis, false)
                 + (product.Notes.Count == 0 ? string.Empty : ": " + string.Join(" ", product.Notes))) + "</dd>"
-                + string.Concat(ControllerFields.Select(f => "<dt>" + E(f) + "</dt><dd class=\"controller\">" + ControllerCell(data, product, flows, f) + "</dd>")) + "</dl>");
+                + string.Concat(ControllerFields.Select(f => "<dt>" + E(f.Label) + "</dt><dd class=\"controller\">" + ControllerCell(data, product, flows, f) + "</dd>")) + "</dl>");
 
             writer.WriteLine("<h3>Categories of personal data and where they are stored</h3>");
             writer.WriteLine("<table class=\"categories\"><thead><tr><th>Data category</th><th>Definition</th><th>Stored or processed in</th><th>Basis</th></tr></thead><tbody>");
@@ -151,7 +156,7 @@ internal static class Article30Writer
             writer.WriteLine("</tbody></table>");
             writer.WriteLine("<h3>Transfers outside the EEA</h3>");
             writer.WriteLine("<table class=\"transfers\"><thead><tr><th>Data</th><th>To</th><th>Activity</th><th>Leaves the EEA</th><th>How long</th><th>Condition</th><th>Safeguard</th><th>"
-                + E(ControllerFields[3]) + "</th><th>Basis</th><th>Source</th></tr></thead><tbody>");
+                + E(ControllerFields[3].Label) + "</th><th>Basis</th><th>Source</th></tr></thead><tbody>");
             var transfers = Transfers(flows).ToList();
             if (transfers.Count == 0)
             {
@@ -163,18 +168,13 @@ internal static class Article30Writer
             foreach (var same in transfers.Where(f => f.Activity == DataActivity.Integration)
                          .GroupBy(f => Where(f) + "\n" + f.LeavesEea + "\n" + f.Condition + "\n" + string.Join(",", f.Source.Select(x => x.Line)), System.StringComparer.Ordinal))
             {
-                var flow = same.First();
                 var categories = same.Select(f => f.DataCategory).Distinct().ToList();
-                writer.WriteLine("<tr><td>" + E(categories.Count == 1 ? categories[0] : "Each of its " + categories.Count + " data categories: " + string.Join(", ", categories)) + "</td><td>" + E(Where(flow))
-                    + "</td><td>" + E(flow.Activity.ToString().ToLowerInvariant()) + "</td><td>" + E(Leaves(flow.LeavesEea)) + "</td><td>" + E(HowLong(flow)) + "</td><td>" + E(flow.Condition ?? "always")
-                    + "</td><td>" + E(Safeguard) + "</td><td class=\"controller\">" + LegalBasis(data, product) + "</td>" + BasisCell(flow.Basis, flow.Conflict) + "<td>" + Sources(flow) + "</td></tr>");
+                writer.WriteLine(TransferRow(categories.Count == 1 ? categories[0] : "Each of its " + categories.Count + " data categories: " + string.Join(", ", categories), same.First(), data, product));
             }
 
             foreach (var flow in transfers.Where(f => f.Activity != DataActivity.Integration))
             {
-                writer.WriteLine("<tr><td>" + E(flow.DataCategory) + "</td><td>" + E(Where(flow)) + "</td><td>" + E(flow.Activity.ToString().ToLowerInvariant()) + "</td><td>"
-                    + E(Leaves(flow.LeavesEea)) + "</td><td>" + E(HowLong(flow)) + "</td><td>" + E(flow.Condition ?? "always") + "</td><td>" + E(Safeguard) + "</td><td class=\"controller\">"
-                    + LegalBasis(data, product) + "</td>" + BasisCell(flow.Basis, flow.Conflict) + "<td>" + Sources(flow) + "</td></tr>");
+                writer.WriteLine(TransferRow(flow.DataCategory, flow, data, product));
             }
 
             writer.WriteLine("</tbody></table>");
@@ -223,13 +223,18 @@ internal static class Article30Writer
     /// </summary>
     internal static string Processor(ResidencyPolicy policy)
     {
-        var said = policy.Statements.Where(s => ProcessorWord.IsMatch(s.English)).OrderBy(s => s.Line).ToList();
+        var said = ProcessorStatements(policy);
         return policy.Vendor + (said.Count == 0
             ? ": the policy text does not name the vendor's role"
             : ", named processor by its policy text: " + string.Join(" ", said.Select(s => "line " + s.Line.ToString(CultureInfo.InvariantCulture) + ": " + s.Text + " (" + s.English + ")")));
     }
 
     private static readonly Regex ProcessorWord = new Regex(@"\bprocessor\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    // The statements whose English rendering calls the vendor the processor, in the text's order: the record's
+    // Processor line and the recipients it names both rest on them.
+    private static List<PolicyStatement> ProcessorStatements(ResidencyPolicy policy) =>
+        policy.Statements.Where(s => ProcessorWord.IsMatch(s.English)).OrderBy(s => s.Line).ToList();
 
     /// <summary>The Article30Csv columns, in order.</summary>
     internal static readonly string[] CsvColumns =
@@ -272,9 +277,9 @@ internal static class Article30Writer
                         product.Basis.ToString(),
 
                         // Art. 30(1)(a), from the controller's answers file; empty without one.
-                        data.Controller == null ? string.Empty : data.Controller.Controller.Name + ", " + data.Controller.Controller.Contact,
-                        data.Controller?.Representative == null ? string.Empty : data.Controller.Representative.Name + ", " + data.Controller.Representative.Contact,
-                        data.Controller?.Dpo == null ? string.Empty : data.Controller.Dpo.Name + ", " + data.Controller.Dpo.Contact,
+                        data.Controller?.Controller.ToString() ?? string.Empty,
+                        data.Controller?.Representative?.ToString() ?? string.Empty,
+                        data.Controller?.Dpo?.ToString() ?? string.Empty,
                     };
                     writer.WriteLine(string.Join(separator, fields.Select(CsvReportWriter.Quote)));
                 }

@@ -25,7 +25,7 @@ internal static class CheckSummary
         if (check.PolicySha256 != null)
         {
             lines.Add("ResidencyPS check of " + InertText.Escape(check.Inventory) + " against " + InertText.Escape(check.PolicyVendor + " policy " + check.PolicyVersion)
-                + " (SHA-256 " + check.PolicySha256.Substring(0, 12) + "…)");
+                + " (SHA-256 " + Hashing.Short(check.PolicySha256) + "…)");
         }
 
         var failed = results.Where(r => !r.Passed).ToList();

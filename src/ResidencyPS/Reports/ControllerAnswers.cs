@@ -8,7 +8,11 @@ using ResidencyPS.Engine.Text;
 namespace ResidencyPS.Reports;
 
 /// <summary>A person or body the Article 30 record names: the controller, its representative or its DPO.</summary>
-internal sealed record Party(string Name, string Contact);
+internal sealed record Party(string Name, string Contact)
+{
+    /// <summary>As the record shows the party: "Example B.V., privacy@example.com".</summary>
+    public override string ToString() => Name + ", " + Contact;
+}
 
 /// <summary>The controller's answers for one product, or for every product ("*"); a field left out is null.</summary>
 internal sealed record ProcessingAnswers(string? Purposes, string? DataSubjects, string? Recipients, string? LegalBasis)
@@ -127,12 +131,13 @@ internal sealed class ControllerAnswers
             }
         }
 
+        var origin = new System.IO.FileInfo(path).FullName;
         if (problems.Count > 0)
         {
-            throw new PolicyValidationException(new System.IO.FileInfo(path).FullName, problems, What);
+            throw new PolicyValidationException(origin, problems, What);
         }
 
-        return new ControllerAnswers(new System.IO.FileInfo(path).FullName, sha256, controller!, representative, dpo, byProduct);
+        return new ControllerAnswers(origin, sha256, controller!, representative, dpo, byProduct);
     }
 
     private static Party? Party(PolicyNode document, string field, bool required)

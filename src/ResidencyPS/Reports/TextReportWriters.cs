@@ -250,7 +250,7 @@ internal static class CsvReportWriter
     {
         // Also after leading blanks or line breaks: a spreadsheet that trims a cell would read " =1+2" as a formula.
         var first = field.TrimStart(' ', '\n', '\r', '\t');
-        if (field.Length > 0 && ("=+-@\t\r".IndexOf(field[0]) >= 0 || (first.Length > 0 && "=+-@".IndexOf(first[0]) >= 0)))
+        if ((field.Length > 0 && "\t\r".IndexOf(field[0]) >= 0) || (first.Length > 0 && "=+-@".IndexOf(first[0]) >= 0))
         {
             field = "'" + field;
         }

@@ -247,7 +247,7 @@ internal static class ResultFileReader
                                 + InputColumns.MaxColumns + "th, or a text of more than " + InputColumns.MaxLength + " characters: the file was not written so.");
                         }
 
-                        columns.Add(new KeyValuePair<string, string>(InertText.Escape(field), InertText.Escape(text, keepLines: true)));
+                        columns.Add(new KeyValuePair<string, string>(field, text));
                         return true;
                     });
                     break;

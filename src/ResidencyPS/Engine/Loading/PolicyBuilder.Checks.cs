@@ -150,8 +150,12 @@ internal sealed partial class PolicyBuilder
             return Array.Empty<PolicyStatement>();
         }
 
-        return ids.Select((id, i) => Statement(node, "sources", id, i)).Where(s => s != null).Select(s => s!).ToArray();
+        return Statements(node, "sources", ids);
     }
+
+    /// <summary>The statements a list of ids names, each id the policy lacks a problem at its place in the list.</summary>
+    private IReadOnlyList<PolicyStatement> Statements(PolicyNode node, string field, IReadOnlyList<string> ids) =>
+        ids.Select((id, i) => Statement(node, field, id, i)).Where(s => s != null).Select(s => s!).ToArray();
 
     private static T? Reference<T>(NameIndex<T> index, PolicyNode node, string field, string what)
         where T : class => Reference(index, node, field, null, node.Text(field), what);

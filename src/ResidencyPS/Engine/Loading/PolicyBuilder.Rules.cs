@@ -43,8 +43,7 @@ internal sealed partial class PolicyBuilder
     }
 
     /// <summary>The statements the policy's author reads as describing security measures (the Article 30 record lists them).</summary>
-    private IReadOnlyList<PolicyStatement> SecurityMeasures() =>
-        (_doc.Texts("securityMeasures") ?? Array.Empty<string>()).Select((id, i) => Statement(_doc, "securityMeasures", id, i)).Where(s => s != null).Select(s => s!).ToArray();
+    private IReadOnlyList<PolicyStatement> SecurityMeasures() => Statements(_doc, "securityMeasures", _doc.Texts("securityMeasures") ?? Array.Empty<string>());
 
     private List<RetentionRule> BuildRetention(PolicyHeader header, List<DataResidencyInfo> residency, NameIndex<SubjectInfo> subjects)
     {
