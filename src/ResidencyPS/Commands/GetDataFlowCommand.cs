@@ -6,6 +6,7 @@ using ResidencyPS.Binding;
 using ResidencyPS.Completion;
 using ResidencyPS.Engine.Evaluation;
 using ResidencyPS.Engine.Flows;
+using ResidencyPS.Engine.Names;
 
 namespace ResidencyPS.Commands;
 
@@ -106,8 +107,8 @@ public sealed class GetDataFlowCommand : ResidencyCmdlet
         var subjects = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in DataCategory)
         {
-            var subjectMatches = NameFilter.TryResolveOne(AnsweringPolicy.SubjectIndex, name, ErrorIds.SubjectNotFound, "retention subject", out _, literal);
-            var categoryMatches = NameFilter.TryResolveOne(AnsweringPolicy.CategoryIndex, name, ErrorIds.DataCategoryNotFound, "data category", out var error, literal);
+            var subjectMatches = NameFilter.TryResolveOne(AnsweringPolicy.SubjectIndex, name, ProblemKind.SubjectNotFound, "retention subject", out _, literal);
+            var categoryMatches = NameFilter.TryResolveOne(AnsweringPolicy.CategoryIndex, name, ProblemKind.DataCategoryNotFound, "data category", out var error, literal);
             subjects.UnionWith(subjectMatches?.Where(s => s.Activity != null).Select(s => s.Name) ?? Enumerable.Empty<string>());
             categories.UnionWith(categoryMatches ?? Enumerable.Empty<DataCategoryInfo>());
             if (categoryMatches == null && (subjectMatches == null || subjectMatches.Count == 0) && error != null)

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Completion;
+using ResidencyPS.Engine.Names;
 using ResidencyPS.Engine.Text;
 
 namespace ResidencyPS.Commands;
@@ -37,7 +38,7 @@ public sealed class GetHostingRegionCommand : ResidencyCmdlet
             byCountry = new HashSet<HostingRegionInfo>();
             foreach (var country in Country)
             {
-                var code = CountryCode(country);
+                var code = RegionLookup.CountryCode(AnsweringPolicy, country);
                 if (code == null)
                 {
                     var message = "No country is named '" + InertText.Escape(country) + "'. Give an ISO 3166-1 alpha-2 code (DE, NO) or an English country name (Germany, Norway).";

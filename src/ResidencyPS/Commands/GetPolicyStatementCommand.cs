@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Completion;
+using ResidencyPS.Engine.Names;
 using ResidencyPS.Engine.Text;
 
 namespace ResidencyPS.Commands;
@@ -52,7 +53,7 @@ public sealed class GetPolicyStatementCommand : ResidencyCmdlet
     {
         // Ids through the module's one name matching (literal or wildcard, suggestions, the offending id as the target);
         // a literal that names nothing has had its error written and is left out.
-        var ids = Id == null ? null : NameFilter.Resolve(this, AnsweringPolicy.StatementIndex, Id, ErrorIds.StatementNotFound, "statement", Piped(nameof(Id)));
+        var ids = Id == null ? null : NameFilter.Resolve(this, AnsweringPolicy.StatementIndex, Id, ProblemKind.StatementNotFound, "statement", Piped(nameof(Id)));
         if (ids != null && ids.Count == 0)
         {
             return;

@@ -58,15 +58,14 @@ public abstract class ResidencyCmdlet : PSCmdlet
     {
         if (given != null && given.Length > 0 && VerboseWanted)
         {
-            WriteVerbose("-" + parameter + " " + string.Join(", ", given.Select(g => "'" + InertText.Escape(g) + "'")) + " matched "
-                + (matched == null || matched.Count == 0 ? "nothing" : string.Join(", ", matched)) + ".");
+            WriteVerbose(NameLookup.Matched(parameter, given, matched));
         }
     }
 
     /// <summary>Products named by <paramref name="patterns"/> (the value of <paramref name="parameter"/>), in policy order; null means all.</summary>
     private protected List<ProductInfo>? ResolveProducts(string[]? patterns, string parameter)
     {
-        var matched = NameFilter.Resolve(this, AnsweringPolicy.ProductIndex, patterns, ErrorIds.ProductNotFound, "product", Piped(parameter));
+        var matched = NameFilter.Resolve(this, AnsweringPolicy.ProductIndex, patterns, ProblemKind.ProductNotFound, "product", Piped(parameter));
         VerboseMatched(parameter, patterns, matched);
         return matched;
     }
@@ -74,7 +73,7 @@ public abstract class ResidencyCmdlet : PSCmdlet
     /// <summary>Data categories named by <paramref name="patterns"/> (the value of <paramref name="parameter"/>), in policy order; null means all.</summary>
     private protected List<DataCategoryInfo>? ResolveCategories(string[]? patterns, string parameter)
     {
-        var matched = NameFilter.Resolve(this, AnsweringPolicy.CategoryIndex, patterns, ErrorIds.DataCategoryNotFound, "data category", Piped(parameter));
+        var matched = NameFilter.Resolve(this, AnsweringPolicy.CategoryIndex, patterns, ProblemKind.DataCategoryNotFound, "data category", Piped(parameter));
         VerboseMatched(parameter, patterns, matched);
         return matched;
     }
@@ -109,75 +108,26 @@ public abstract class ResidencyCmdlet : PSCmdlet
         return inOrder;
     }
 
-    /// <summary>
-    /// The regions one value names; null with <paramref name="error"/> set (not written) when it names none. A country
-    /// that is in no region says exactly that, never a look-alike region. A <paramref name="literal"/> value (piped) is never a pattern.
-    /// </summary>
+    /// <summary>The regions one value names in the answering policy (<see cref="RegionLookup.Resolve"/>); null with <paramref name="error"/> set (not written) when it names none.</summary>
     private protected List<HostingRegionInfo>? ResolveRegion(string pattern, out ErrorRecord? error, bool literal = false)
     {
-        var index = AnsweringPolicy.RegionIndex;
-        if (!literal && NameFilter.IsWildcard(pattern))
-        {
-            return NameFilter.TryResolveOne(index, pattern, ErrorIds.HostingRegionNotFound, "hosting region", out error);
-        }
-
-        error = null;
-        if (NameFilter.FindName(index, pattern, literal) is HostingRegionInfo region)
-        {
-            return new List<HostingRegionInfo>(1) { region };
-        }
-
-        var code = CountryCode(pattern);
-        if (code != null && AnsweringPolicy.RegionOfCountry(code) is HostingRegionInfo ofCountry)
-        {
-            return new List<HostingRegionInfo>(1) { ofCountry };
-        }
-
-        error = code != null && Countries.NameOf(code) is string country
-            ? CountryError(pattern, code, country)
-            : NameFilter.NotFound(index, pattern, ErrorIds.HostingRegionNotFound, "hosting region", literal);
-        return null;
+        var regions = RegionLookup.Resolve(AnsweringPolicy, pattern, literal, PowerShellWildcards.Instance, out var problem);
+        error = problem?.ToErrorRecord();
+        return regions;
     }
 
-    /// <summary>
-    /// The one region an account is hosted in, named by <paramref name="text"/>; null with <paramref name="error"/> set
-    /// (not written) when it names none or, as a wildcard, more than one: an account is hosted in one place.
-    /// </summary>
+    /// <summary>The one region an account is hosted in (<see cref="RegionLookup.ResolveOne"/>); null with <paramref name="error"/> set (not written) when none or several.</summary>
     private protected HostingRegionInfo? ResolveHostingRegion(string text, out ErrorRecord? error, bool literal = false)
     {
-        var regions = ResolveRegion(text, out error, literal);
-        if (regions != null && regions.Count == 1)
-        {
-            return regions[0];
-        }
-
-        error ??= new ErrorRecord(new ArgumentException("'" + InertText.Escape(text) + "' names " + (regions?.Count ?? 0) + " hosting regions; name the one the account is hosted in."),
-            ErrorIds.HostingRegionNotFound, ErrorCategory.InvalidArgument, text).Inert();
-        return null;
-    }
-
-    /// <summary>
-    /// The ISO code a country code, English name or alias stands for (DE, Germany, Holland), from the module's own table;
-    /// also a country code a policy's region lists that the table lacks. Null when it is no country.
-    /// </summary>
-    private protected string? CountryCode(string text) =>
-        Countries.CodeOf(text) ?? (AnsweringPolicy.RegionOfCountry(text) != null ? text.Trim().ToUpperInvariant() : null);
-
-    private ErrorRecord CountryError(string given, string code, string country)
-    {
-        var eea = AnsweringPolicy.RegionIndex.Find(RegionCodes.Eea) != null;
-        var message = code + " (" + country + ") is in none of this policy's hosting regions" + (eea ? "; it is not in the EEA." : ".")
-            + " Accepted: " + string.Join(", ", AnsweringPolicy.RegionIndex.Items) + ", or a country in one of them.";
-        return new ErrorRecord(new ItemNotFoundException(message), ErrorIds.CountryNotInAnyRegion, ErrorCategory.ObjectNotFound, given)
-        {
-            ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Name the region the account is hosted in: " + string.Join(", ", AnsweringPolicy.RegionIndex.Items) + "." },
-        };
+        var region = RegionLookup.ResolveOne(AnsweringPolicy, text, literal, PowerShellWildcards.Instance, out var problem);
+        error = problem?.ToErrorRecord();
+        return region;
     }
 
     /// <summary>Retention subjects named by <paramref name="patterns"/>, in policy order; null means all.</summary>
     private protected List<SubjectInfo>? ResolveSubjects(string[]? patterns, string parameter)
     {
-        var matched = NameFilter.Resolve(this, AnsweringPolicy.SubjectIndex, patterns, ErrorIds.SubjectNotFound, "retention subject", Piped(parameter));
+        var matched = NameFilter.Resolve(this, AnsweringPolicy.SubjectIndex, patterns, ProblemKind.SubjectNotFound, "retention subject", Piped(parameter));
         VerboseMatched(parameter, patterns, matched);
         return matched;
     }

@@ -14,15 +14,29 @@ public sealed class FictionalPolicy
     private readonly JArray _categories = new();
     private readonly JArray _residency = new();
     private readonly JArray _rules = new();
+    private readonly List<string> _products = new() { "Widgetry" };
 
     /// <summary>Adds a data category of Widgetry hosted in <paramref name="regions"/> (none: the text states no place).</summary>
-    public FictionalPolicy Data(string category, string basis = "Stated", params string[] regions)
+    public FictionalPolicy Data(string category, string basis = "Stated", params string[] regions) => DataOf("Widgetry", category, basis, regions);
+
+    /// <summary>Adds a data category of <paramref name="product"/> (a second product joins the policy after Widgetry).</summary>
+    public FictionalPolicy DataOf(string product, string category, string basis = "Stated", params string[] regions)
     {
-        var statement = Statement("Widgetry " + category + " is kept in " + (regions.Length == 0 ? "a place not named" : string.Join(", ", regions)) + ".");
-        _categories.Add(new JObject { ["id"] = category, ["name"] = category, ["nameNl"] = category + " (nl)", ["sources"] = new JArray(statement) });
+        if (!_products.Contains(product))
+        {
+            _products.Add(product);
+        }
+
+        var statement = Statement(product + " " + category + " is kept in " + (regions.Length == 0 ? "a place not named" : string.Join(", ", regions)) + ".");
+        // A category two products hold is one category of the policy.
+        if (!_categories.Any(c => (string?)c["id"] == category))
+        {
+            _categories.Add(new JObject { ["id"] = category, ["name"] = category, ["nameNl"] = category + " (nl)", ["sources"] = new JArray(statement) });
+        }
+
         _residency.Add(new JObject
         {
-            ["product"] = "Widgetry",
+            ["product"] = product,
             ["category"] = category,
             ["term"] = category,
             ["regions"] = new JArray(regions),
@@ -96,7 +110,7 @@ public sealed class FictionalPolicy
             ["source"] = new JObject { ["title"] = "A fictional text written for the tests", ["language"] = "en", ["document"] = "acme.txt" },
             ["statements"] = _statements,
             ["regions"] = new JArray(Region("EEA", "NO", "DE"), Region("US", "US"), Region("APAC", "JP")),
-            ["products"] = new JArray(new JObject { ["name"] = "Widgetry", ["basis"] = "Stated", ["sources"] = new JArray(region) }),
+            ["products"] = new JArray(_products.Select(name => new JObject { ["name"] = name, ["basis"] = "Stated", ["sources"] = new JArray(region) })),
             ["categories"] = _categories,
             ["residency"] = _residency,
             ["subjects"] = new JArray(new JObject { ["id"] = "Logs", ["name"] = "Logs", ["nameNl"] = "Logboeken", ["activity"] = "Logging", ["sources"] = new JArray(logs) }),
