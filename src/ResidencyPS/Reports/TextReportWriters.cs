@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -8,149 +9,44 @@ namespace ResidencyPS.Reports;
 /// <summary>Writes the report as markdown tables.</summary>
 internal static class MarkdownReportWriter
 {
-    /// <summary>Writes the report to <paramref name="writer"/>.</summary>
+    /// <summary>Writes the report to <paramref name="writer"/>: its sections (<see cref="ReportSections"/>) as markdown.</summary>
     public static void Write(ReportData data, TextWriter writer)
     {
-        var p = data.Policy;
-        writer.WriteLine("# Data residency report: " + Cell(p.Vendor));
+        writer.WriteLine("# " + Cell(ReportSections.Title(data)));
         writer.WriteLine();
-        writer.WriteLine("**" + Cell(ReportText.OverallVerdict(data)) + "**");
-        writer.WriteLine();
-        writer.WriteLine("## Summary by product");
-        writer.WriteLine();
-        writer.WriteLine("| Product | Hosting region | Tested | ✓ within | ⇄ transient | ✗ outside | ? unknown | – not evaluated | Waived | Passed |");
-        writer.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var s in data.Summaries)
+        foreach (var block in ReportSections.Of(data))
         {
-            writer.WriteLine("| " + Cell(s.Product) + " | " + Cell(s.HostingRegion) + " | " + s.Tested + " | " + s.Within + " | " + s.Transient + " | " + s.Outside + " | " + s.Unknown
-                + " | " + s.NotEvaluated + " | " + s.Waived + " | " + (s.Passed ? "✓ yes" : "✗ no") + " |");
-        }
-
-        writer.WriteLine();
-        writer.WriteLine("## Sign-off");
-        writer.WriteLine();
-        writer.WriteLine("| | |");
-        writer.WriteLine("|---|---|");
-        foreach (var field in ReportText.SignOff)
-        {
-            writer.WriteLine("| " + Cell(field) + " | |");
-        }
-
-        writer.WriteLine();
-        writer.WriteLine("## Provenance");
-        writer.WriteLine();
-        foreach (var line in ReportText.Provenance(data))
-        {
-            writer.WriteLine("- " + line.Key + ": " + (line.Key == "SHA-256" ? "`" + line.Value + "`" : Cell(line.Value)));
-        }
-
-        writer.WriteLine();
-        writer.WriteLine("## Legend");
-        writer.WriteLine();
-        foreach (var entry in ReportWords.Legend)
-        {
-            writer.WriteLine("- " + Cell(entry.Key) + ": " + Cell(entry.Value));
-        }
-
-        writer.WriteLine();
-        if (data.Assumptions.Count > 0)
-        {
-            writer.WriteLine("## Assumptions");
-            writer.WriteLine();
-            foreach (var line in data.Assumptions)
+            switch (block)
             {
-                writer.WriteLine("- " + Cell(line.Key) + ": " + Cell(line.Value));
+                case Heading heading:
+                    writer.WriteLine("## " + Cell(heading.Text));
+                    break;
+                case Paragraph { ColoursOnly: true }:
+                    continue;
+                case Paragraph paragraph:
+                    writer.WriteLine(paragraph.Strong ? "**" + Cell(paragraph.Text) + "**" : Cell(paragraph.Text));
+                    break;
+                case Definitions list:
+                    foreach (var item in list.Items)
+                    {
+                        writer.WriteLine("- " + Cell(item.Term) + ": " + (item.Code ? "`" + item.Value.Replace("`", string.Empty) + "`" : Cell(item.Value)));
+                    }
+
+                    break;
+                case Table table:
+                    // A table without a header (the sign-off block) gets an empty one: markdown has no table without.
+                    var header = table.Header ?? (table.Rows.Count > 0 ? table.Rows[0].Select(_ => string.Empty).ToList() : new List<string>());
+                    writer.WriteLine("| " + string.Join(" | ", header.Select(Cell)) + " |");
+                    writer.WriteLine("|" + string.Concat(header.Select(_ => "---|")));
+                    foreach (var row in table.Rows)
+                    {
+                        writer.WriteLine("| " + string.Join(" | ", row.Select(c => string.Join("<br>", c.Lines.Select(l => Cell(l.Label == null ? l.Text : l.Label + ": " + l.Text))))) + " |");
+                    }
+
+                    break;
             }
 
             writer.WriteLine();
-        }
-
-        writer.WriteLine("## Waiver register");
-        writer.WriteLine();
-        if (!data.WaiverRegistersKnown)
-        {
-            writer.WriteLine(Cell(ReportText.RegisterNotCarried));
-            writer.WriteLine();
-        }
-
-        if (data.WaiverRegisters.Count == 0)
-        {
-            writer.WriteLine(ReportText.RegisterEmpty(data)); // the module's own words: nothing in them for markdown to read
-            writer.WriteLine();
-        }
-
-        foreach (var ledger in data.WaiverRegisters)
-        {
-            writer.WriteLine("Waiver file " + Cell(ReportText.RegisterFile(ledger)));
-            writer.WriteLine();
-            writer.WriteLine("| # | Covers | Justification | Approved by | Expires | Status |");
-            writer.WriteLine("|---|---|---|---|---|---|");
-            foreach (var w in ledger.Entries)
-            {
-                writer.WriteLine("| " + w.Index + " | " + string.Join(" | ", new[] { ReportText.Scope(w), w.Justification, w.ApprovedBy ?? "not stated",
-                    IsoDate.Day(w.Expires), ReportText.Status(data, w) }.Select(Cell)) + " |");
-            }
-
-            writer.WriteLine();
-        }
-
-        writer.WriteLine("## Where data may be hosted");
-        writer.WriteLine();
-        writer.WriteLine("| Data category | " + string.Join(" | ", data.Products.Select(Cell)) + " |");
-        writer.WriteLine("|---|" + string.Concat(data.Products.Select(_ => "---|")));
-        foreach (var category in data.Categories)
-        {
-            var cells = data.Products.Select(product => data.Cell(product, category))
-                .Select(r => r == null ? "–" : (r.Regions.Count == 0 ? "? unknown" : string.Join(" ", r.Regions)) + ReportWords.Marks(r.Basis, r.HasConflict));
-            writer.WriteLine("| " + Cell(category.DataCategory) + " | " + string.Join(" | ", cells.Select(Cell)) + " |");
-        }
-
-        writer.WriteLine();
-        writer.WriteLine("## EEA boundary");
-        writer.WriteLine();
-        writer.WriteLine(Cell(BoundarySummary.Of(data)));
-        writer.WriteLine();
-        writer.WriteLine("| Row | Product | Data category | Hosting region | Verdict | Passed | Basis | Findings | Source |");
-        writer.WriteLine("|---|---|---|---|---|---|---|---|---|");
-        foreach (var r in data.Results)
-        {
-            var cells = new[] { ReportText.Row(r), r.Product, r.DataCategory, r.HostingRegion, ReportWords.Verdict(r.Verdict) + ReportWords.Marks(r.Basis, r.HasConflict),
-                r.Passed ? (r.Waived ? "yes (waived)" : "yes") : "no", ReportWords.Basis(r.Basis) }.Select(Cell);
-            var findings = string.Join("<br>", r.Findings.Select(f => Cell(ReportWords.Effect(f.Effect) + ": " + f.Message)));
-            writer.WriteLine("| " + string.Join(" | ", cells) + " | " + findings + " | " + Cell(ReportText.SourceLines(r)) + " |");
-        }
-
-        writer.WriteLine();
-        writer.WriteLine("## Retention");
-        writer.WriteLine();
-        writer.WriteLine("| Product | Subject | Hosting region | Kept in | Period | After the period | Basis |");
-        writer.WriteLine("|---|---|---|---|---|---|---|");
-        foreach (var rule in p.Retention)
-        {
-            writer.WriteLine("| " + string.Join(" | ", new[] { rule.Product, rule.Subject, rule.HostingRegion.ToString(), rule.StorageLocation, ReportWords.Period(rule),
-                rule.AfterWithDelay,
-                ReportWords.BasisAndConflict(rule.Basis, rule.HasConflict) }.Select(Cell)) + " |");
-        }
-
-        writer.WriteLine();
-        writer.WriteLine("## Readings and conflicts");
-        writer.WriteLine();
-        writer.WriteLine("| What | Basis | Why | Conflict |");
-        writer.WriteLine("|---|---|---|---|");
-        foreach (var reading in data.Readings)
-        {
-            writer.WriteLine("| " + Cell(reading.Subject) + " | " + Cell(ReportWords.Basis(reading.Basis)) + " | " + Cell(reading.Notes) + " | "
-                + Cell(reading.Conflict == null ? string.Empty : ReportWords.ConflictMark + " " + reading.Conflict) + " |");
-        }
-
-        writer.WriteLine();
-        writer.WriteLine("## Source statements cited");
-        writer.WriteLine();
-        writer.WriteLine("| Line | Source text | English |");
-        writer.WriteLine("|---|---|---|");
-        foreach (var s in data.CitedStatements)
-        {
-            writer.WriteLine("| " + s.Line + " | " + Cell(s.Text) + " | " + Cell(s.English) + " |");
         }
     }
 

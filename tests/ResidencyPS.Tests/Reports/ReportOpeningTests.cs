@@ -26,7 +26,7 @@ public sealed class ReportOpeningTests
         var text = Markdown(results);
         var failed = results.Count(r => !r.Passed);
         var order = new[] { "# Data residency report", "**NOT PASSED\\: " + failed + " of " + results.Count + " results did not pass (1 could not be evaluated); 1 passed only because a waiver covers them.**",
-            "## Summary by product", "## Sign-off", "| Reviewed by | |", "| Signature | |", "## Provenance", "## Waiver register", "## EEA boundary" }
+            "## Summary by product", "## Sign-off", "| Reviewed by |  |", "| Signature |  |", "## Provenance", "## Waiver register", "## EEA boundary" }
             .Select(part => text.IndexOf(part, StringComparison.Ordinal)).ToList();
         Assert.All(order, index => Assert.True(index >= 0, text));
         Assert.Equal(order.OrderBy(i => i), order);
@@ -45,6 +45,7 @@ public sealed class ReportOpeningTests
             .Where(r => r.Verdict == Verdict.Within).ToList();
         var text = Markdown(within);
         Assert.Contains("**PASSED\\: all " + within.Count + " results passed.**", text);
-        Assert.Contains("No waiver file was used: every result stands as the policy gives it.", text);
+        // Escaped as every text of the markdown report is: the colon reads as a colon.
+        Assert.Contains("No waiver file was used\\: every result stands as the policy gives it.", text);
     }
 }
