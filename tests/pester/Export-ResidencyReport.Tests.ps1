@@ -162,6 +162,21 @@ Describe 'Export-ResidencyReport' {
         $rows.'Input.Owner' | Should -Be @('alice', "'=HYPERLINK(""x"")")
         $rows.'Input.Tenant' | Should -Be @('t-001', 't-002')
 
+        # Rows of two spreadsheets, 40 columns of their own each: the report has all 80, each row's filled (issue 22's inventories).
+        $mixed = foreach ($sheet in 'a', 'b') {
+            $row = [ordered]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data' }
+            foreach ($i in 1..40) { $row["$sheet$i"] = "$sheet-$i" }
+            [pscustomobject]$row
+        }
+        $wide = Join-Path $TestDrive 'mixed-report.csv'
+        $mixed | Test-EeaBoundary -WarningAction SilentlyContinue | Export-ResidencyReport -Path $wide -WarningVariable lost
+        $lost | Should -BeNullOrEmpty
+        $wideRows = Import-Csv -LiteralPath $wide
+        @($wideRows[0].PSObject.Properties.Name -like 'Input.*').Count | Should -Be 80
+        $wideRows[0].'Input.a40' | Should -Be 'a-40'
+        $wideRows[1].'Input.b40' | Should -Be 'b-40'
+        $wideRows[1].'Input.a1' | Should -Be ''
+
         $html = Join-Path $TestDrive 'owners-report.html'
         $results | Export-ResidencyReport -Path $html
         Get-Content -Raw -LiteralPath $html | Should -Match '<td>1 \(Owner: alice; Tenant: t-001\)</td>'

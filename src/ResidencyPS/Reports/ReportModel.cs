@@ -22,7 +22,11 @@ internal sealed class ReportData
         PassedCount = results.Count(r => r.Passed);
         Assumptions = AssumptionsOf(results);
         Summaries = SummaryTable.Of(policy, results);
-        InputColumnNames = results.SelectMany(r => r.InputColumns.Names).Distinct(StringComparer.OrdinalIgnoreCase).Take(InputColumns.MaxColumns).ToList();
+        // Every row's own columns, as one header: rows of a mixed inventory (two spreadsheets, two owners' columns) each
+        // keep theirs. 64 a row, as InputColumns keeps them; the header stops at MaxReportColumns, and says so.
+        var names = results.SelectMany(r => r.InputColumns.Names).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        InputColumnNames = names.Take(MaxReportColumns).ToList();
+        InputColumnsLeftOut = names.Count - InputColumnNames.Count;
         Readings = ReadingsOf(policy);
         var registers = results.Select(r => r.Context).Distinct().Select(c => c.WaiverLedgers).ToList();
         WaiverRegistersKnown = registers.All(r => r != null);
@@ -48,6 +52,12 @@ internal sealed class ReportData
 
     /// <summary>The input rows' own column names, in the order they first appear (the CSV report's Input.&lt;name&gt; columns).</summary>
     public IReadOnlyList<string> InputColumnNames { get; }
+
+    /// <summary>The most Input.&lt;name&gt; columns a CSV report has: a spreadsheet opens it, and each is a cell in every line.</summary>
+    public const int MaxReportColumns = 1024;
+
+    /// <summary>How many distinct input column names did not fit in <see cref="MaxReportColumns"/> (the caller warns).</summary>
+    public int InputColumnsLeftOut { get; }
 
     /// <summary>One summary per product and hosting region, in the policy's order (<see cref="SummaryTable"/>): what an auditor reads first.</summary>
     public IReadOnlyList<EeaBoundarySummary> Summaries { get; }
