@@ -118,11 +118,12 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     protected override void ProcessRecord()
     {
         _row.Clear();
+        var row = Rows.Read(InputObject);
         var columns = InputColumns.None;
         if (MyInvocation.ExpectingInput)
         {
             _inputRow++;
-            columns = RowColumns();
+            columns = RowColumns(row.Columns);
         }
 
         // A name from a piped row (a property or a plain string) is literal: a cell holding * or [ is tested as the
@@ -130,8 +131,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         var products = Product ?? (InputObject?.BaseObject is string name ? new[] { name } : null);
         var input = new CheckInput(products, Product == null ? InputObject != null : Piped(nameof(Product)), DataCategory, Piped(nameof(DataCategory)),
             HostingRegion, Piped(nameof(HostingRegion)), _inputRow, columns);
-        if ((InventoryRows.FromOtherPolicy(InputObject, AnsweringPolicy) ?? InventoryRows.ConflictingColumns(InputObject, AliasedColumns, Piped)
-            ?? InventoryRows.OtherVendor(InputObject, AnsweringPolicy)) is Problem refused)
+        if ((InventoryRows.FromOtherPolicy(InputObject, AnsweringPolicy) ?? Rows.ConflictingColumns(row, Piped) ?? Rows.OtherVendor(row, AnsweringPolicy)) is Problem refused)
         {
             _check.Refuse(input, refused);
         }
@@ -178,13 +178,12 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         (nameof(DataCategory), new[] { nameof(DataCategory), "Category" }),
     };
 
-    // Every name a row's column binds to a parameter by: the rest are the row's own columns, carried to its results.
-    private static readonly HashSet<string> BoundColumns = new HashSet<string>(AliasedColumns.SelectMany(a => a.Columns), StringComparer.OrdinalIgnoreCase);
+    // How rows are read: their own columns are every column but those that bind to a parameter.
+    private static readonly InventoryRows Rows = new InventoryRows(AliasedColumns);
 
     // An inventory row (Import-Csv, ConvertFrom-Json, [pscustomobject]) keeps its other columns (InputColumns makes them inert).
-    private InputColumns RowColumns()
+    private InputColumns RowColumns(List<KeyValuePair<string, string>>? columns)
     {
-        var columns = InventoryRows.Columns(InputObject, BoundColumns);
         if (columns != null && columns.Count > InputColumns.MaxColumns && !_warnedWideRow)
         {
             _warnedWideRow = true;
