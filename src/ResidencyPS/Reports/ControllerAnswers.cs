@@ -81,7 +81,8 @@ internal sealed class ControllerAnswers
         var json = PolicyLoader.ReadObjectFile(path, What, out var sha256);
         var problems = new ProblemList();
         var document = PolicyNode.Read(json, Document, problems);
-        foreach (var field in Document.Fields.Select(f => f.Name).Where(document.IsNull))
+        // The controller cannot be left out: its null is told once, as the controller being required (below).
+        foreach (var field in Document.Fields.Select(f => f.Name).Where(f => f != "controller" && document.IsNull(f)))
         {
             document.Problem(field, "null is not a value here; leave the property out instead.");
         }

@@ -102,6 +102,7 @@ public sealed class ControllerAnswersTests : IDisposable
     [InlineData("{ \"controller\": { \"name\": \"\u200b\", \"contact\": \"a@x\" } }", "controller.name")]
     [InlineData("{ \"controller\": { \"name\": \"A\", \"contact\": \"a@x\" }, \"processing\": [ { \"product\": \"*\", \"purposes\": \"\u200b\\u00ad\" } ] }", "processing[0].purposes")]
     [InlineData("{ \"controller\": { \"name\": \"A\", \"contact\": \"a@x\" }, \"dpo\": null }", "dpo")]
+    [InlineData("{ \"controller\": null }", "controller")]
     [InlineData("{ \"controller\": { \"name\": \"A\", \"contact\": \"a@x\" }, \"processing\": [ { \"product\": \"*\", \"purposes\": null, \"legalBasis\": \"x\" } ] }", "processing[0].purposes")]
     public void An_answer_that_says_nothing_is_refused_once_at_its_place(string json, string path)
     {
