@@ -28,6 +28,19 @@ Describe 'Invoke-ResidencyCheck' {
         $log[-1].MessageData.Message | Should -Be 'PASSED: every row passed (exit code 0)'
     }
 
+    It 'passes -WaiverWarningDays on, so the log says which waiver ends soon while the check still passes (issue 22)' {
+        $soon = Join-Path $TestDrive 'soon.json'
+        $ends = [datetime]::UtcNow.Date.AddDays(2).ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture)
+        @{ waivers = @(@{ product = '*'; dataCategory = 'Authentication and profile data'; verdict = 'Unknown'; justification = 'SSO reviewed.'; expires = $ends }) } |
+            ConvertTo-Json -Depth 5 | Set-Content -LiteralPath $soon
+        $inventory = New-Inventory 'soon.csv' 'Freshdesk,Authentication and profile data,EEA'
+        $check = Invoke-ResidencyCheck -Path $inventory -OutputDirectory (Join-Path $TestDrive 'soon') -WaiverPath $soon -WaiverWarningDays 5 -PassThru -InformationVariable log -InformationAction Ignore
+        $check.ExitCode | Should -Be 0
+        $check.Waived | Should -Be 1
+        @($check.Problems -like "WARNING: Waiver waivers``[0``] (``* / Authentication and profile data / Unknown, expires $ends) in *soon.json expires in 2 days*").Count | Should -Be 1
+        @($log.MessageData.Message -like '*expires in 2 days*').Count | Should -Be 1
+    }
+
     It 'does not pass when a row is outside the EEA or cannot be evaluated, names each, and writes CheckNotPassed after the result' {
         $inventory = New-Inventory 'fail.csv' 'Freshdesk,Ticket data,EEA', 'Freshdesk,Call recordings,EEA', 'Freshdsk,Ticket data,EEA'
         $check = Invoke-ResidencyCheck $inventory $script:out -Format Sarif -PassThru -ErrorAction SilentlyContinue -ErrorVariable problem -InformationVariable log -InformationAction Ignore

@@ -537,6 +537,27 @@ Describe 'Test-EeaBoundary' {
             ($warnings -join "`n") | Should -Match 'waivers\[0\] \(\* / Authentication and profile data / Unknown, expires 2020-01-31\).*has expired'
         }
 
+        It 'warns, when asked, about waivers whose last day is near, counted in UTC days, and still applies them (issue 22)' {
+            $today = [datetime]::UtcNow.Date
+            $soon = $sso.Clone(); $soon.expires = $today.AddDays(3).ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture)
+            $last = $migration.Clone(); $last.expires = $today.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture)
+            $file = New-WaiverFile 'soon.json' @($soon, $last)
+            $keep = @{ Product = 'Freshdesk'; ExcludeDataCategory = 'Call recordings', 'Chat messages'; WaiverPath = $file; Quiet = $true }
+
+            $warnings = $null
+            Test-EeaBoundary @keep -WaiverWarningDays 7 -WarningVariable warnings -WarningAction SilentlyContinue | Should -BeExactly $true
+            $said = $warnings -join "`n"
+            $said | Should -Match ([regex]::Escape("waivers[0] (* / Authentication and profile data / Unknown, expires $($soon.expires))") + '.* expires in 3 days: after that the results it covers no longer pass')
+            $said | Should -Match 'waivers\[1\] \(Freshdesk / Service-gegevens / Unknown, .*\) in .*soon\.json expires today \(UTC\): from tomorrow'
+
+            Test-EeaBoundary @keep -WaiverWarningDays 2 -WarningVariable warnings -WarningAction SilentlyContinue | Should -BeExactly $true
+            ($warnings -join "`n") | Should -Not -Match 'expires in 3 days'
+            ($warnings -join "`n") | Should -Match 'expires today'
+            Test-EeaBoundary @keep -WarningVariable warnings -WarningAction SilentlyContinue | Should -BeExactly $true
+            ($warnings -join "`n") | Should -Not -Match 'expires (today|in)'
+            { Test-EeaBoundary @keep -WaiverWarningDays -1 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,ResidencyPS.Commands.TestEeaBoundaryCommand'
+        }
+
         It 'warns about a waiver that covered none of the results' {
             $file = New-WaiverFile 'stale.json' @($sso, $migration)
             $warnings = $null

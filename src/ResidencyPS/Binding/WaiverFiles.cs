@@ -14,12 +14,22 @@ internal static class WaiverFiles
     /// Loads the waiver file, warning about expired waivers. A file that cannot be used writes one InvalidWaiver error
     /// per problem (file, line, position, JSON path) and then stops the cmdlet: nothing is tested against half a file.
     /// </summary>
-    public static WaiverSet Load(PSCmdlet cmdlet, string path, ResidencyPolicy policy)
+    /// <param name="cmdlet">The cmdlet that writes the errors and warnings.</param>
+    /// <param name="path">The waiver file as given.</param>
+    /// <param name="policy">The policy whose names the waivers use.</param>
+    /// <param name="warningDays">Warn about every current waiver whose last day is at most this many days away; null for none.</param>
+    public static WaiverSet Load(PSCmdlet cmdlet, string path, ResidencyPolicy policy, int? warningDays = null)
     {
         var waivers = InputFiles.Load(cmdlet, path, Kind, file => WaiverLoader.LoadFile(file, policy, NameFilter.WildcardTest, DateTime.UtcNow));
         foreach (var expired in waivers.Expired)
         {
             cmdlet.WriteWarning("Waiver " + expired + " in " + waivers.Origin + " has expired and no longer applies: review it, then renew or remove it.");
+        }
+
+        foreach (var (waiver, daysLeft) in warningDays is int days ? waivers.ExpiringWithin(days) : Array.Empty<(Waiver, int)>())
+        {
+            cmdlet.WriteWarning("Waiver " + waiver + " in " + waivers.Origin + (daysLeft == 0 ? " expires today (UTC): from tomorrow" : " expires in " + daysLeft + " day" + (daysLeft == 1 ? string.Empty : "s")
+                + ": after that") + " the results it covers no longer pass. Review it, then renew or remove it.");
         }
 
         return waivers;

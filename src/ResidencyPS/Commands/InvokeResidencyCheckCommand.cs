@@ -57,6 +57,11 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? WaiverPath { get; set; }
 
+    /// <summary>As Test-EeaBoundary -WaiverWarningDays: warn about waivers whose last day is at most this many days away.</summary>
+    [Parameter]
+    [ValidateRange(0, 3660)]
+    public int WaiverWarningDays { get; set; }
+
     /// <summary>A policy file to check against instead of the active policy.</summary>
     [Parameter]
     [SupportsWildcards]
@@ -356,6 +361,10 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
         if (waivers != null)
         {
             parameters["WaiverPath"] = WildcardPattern.Escape(waivers); // resolved already: taken literally
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(WaiverWarningDays)))
+            {
+                parameters[nameof(WaiverWarningDays)] = WaiverWarningDays;
+            }
         }
 
         if (UsesIntegrations.IsPresent)

@@ -86,6 +86,14 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     [ValidateNotNullOrEmpty]
     public string? WaiverPath { get; set; }
 
+    /// <summary>
+    /// Warn about every waiver of -WaiverPath whose last day is at most this many days away (0: today), so it is reviewed
+    /// before the results it covers stop passing; no such warning when omitted.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, 3660)]
+    public int WaiverWarningDays { get; set; }
+
     /// <summary>Return one boolean per input: true only when every result of it passed.</summary>
     [Parameter(Mandatory = true, ParameterSetName = QuietSet)]
     public SwitchParameter Quiet { get; set; }
@@ -101,7 +109,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         var excluded = ExcludeDataCategory == null ? null : ResolveCategories(ExcludeDataCategory, nameof(ExcludeDataCategory)) ?? new List<DataCategoryInfo>();
         if (WaiverPath != null)
         {
-            _waivers = WaiverFiles.Load(this, WaiverPath, AnsweringPolicy);
+            _waivers = WaiverFiles.Load(this, WaiverPath, AnsweringPolicy, MyInvocation.BoundParameters.ContainsKey(nameof(WaiverWarningDays)) ? WaiverWarningDays : null);
             if (_waivers != null && VerboseWanted)
             {
                 WriteVerbose("Waivers: " + _waivers.All.Count + " from " + _waivers.Origin + " (" + _waivers.Expired.Count + " expired)"

@@ -24,7 +24,10 @@ internal sealed record Waiver(int Index, string Product, string DataCategory, Ve
     /// Whether the waiver still applies at <paramref name="now"/>: through the end of its expiry date in UTC, the same
     /// instant for a runner in UTC and a server on local time (a local time is converted first, an unspecified one is UTC).
     /// </summary>
-    public bool CurrentOn(DateTime now) => Expires.Date >= (now.Kind == DateTimeKind.Local ? now.ToUniversalTime() : now).Date;
+    public bool CurrentOn(DateTime now) => DaysLeft(now) >= 0;
+
+    /// <summary>How many days after <paramref name="now"/>'s UTC day the waiver's last day is: 0 on its last day, negative once expired.</summary>
+    public int DaysLeft(DateTime now) => (Expires.Date - (now.Kind == DateTimeKind.Local ? now.ToUniversalTime() : now).Date).Days;
 
     /// <summary>How the waiver is named in warnings: its position and what it covers.</summary>
     public override string ToString() =>

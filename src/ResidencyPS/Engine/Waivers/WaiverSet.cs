@@ -24,7 +24,17 @@ internal sealed class WaiverSet
         All = waivers;
         _current = waivers.Where(w => w.CurrentOn(now)).ToList();
         Expired = waivers.Where(w => !w.CurrentOn(now)).ToList();
+        _now = now;
     }
+
+    private readonly DateTime _now;
+
+    /// <summary>
+    /// The current waivers whose last day is at most <paramref name="days"/> days away (0: today), with how many days
+    /// they have left, counted in UTC days as expiry is: a check warns before a waiver stops covering its results.
+    /// </summary>
+    public IReadOnlyList<(Waiver Waiver, int DaysLeft)> ExpiringWithin(int days) =>
+        _current.Select(w => (Waiver: w, DaysLeft: w.DaysLeft(_now))).Where(w => w.DaysLeft <= days).ToList();
 
     /// <summary>The file the waivers came from.</summary>
     public string Origin { get; }
