@@ -371,6 +371,24 @@ Describe 'Test-EeaBoundary' {
                 'ProductNotFound,ResidencyPS.Commands.TestEeaBoundaryCommand', 'HostingRegionNotFound,ResidencyPS.Commands.TestEeaBoundaryCommand')
         }
 
+        It 'tells both faults of a row that names no product and a region that is none, and its target is the row itself' {
+            $err = $null
+            $null = [pscustomobject]@{ Name = 'x'; Owner = 'alice'; Region = 'Mars' }, $null | Test-EeaBoundary -HostingRegion Mars -ErrorVariable err -ErrorAction SilentlyContinue
+            $err.FullyQualifiedErrorId | Should -Be @('HostingRegionNotFound,ResidencyPS.Commands.TestEeaBoundaryCommand', 'ProductNotGiven,ResidencyPS.Commands.TestEeaBoundaryCommand',
+                'HostingRegionNotFound,ResidencyPS.Commands.TestEeaBoundaryCommand', 'ProductNotGiven,ResidencyPS.Commands.TestEeaBoundaryCommand')
+            $err[1].TargetObject.Owner | Should -Be 'alice'
+        }
+
+        It 'compares list cells as PowerShell binds them: two columns naming different regions in lists are a conflict, a listed vendor its name' {
+            $rows = '[{"Product":"Freshchat","DataCategory":"Conversations","HostingRegion":["EEA"],"Region":["US"]},' +
+                '{"Product":"Freshchat","DataCategory":"Conversations","HostingRegion":["EEA"],"Vendor":["Freshworks"]}]'
+            $err = $null
+            $results = $rows | ConvertFrom-Json | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue
+            $results.Verdict | Should -Be @('NotEvaluated', 'Within')
+            $err.FullyQualifiedErrorId | Should -Be 'ConflictingColumns,ResidencyPS.Commands.TestEeaBoundaryCommand'
+            $err[0].Exception.Message | Should -Match "HostingRegion 'EEA', Region 'US'"
+        }
+
         It 'gives one boolean per input under -Quiet even when inputs are bad' {
             $answers = @(
                 [pscustomobject]@{ Product = 'Freshdesk'; DataCategory = 'Ticket data' }
@@ -393,6 +411,7 @@ Describe 'Test-EeaBoundary' {
                 $err.Count | Should -Be $records.Count
                 $err[0].FullyQualifiedErrorId | Should -Be 'PolicyMismatch,ResidencyPS.Commands.TestEeaBoundaryCommand'
                 $err[0].Exception.Message | Should -Match 'never mixes two policies'
+                $err[0].Exception | Should -BeOfType ([System.InvalidOperationException])
                 @($records | Test-EeaBoundary -Quiet -ErrorAction SilentlyContinue) -contains $true | Should -BeFalse
                 # The same records against their own policy, and rows from a file (which carry no policy), are tested.
                 ($records | Test-EeaBoundary -Policy (Get-ResidencyPolicy -Embedded)).Verdict | Should -Not -Contain 'NotEvaluated'

@@ -174,8 +174,10 @@ internal sealed class InventoryRows
         return false;
     }
 
-    // A value as a check compares it: its text, trimmed.
-    private static string Text(object? value) => (value?.ToString() ?? string.Empty).Trim();
+    // A value as a check compares it: its text as PowerShell converts it for a [string] parameter (a list, which
+    // ConvertFrom-Json makes of a JSON array, as its items joined, not "System.Object[]"), trimmed.
+    private static string Text(object? value) =>
+        (value == null ? string.Empty : LanguagePrimitives.ConvertTo<string>(value) ?? string.Empty).Trim();
 
     // A cell as text the way a spreadsheet shows it: a list joined, a date in ISO 8601, a nested object as name=value pairs.
     private static string CellText(object? value)

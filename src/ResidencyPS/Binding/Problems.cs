@@ -10,9 +10,13 @@ internal static class Problems
     /// <summary>The error record of <paramref name="problem"/>, its target's name made inert.</summary>
     public static ErrorRecord ToErrorRecord(this Problem problem)
     {
-        Exception exception = problem.Kind == ProblemKind.InvalidWildcardPattern
-            ? new WildcardPatternException(problem.Message)
-            : problem.Class == ProblemClass.ObjectNotFound ? new ItemNotFoundException(problem.Message) : new ArgumentException(problem.Message);
+        Exception exception = problem.Kind switch
+        {
+            ProblemKind.InvalidWildcardPattern => new WildcardPatternException(problem.Message),
+            // Not the argument's fault: the input was made by another policy than the one answering.
+            ProblemKind.PolicyMismatch => new InvalidOperationException(problem.Message),
+            _ => problem.Class == ProblemClass.ObjectNotFound ? new ItemNotFoundException(problem.Message) : new ArgumentException(problem.Message),
+        };
         var category = problem.Class switch
         {
             ProblemClass.ObjectNotFound => ErrorCategory.ObjectNotFound,

@@ -309,16 +309,16 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
         var data = new ReportData(AnsweringPolicy, _results, DateTime.UtcNow) { Controller = _controller };
         var options = new ReportOptions(FieldSeparator(), Guid.NewGuid(), PageSize);
         var writes = ReportFormats.Of(format);
-        if (format == ReportFormat.Csv && data.InputColumnsLeftOut > 0)
-        {
-            WriteWarning("The results carry " + (data.InputColumnNames.Count + data.InputColumnsLeftOut) + " different input column names; the CSV report has the first "
-                + ReportData.MaxReportColumns + " as Input.<name> columns and leaves " + data.InputColumnsLeftOut + " out. Every result keeps all of its own in InputColumns "
-                + "(-Format Json keeps them in the file).");
-        }
-
         if (!FileWriting.TryWrite(this, target, given, writer => writes.Write(data, writer, options), byteOrderMark: writes.ByteOrderMark))
         {
             return;
+        }
+
+        if (format == ReportFormat.Csv && data.InputColumnsLeftOut > 0)
+        {
+            WriteWarning("The results carry " + (data.InputColumnNames.Count + data.InputColumnsLeftOut) + " different input column names; the CSV report has the first "
+                + ReportData.MaxReportColumns + " as Input.<name> columns and leaves " + data.InputColumnsLeftOut + " out. Each result keeps its own columns (up to "
+                + InputColumns.MaxColumns + ") in InputColumns, and -Format Json writes them to the file.");
         }
 
         WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Done") { RecordType = ProgressRecordType.Completed });

@@ -146,11 +146,13 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         else if (products == null && InputObject == null && MyInvocation.ExpectingInput)
         {
             // A $null in the pipeline is an empty row, not a request to test every product.
-            _check.Refuse(input, BoundaryCheck.NoProduct("The input row is empty ($null): it names no product.", string.Empty));
+            _check.Refuse(input, BoundaryCheck.NoProduct("The input row is empty ($null): it names no product.", string.Empty), checkRegion: true);
         }
         else if (products == null && InputObject != null)
         {
-            _check.Refuse(input, BoundaryCheck.NoProduct("The input names no product: it is neither a product name nor an object with a Product property.", InputObject.BaseObject));
+            // The row as piped is the target: a [pscustomobject]'s columns live on its wrapper, not its (empty) base object.
+            _check.Refuse(input, BoundaryCheck.NoProduct("The input names no product: it is neither a product name nor an object with a Product property.",
+                InputObject.BaseObject is PSCustomObject ? InputObject : InputObject.BaseObject), checkRegion: true);
         }
         else
         {

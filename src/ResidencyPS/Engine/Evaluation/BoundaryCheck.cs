@@ -86,11 +86,18 @@ internal sealed class BoundaryCheck
 
     /// <summary>
     /// An input that is not tested at all (it names no product, or the caller found it belongs to another policy or
-    /// vendor): <paramref name="problem"/> is written and the input comes out NotEvaluated, as given.
+    /// vendor): <paramref name="problem"/> is written and the input comes out NotEvaluated, as given. With
+    /// <paramref name="checkRegion"/> its hosting region's problem is written too, so both faults of a row are told at once
+    /// (a row refused as a whole, another vendor's or policy's, is not read further).
     /// </summary>
-    public void Refuse(in CheckInput input, Problem problem)
+    public void Refuse(in CheckInput input, Problem problem, bool checkRegion = false)
     {
-        Hosting(input, out var hostingText, out _);
+        Hosting(input, out var hostingText, out var hostingProblem);
+        if (checkRegion && hostingProblem != null)
+        {
+            _output.Problem(hostingProblem);
+        }
+
         NotEvaluated(input, input.Products is { Count: > 0 } products ? products[0] : string.Empty, problem, hostingText);
     }
 
