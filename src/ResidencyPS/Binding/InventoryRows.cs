@@ -176,8 +176,14 @@ internal sealed class InventoryRows
 
     // A value as a check compares it: its text as PowerShell converts it for a [string] parameter (a list, which
     // ConvertFrom-Json makes of a JSON array, as its items joined, not "System.Object[]"), trimmed.
+    // A plain string (every cell of Import-Csv) skips the conversion: this runs for three columns of every row.
     private static string Text(object? value) =>
-        (value == null ? string.Empty : LanguagePrimitives.ConvertTo<string>(value) ?? string.Empty).Trim();
+        (value switch
+        {
+            null => string.Empty,
+            string text => text,
+            _ => LanguagePrimitives.ConvertTo<string>(value) ?? string.Empty,
+        }).Trim();
 
     // A cell as text the way a spreadsheet shows it: a list joined, a date in ISO 8601, a nested object as name=value pairs.
     private static string CellText(object? value)

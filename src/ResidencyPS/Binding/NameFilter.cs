@@ -43,10 +43,10 @@ internal static class NameFilter
     public static List<T>? ResolveOne<T>(PSCmdlet cmdlet, NameIndex<T> index, string pattern, ProblemKind notFound, string what, bool literal = false)
         where T : class
     {
-        var matches = NameLookup.Resolve(index, pattern, notFound, what, literal, PowerShellWildcards.Instance, out var problem);
-        if (problem != null)
+        var matches = TryResolveOne(index, pattern, notFound, what, out var error, literal);
+        if (error != null)
         {
-            cmdlet.WriteError(problem.ToErrorRecord());
+            cmdlet.WriteError(error);
         }
 
         return matches;

@@ -15,7 +15,7 @@ internal sealed class PowerShellWildcards : IWildcards
     }
 
     /// <inheritdoc />
-    public bool IsWildcard(string pattern) => WildcardPattern.ContainsWildcardCharacters(pattern);
+    public bool IsWildcard(string pattern) => NameFilter.IsWildcard(pattern);
 
     /// <inheritdoc />
     public string Unescape(string name) => WildcardPattern.Unescape(name);
