@@ -27,6 +27,7 @@
         'Import-ResidencyPolicy'
         'Import-ResidencyResult'
         'Invoke-ResidencyCheck'
+        'Remove-ResidencyPolicy'
         'Test-EeaBoundary'
     )
     FunctionsToExport    = @()

@@ -99,3 +99,53 @@ Describe 'Import-ResidencyPolicy' {
         (Get-ResidencyPolicy).IsEmbedded | Should -BeTrue
     }
 }
+
+Describe 'Import-ResidencyPolicy with several vendors' {
+    BeforeAll {
+        $script:acme = New-FictionalPolicyFile 'acme' 'Acme Widgets (fictional)' @{ Widgetry = @{ 'Widget data' = @('EEA') } }
+        $script:globex = New-FictionalPolicyFile 'globex' 'Globex (fictional)' @{ Gizmo = @{ 'Gizmo data' = @('US') } }
+    }
+    AfterEach { Import-ResidencyPolicy -Default }
+
+    It 'adds one policy per vendor beside the embedded one, and -Default leaves the embedded one alone' {
+        $made = Import-ResidencyPolicy -Path (Join-Path $TestDrive '*.json') -PassThru
+        $made.Vendor | Sort-Object | Should -Be @('Acme Widgets (fictional)', 'Globex (fictional)')
+        (Get-ResidencyPolicy).Vendor | Should -Be @('Freshworks', 'Acme Widgets (fictional)', 'Globex (fictional)')
+        (Get-ResidencyPolicy -Vendor Acme*).Vendor | Should -Be 'Acme Widgets (fictional)'
+        Import-ResidencyPolicy -Default
+        (Get-ResidencyPolicy).Vendor | Should -Be 'Freshworks'
+    }
+
+    It 'replaces the policy of the same vendor in its place, the embedded one too' {
+        Import-ResidencyPolicy $acme
+        $newer = New-FictionalPolicyFile 'acme-2' 'ACME WIDGETS (fictional)' @{ Widgetry = @{ 'Widget data' = @('US') } } -Version 'test-2'
+        $freshworks = New-PolicyFile 'freshworks-copy.json' { param($j) $j.policyVersion = 'copy-1' }
+        Import-ResidencyPolicy $newer, $freshworks
+        (Get-ResidencyPolicy).PolicyVersion | Should -Be @('copy-1', 'test-2')
+        (Get-DataResidency -Product Widgetry).Regions | Should -Be 'US'
+    }
+
+    It 'imports nothing when one file of several cannot be used, and says so' {
+        $bad = New-FictionalPolicyFile 'broken' 'Initech (fictional)' @{ Thing = @{ 'Thing data' = @('MARS') } }
+        $err = $null; $warn = $null
+        Import-ResidencyPolicy $acme, $bad -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warn -WarningAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'InvalidPolicy,ResidencyPS.Commands.ImportResidencyPolicyCommand'
+        $warn | Should -Match 'No policy was imported: 1 of the files named could not be used'
+        (Get-ResidencyPolicy).Vendor | Should -Be 'Freshworks'
+    }
+
+    It 'refuses two files of one vendor in one import, naming both, and imports neither' {
+        $twin = New-FictionalPolicyFile 'acme-twin' 'Acme Widgets (fictional)' @{ Widgetry = @{ 'Widget data' = @('US') } }
+        $err = $null
+        Import-ResidencyPolicy $acme, $twin, $globex -ErrorVariable err -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'AmbiguousPolicyPath,ResidencyPS.Commands.ImportResidencyPolicyCommand'
+        $err[0].Exception.Message | Should -Match 'acme\.json.*acme-twin\.json.*both policies of Acme Widgets \(fictional\)'
+        (Get-ResidencyPolicy).Vendor | Should -Be 'Freshworks'
+    }
+
+    It 'takes files piped from Get-ChildItem' {
+        Get-ChildItem -LiteralPath $TestDrive -Filter '*.json' | Where-Object Name -In 'acme.json', 'globex.json' | Import-ResidencyPolicy
+        (Get-ResidencyPolicy).Count | Should -Be 3
+    }
+}

@@ -330,3 +330,98 @@ Describe 'The ResidencyPS module' {
         }
     }
 }
+
+Describe 'Several vendors at once (issue 22, point 1)' {
+    BeforeAll {
+        # Two fictional vendors that share a product name (Sharedesk), as two real vendors' products can.
+        $acme = New-FictionalPolicyFile 'acme' 'Acme Widgets (fictional)' @{ Widgetry = @{ 'Widget data' = @('EEA'); 'Usage data' = @('US') }; Sharedesk = @{ 'Ticket data' = @('EEA') } }
+        $globex = New-FictionalPolicyFile 'globex' 'Globex (fictional)' @{ Gizmo = @{ 'Gizmo data' = @('US', 'EEA') }; Sharedesk = @{ 'Ticket data' = @('US') } }
+        Import-ResidencyPolicy $acme, $globex
+        $script:queries = 'Get-DataResidency', 'Get-DataCategory', 'Get-DataFlow', 'Get-HostingRegion', 'Get-PolicyStatement', 'Get-RetentionPolicy', 'Test-EeaBoundary'
+    }
+    AfterAll { Import-ResidencyPolicy -Default }
+
+    It 'gives every query cmdlet -Vendor, with wildcards and completion' {
+        foreach ($name in $queries + 'Export-ResidencyReport', 'Import-ResidencyResult', 'Get-ResidencyPolicy') {
+            (Get-Command $name).Parameters.ContainsKey('Vendor') | Should -BeTrue -Because $name
+        }
+        (Get-Completion 'Get-DataResidency -Vendor Ac').CompletionText | Should -Be "'Acme Widgets (fictional)'"
+        # With -Vendor typed, names complete from that vendor's policy only.
+        (Get-Completion 'Get-DataResidency -Vendor Globex* -Product ').CompletionText | Should -Be @('Gizmo', 'Sharedesk')
+        (Get-Completion 'Get-DataResidency -Product Wid').CompletionText | Should -Be 'Widgetry'
+    }
+
+    It 'answers from every active policy, each object carrying its vendor' {
+        (Get-DataResidency -Product Widgetry, Gizmo).Vendor | Sort-Object -Unique | Should -Be @('Acme Widgets (fictional)', 'Globex (fictional)')
+        (Get-HostingRegion -Code EEA).Vendor | Should -Be @('Freshworks', 'Acme Widgets (fictional)', 'Globex (fictional)')
+        (Get-DataCategory -DataCategory 'Gizmo data').Vendor | Should -Be 'Globex (fictional)'
+        (Get-PolicyStatement -Vendor Acme* -Search '30 days').Vendor | Should -Be 'Acme Widgets (fictional)'
+        (Get-RetentionPolicy -Product Gizmo).Vendor | Sort-Object -Unique | Should -Be 'Globex (fictional)'
+        (Get-DataFlow -Product Widgetry -DataCategory 'Usage data').Vendor | Sort-Object -Unique | Should -Be 'Acme Widgets (fictional)'
+        (Get-DataResidency -Vendor Globex* -Product Sharedesk).Regions | Should -Be 'US'
+    }
+
+    It 'refuses a product name two vendors share, naming both, until -Vendor says whose it is' -ForEach @(
+        @{ Command = 'Get-DataResidency' }, @{ Command = 'Get-DataCategory' }, @{ Command = 'Get-DataFlow' }, @{ Command = 'Get-RetentionPolicy' }
+    ) {
+        $err = $null
+        $out = & $Command -Product Sharedesk -ErrorVariable err -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'AmbiguousProduct,*'
+        $err[0].TargetObject | Should -Be 'Sharedesk'
+        $err[0].Exception.Message | Should -Match 'Acme Widgets \(fictional\) and Globex \(fictional\)'
+        @(& $Command -Product Sharedesk -Vendor 'Acme Widgets (fictional)').Count | Should -BeGreaterThan 0
+    }
+
+    It 'writes one error for a name no active policy knows, and none for a name one of them knows' {
+        $err = $null
+        Get-DataResidency -Product Nope -ErrorVariable err -ErrorAction SilentlyContinue
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'ProductNotFound,ResidencyPS.Commands.GetDataResidencyCommand'
+        $err = $null
+        Get-DataResidency -DataCategory 'Widget data' -ErrorVariable err | Should -Not -BeNullOrEmpty
+        $err.Count | Should -Be 0
+        Get-HostingRegion -Code APAC -ErrorVariable err | Should -Not -BeNullOrEmpty
+        $err.Count | Should -Be 0
+    }
+
+    It 'names a vendor with no active policy in a VendorNotFound error, and answers nothing for it' {
+        $err = $null
+        Get-DataResidency -Vendor Initech -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -Be 'VendorNotFound,ResidencyPS.Commands.GetDataResidencyCommand'
+        $err[0].TargetObject | Should -Be 'Initech'
+        Get-DataResidency -Vendor 'Nope*' -ErrorVariable err | Should -BeNullOrEmpty
+        $err.Count | Should -Be 0
+        # With -Policy, -Vendor must name that policy's vendor.
+        Get-DataResidency -Policy (Get-ResidencyPolicy -Embedded) -Vendor Globex* | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a report or a result file over several policies until one is named' {
+        $results = Test-EeaBoundary -Product Widgetry
+        $thrown = { $results | Export-ResidencyReport -Path (Join-Path $TestDrive 'estate.html') } |
+            Should -Throw -ErrorId 'SeveralPoliciesActive,ResidencyPS.Commands.ExportResidencyReportCommand' -PassThru
+        $thrown.Exception.Message | Should -Match 'Several policies are active \(Freshworks, Acme Widgets \(fictional\), Globex \(fictional\)\).*a report covers the results of one policy\. Name one with -Vendor or -Policy'
+        Test-Path (Join-Path $TestDrive 'estate.html') | Should -BeFalse
+        $results | Export-ResidencyReport -Path (Join-Path $TestDrive 'acme.html') -Vendor Acme*
+        Test-Path (Join-Path $TestDrive 'acme.html') | Should -BeTrue
+    }
+
+    It 'compares a policy file with the active policy of its own vendor' {
+        $changed = New-FictionalPolicyFile 'acme-changed' 'Acme Widgets (fictional)' @{ Widgetry = @{ 'Widget data' = @('US'); 'Usage data' = @('US') }; Sharedesk = @{ 'Ticket data' = @('EEA') } }
+        $differences = Compare-ResidencyPolicy -ReferencePolicy $changed
+        $differences | Where-Object Impact -EQ 'Weakens' | Should -BeNullOrEmpty -Because 'the active Acme policy keeps Widget data in the EEA'
+        ($differences | Where-Object Impact -EQ 'Strengthens') | Should -Not -BeNullOrEmpty
+        $initech = New-FictionalPolicyFile 'initech' 'Initech (fictional)' @{ Thing = @{ 'Thing data' = @('US') } }
+        $thrown = { Compare-ResidencyPolicy -ReferencePolicy $initech } | Should -Throw -ErrorId 'SeveralPoliciesActive,ResidencyPS.Commands.CompareResidencyPolicyCommand' -PassThru
+        $thrown.Exception.Message | Should -Match 'no active policy is of the reference policy.s vendor, Initech \(fictional\)\. Give one with -DifferencePolicy'
+    }
+
+    It 'stops the gate as could-not-run while several policies are active and no -PolicyPath is given' {
+        $inventory = Join-Path $TestDrive 'inventory.csv'
+        'Vendor,Product,DataCategory', 'Acme Widgets (fictional),Widgetry,Widget data' | Set-Content -LiteralPath $inventory
+        $result = Invoke-ResidencyCheck -Path $inventory -OutputDirectory (Join-Path $TestDrive 'gate') -PassThru -ErrorAction SilentlyContinue -InformationAction Ignore
+        $result.Outcome | Should -Be 'CouldNotRun'
+        ($result.Problems -join ' ') | Should -Match 'Several policies are active'
+    }
+}

@@ -679,3 +679,67 @@ Freshsales,Deal data,Europe
         }
     }
 }
+
+Describe 'Test-EeaBoundary: rows routed by vendor (issue 22, point 2)' {
+    BeforeAll {
+        # Two fictional vendors that share a product name (Sharedesk), beside the embedded Freshworks policy.
+        $acme = New-FictionalPolicyFile 'acme' 'Acme Widgets (fictional)' @{ Widgetry = @{ 'Widget data' = @('EEA'); 'Usage data' = @('US') }; Sharedesk = @{ 'Ticket data' = @('EEA') } }
+        $globex = New-FictionalPolicyFile 'globex' 'Globex (fictional)' @{ Gizmo = @{ 'Gizmo data' = @('US', 'EEA') }; Sharedesk = @{ 'Ticket data' = @('US') } }
+        Import-ResidencyPolicy $acme, $globex
+        $script:rows = @(
+            [pscustomobject]@{ Vendor = 'Globex (fictional)'; Product = 'Sharedesk'; DataCategory = 'Ticket data'; Owner = 'ops' }
+            [pscustomobject]@{ Vendor = ''; Product = 'Widgetry'; DataCategory = 'Usage data'; Owner = 'sales' }
+            [pscustomobject]@{ Vendor = 'Freshworks'; Product = 'Freshdesk'; DataCategory = 'Ticket data'; Owner = 'support' }
+            [pscustomobject]@{ Vendor = ''; Product = 'Sharedesk'; DataCategory = 'Ticket data'; Owner = 'hr' }
+            [pscustomobject]@{ Vendor = 'Initech'; Product = 'Thing'; DataCategory = ''; Owner = 'it' }
+            [pscustomobject]@{ Vendor = 'acme widgets (FICTIONAL)'; Product = 'Sharedesk'; DataCategory = 'Ticket data'; Owner = 'legal' }
+        )
+    }
+    AfterAll { Import-ResidencyPolicy -Default }
+
+    It 'tests each row against its vendor''s policy, in input order, and loses none' {
+        $err = $null
+        $r = $rows | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue
+        $r.InputRow | Should -Be @(1, 2, 3, 4, 5, 6)
+        $r.PolicyVendor[0, 1, 2, 5] | Should -Be @('Globex (fictional)', 'Acme Widgets (fictional)', 'Freshworks', 'Acme Widgets (fictional)')
+        $r.Verdict | Should -Be @('Outside', 'Outside', 'Within', 'NotEvaluated', 'NotEvaluated', 'Within')
+        $r.InputColumns.Owner | Should -Be @('ops', 'sales', 'support', 'hr', 'it', 'legal')
+        $err.FullyQualifiedErrorId | Should -Be @('AmbiguousProduct,ResidencyPS.Commands.TestEeaBoundaryCommand', 'VendorMismatch,ResidencyPS.Commands.TestEeaBoundaryCommand')
+        $err[0].Exception.Message | Should -Match "'Sharedesk' is in the policies of Acme Widgets \(fictional\) and Globex \(fictional\).*Vendor column"
+        $err[1].Exception.Message | Should -Match "vendor 'Initech' \(column Vendor\).*policies of Freshworks, Acme Widgets \(fictional\), Globex \(fictional\) only"
+        $err[1].TargetObject | Should -Be 'Initech'
+    }
+
+    It 'never passes an ambiguous or unknown-vendor row: one boolean per row under -Quiet' {
+        $rows | Test-EeaBoundary -Quiet -ErrorAction SilentlyContinue | Should -Be @($false, $false, $true, $false, $false, $true)
+    }
+
+    It 'summarises by vendor and product, in the order the policies became active' {
+        # A row of a vendor with no active policy is counted NotEvaluated under the first policy, which refused it.
+        $s = $rows | Test-EeaBoundary -Summary -ErrorAction SilentlyContinue
+        ($s | ForEach-Object { $_.PolicyVendor + '/' + $_.Product + '/' + $_.Passed }) | Should -Be @(
+            'Freshworks/Freshdesk/True', 'Freshworks/Thing/False', 'Acme Widgets (fictional)/Sharedesk/False', 'Acme Widgets (fictional)/Widgetry/False', 'Globex (fictional)/Sharedesk/False')
+    }
+
+    It 'routes a typed product name to the one policy that knows it, and a wildcard to every policy' {
+        (Test-EeaBoundary -Product Gizmo).PolicyVendor | Sort-Object -Unique | Should -Be 'Globex (fictional)'
+        (Test-EeaBoundary -Product '*desk' -DataCategory 'Ticket data').PolicyVendor | Should -Be @('Freshworks', 'Acme Widgets (fictional)', 'Globex (fictional)')
+        (Test-EeaBoundary -Product Sharedesk -Vendor Globex*).Verdict | Should -Be 'Outside'
+    }
+
+    It 'stops before testing anything when -Vendor names no active policy, or when waivers meet several policies' {
+        { $rows | Test-EeaBoundary -Vendor 'Nope*' -ErrorAction Stop } | Should -Throw -ErrorId 'VendorNotFound,ResidencyPS.Commands.TestEeaBoundaryCommand'
+        $waivers = Join-Path $TestDrive 'waivers.json'
+        '{ "waivers": [] }' | Set-Content -LiteralPath $waivers
+        { $rows | Test-EeaBoundary -WaiverPath $waivers -ErrorAction Stop } | Should -Throw -ErrorId 'SeveralPoliciesActive,ResidencyPS.Commands.TestEeaBoundaryCommand'
+        ($rows[1] | Test-EeaBoundary -WaiverPath $waivers -Vendor Acme*).Verdict | Should -Be 'Outside'
+    }
+
+    It 'refuses a row whose vendor columns name two vendors' {
+        $err = $null
+        $r = [pscustomobject]@{ Vendor = 'Globex (fictional)'; Provider = 'Acme Widgets (fictional)'; Product = 'Sharedesk' } | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue
+        $r.Verdict | Should -Be 'NotEvaluated'
+        $err[0].FullyQualifiedErrorId | Should -Be 'ConflictingColumns,ResidencyPS.Commands.TestEeaBoundaryCommand'
+        $err[0].Exception.Message | Should -Match 'names two vendors'
+    }
+}

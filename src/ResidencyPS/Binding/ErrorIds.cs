@@ -9,6 +9,10 @@ internal static class ErrorIds
     public const string NoDataCategoriesStated = nameof(NoDataCategoriesStated);
     public const string ConflictingColumns = nameof(ConflictingColumns);
     public const string VendorMismatch = nameof(VendorMismatch);
+    public const string VendorNotFound = nameof(VendorNotFound);
+    public const string AmbiguousProduct = nameof(AmbiguousProduct);
+    public const string SeveralPoliciesActive = nameof(SeveralPoliciesActive);
+    public const string LastActivePolicy = nameof(LastActivePolicy);
     public const string DataCategoryExcluded = nameof(DataCategoryExcluded);
     public const string InputNotAResult = nameof(InputNotAResult);
     public const string ResultMismatch = nameof(ResultMismatch);

@@ -124,29 +124,40 @@ internal sealed class InventoryRows
     }
 
     /// <summary>
-    /// A row that names another vendor (Vendor=Acme, Product=Freshdesk): its answer would be <paramref name="policy"/>'s
-    /// words about another vendor's service, and could pass. A blank cell means the policy's own vendor.
+    /// The vendor a row names (Vendor, Provider or PolicyVendor; a blank cell names none), with its column, or null. A
+    /// row whose vendor columns name two vendors is <paramref name="problem"/> (ConflictingColumns): it could pass as either.
     /// </summary>
-    public Problem? OtherVendor(Row row, ResidencyPolicy policy)
+    public string? VendorOf(Row row, out string column, out Problem? problem)
     {
+        column = string.Empty;
+        problem = null;
         if (row.Values == null)
         {
             return null;
         }
 
-        foreach (var column in VendorColumns)
+        string? vendor = null;
+        foreach (var name in VendorColumns)
         {
-            var value = row.Values[_slots[column]] ?? string.Empty;
-            if (value.Length > 0 && !string.Equals(value, policy.Vendor, StringComparison.OrdinalIgnoreCase))
+            var value = (row.Values[_slots[name]] ?? string.Empty).Trim();
+            if (value.Length == 0)
             {
-                var shown = value.Length > 100 ? value.Substring(0, 100) + "… (" + value.Length + " characters)" : value;
-                var message = "The row names the vendor '" + InertText.Escape(shown) + "' (column " + column + "), but this test answers from the policy of " + policy.Vendor
-                    + "; it was not tested. Test it with that vendor's policy (Import-ResidencyPolicy or -Policy), or leave the cell blank for " + policy.Vendor + ".";
-                return new Problem(ProblemKind.VendorMismatch, ProblemClass.InvalidData, message, shown);
+                continue;
+            }
+
+            if (vendor == null)
+            {
+                (vendor, column) = (value, name);
+            }
+            else if (!string.Equals(vendor, value, StringComparison.OrdinalIgnoreCase))
+            {
+                problem = new Problem(ProblemKind.ConflictingColumns, ProblemClass.InvalidData, "The row names two vendors (" + column + " '" + InertText.Escape(PolicySet.Shown(vendor))
+                    + "', " + name + " '" + InertText.Escape(PolicySet.Shown(value)) + "'); it was not tested. Keep one of the columns " + string.Join(", ", VendorColumns) + ".", row.Source!);
+                return null;
             }
         }
 
-        return null;
+        return vendor;
     }
 
     // Whether two of the row's columns for one parameter hold different values (case aside).

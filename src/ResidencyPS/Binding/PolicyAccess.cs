@@ -1,18 +1,35 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using ResidencyPS.Engine.Loading;
 
 namespace ResidencyPS.Binding;
 
-/// <summary>Gets the policy a cmdlet answers from, once per pipeline, so every object of one pipeline comes from one policy.</summary>
+/// <summary>Gets the policies a cmdlet answers from, once per pipeline, so every object of one pipeline comes from one set.</summary>
 internal static class PolicyAccess
 {
-    /// <summary>The policy given with -Policy, else the session's active policy.</summary>
-    public static ResidencyPolicy Resolve(PSCmdlet cmdlet, ResidencyPolicy? given)
+    /// <summary>
+    /// The one policy a cmdlet works on: the policy given with -Policy, else the session's active policy when one is
+    /// active; several active is a terminating SeveralPoliciesActive error (<paramref name="why"/> says why one is needed).
+    /// </summary>
+    public static ResidencyPolicy Resolve(PSCmdlet cmdlet, ResidencyPolicy? given, string why = "it works on one policy", string remedy = GivePolicy)
+    {
+        var all = ResolveAll(cmdlet, given);
+        if (all.Count > 1)
+        {
+            cmdlet.ThrowTerminatingError(SeveralActive(all, why, remedy));
+        }
+
+        return all[0];
+    }
+
+    /// <summary>The policy given with -Policy, else the session's active policies (one per vendor).</summary>
+    public static IReadOnlyList<ResidencyPolicy> ResolveAll(PSCmdlet cmdlet, ResidencyPolicy? given)
     {
         if (given != null)
         {
-            return given;
+            return new[] { given };
         }
 
         try
@@ -24,5 +41,22 @@ internal static class PolicyAccess
             cmdlet.ThrowTerminatingError(PolicyErrors.Unavailable(ex));
             throw; // not reached: ThrowTerminatingError always throws
         }
+    }
+
+    /// <summary>How to name one policy on a cmdlet that has -Vendor.</summary>
+    public const string NameVendor = "Name one with -Vendor or -Policy.";
+
+    /// <summary>How to name one policy on a cmdlet that has -Policy only.</summary>
+    public const string GivePolicy = "Give one with -Policy (Get-ResidencyPolicy -Vendor <name>).";
+
+    /// <summary>The error of a cmdlet that needs one policy while several answer: which, why one, and how to name it.</summary>
+    public static ErrorRecord SeveralActive(IReadOnlyList<ResidencyPolicy> policies, string why, string remedy = NameVendor)
+    {
+        var vendors = string.Join(", ", policies.Select(p => p.Vendor));
+        var message = "Several policies are active (" + vendors + "), and this command needs one: " + why + ". " + remedy;
+        return new ErrorRecord(new InvalidOperationException(message), ErrorIds.SeveralPoliciesActive, ErrorCategory.InvalidOperation, vendors)
+        {
+            ErrorDetails = new ErrorDetails(message) { RecommendedAction = remedy + " Active: " + vendors + "." },
+        };
     }
 }

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Engine.Comparison;
+using ResidencyPS.Engine.Names;
 
 namespace ResidencyPS.Commands;
 
@@ -16,7 +17,7 @@ public sealed class CompareResidencyPolicyCommand : PSCmdlet
     [ValidateNotNull]
     public ResidencyPolicy ReferencePolicy { get; set; } = null!;
 
-    /// <summary>The policy compared (an object or a file path); the active policy when omitted.</summary>
+    /// <summary>The policy compared (an object or a file path); when omitted, the active policy of the reference policy's vendor (or the one active policy).</summary>
     [Parameter(Position = 1, ValueFromPipeline = true)]
     [PolicyTransformation]
     [SupportsWildcards]
@@ -31,12 +32,22 @@ public sealed class CompareResidencyPolicyCommand : PSCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        foreach (var difference in PolicyComparer.Compare(ReferencePolicy, PolicyAccess.Resolve(this, DifferencePolicy)))
+        foreach (var difference in PolicyComparer.Compare(ReferencePolicy, Difference()))
         {
             if (Impact == null || System.Array.IndexOf(Impact, difference.Impact) >= 0)
             {
                 WriteObject(difference);
             }
         }
+    }
+
+    // Several active policies: the one of the reference's vendor is the one a changed text would replace.
+    private ResidencyPolicy Difference()
+    {
+        var active = PolicyAccess.ResolveAll(this, DifferencePolicy);
+        return active.Count == 1 ? active[0]
+            : new PolicySet(active).ForVendor(ReferencePolicy.Vendor)
+              ?? PolicyAccess.Resolve(this, null, "no active policy is of the reference policy's vendor, " + ReferencePolicy.Vendor,
+                  "Give one with -DifferencePolicy (Get-ResidencyPolicy -Vendor <name>).");
     }
 }

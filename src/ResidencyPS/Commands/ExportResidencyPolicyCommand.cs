@@ -61,7 +61,7 @@ public sealed class ExportResidencyPolicyCommand : PSCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var policy = Embedded.IsPresent ? PolicyStore.Embedded : PolicyAccess.Resolve(this, Policy);
+        var policy = Embedded.IsPresent ? PolicyStore.Embedded : PolicyAccess.Resolve(this, Policy, "it writes one policy to one file");
         var literal = ParameterSetName == LiteralPathSet || ParameterSetName == EmbeddedLiteralPathSet;
         var given = literal ? LiteralPath : Path;
         if (!(PathResolver.Target(this, given, literal) is string target))

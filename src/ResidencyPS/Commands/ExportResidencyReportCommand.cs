@@ -20,6 +20,12 @@ namespace ResidencyPS.Commands;
 [OutputType(typeof(FileInfo))]
 public sealed class ExportResidencyReportCommand : ResidencyCmdlet
 {
+    /// <inheritdoc />
+    private protected override bool AnswersFromOnePolicy => true;
+
+    /// <inheritdoc />
+    private protected override string OnePolicyBecause => "a report covers the results of one policy";
+
     private const int ProgressEvery = 500;
     private readonly List<EeaBoundaryResult> _results = new List<EeaBoundaryResult>();
     private int _mismatched;

@@ -27,7 +27,10 @@ public sealed class GetDataCategoryCommand : ResidencyCmdlet
     public string[]? Product { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => ForEachPolicy(Answer);
+
+    // The answer of one policy (every answering policy's in turn).
+    private void Answer()
     {
         var categories = ResolveCategories(DataCategory, nameof(DataCategory));
         var products = ResolveProducts(Product, nameof(Product));

@@ -55,11 +55,15 @@ public sealed class GetDataFlowCommand : ResidencyCmdlet
     public SwitchParameter CustomMailbox { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => ForEachPolicy(Answer);
+
+    // The answer of one policy (every answering policy's in turn).
+    private void Answer()
     {
-        if (!(ResolveHostingRegion(HostingRegion, out var error, Piped(nameof(HostingRegion))) is HostingRegionInfo hosting))
+        var hosting = ResolveHostingRegion(HostingRegion, out var error, Piped(nameof(HostingRegion)));
+        if (hosting == null)
         {
-            WriteError(error!);
+            NameOutcome(nameof(HostingRegion), HostingRegion, error);
             return;
         }
 
@@ -77,7 +81,7 @@ public sealed class GetDataFlowCommand : ResidencyCmdlet
         {
             if (Offering.Warning(AnsweringPolicy, product, hosting) is string warning)
             {
-                WriteWarning(warning);
+                WriteWarning(InVendor(warning));
             }
 
             var flows = DataFlowBuilder.Flows(AnsweringPolicy, product, hosting, options,
@@ -111,10 +115,7 @@ public sealed class GetDataFlowCommand : ResidencyCmdlet
             var categoryMatches = NameFilter.TryResolveOne(AnsweringPolicy.CategoryIndex, name, ProblemKind.DataCategoryNotFound, "data category", out var error, literal);
             subjects.UnionWith(subjectMatches?.Where(s => s.Activity != null).Select(s => s.Name) ?? Enumerable.Empty<string>());
             categories.UnionWith(categoryMatches ?? Enumerable.Empty<DataCategoryInfo>());
-            if (categoryMatches == null && (subjectMatches == null || subjectMatches.Count == 0) && error != null)
-            {
-                WriteError(error);
-            }
+            NameOutcome(nameof(DataCategory), name, categoryMatches == null && (subjectMatches == null || subjectMatches.Count == 0) ? error : null);
         }
 
         return (categories, subjects);

@@ -37,7 +37,10 @@ public sealed class GetDataResidencyCommand : ResidencyCmdlet
     public string[]? Region { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => ForEachPolicy(Answer);
+
+    // The answer of one policy (every answering policy's in turn).
+    private void Answer()
     {
         var products = ResolveProducts(Product, nameof(Product));
         var categories = ResolveCategories(DataCategory, nameof(DataCategory));

@@ -27,7 +27,10 @@ public sealed class GetHostingRegionCommand : ResidencyCmdlet
     public string[]? Country { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => ForEachPolicy(Answer);
+
+    // The answer of one policy (every answering policy's in turn).
+    private void Answer()
     {
         var regions = ResolveRegions(Code, nameof(Code));
         HashSet<HostingRegionInfo>? byCountry = null;
@@ -42,7 +45,7 @@ public sealed class GetHostingRegionCommand : ResidencyCmdlet
                 if (code == null)
                 {
                     var message = "No country is named '" + InertText.Escape(country) + "'. Give an ISO 3166-1 alpha-2 code (DE, NO) or an English country name (Germany, Norway).";
-                    WriteError(new ErrorRecord(new ItemNotFoundException(message), ErrorIds.CountryNotFound, ErrorCategory.ObjectNotFound, country)
+                    NameOutcome(nameof(Country), country, new ErrorRecord(new ItemNotFoundException(message), ErrorIds.CountryNotFound, ErrorCategory.ObjectNotFound, country)
                     {
                         ErrorDetails = new ErrorDetails(message),
                     }.Inert());

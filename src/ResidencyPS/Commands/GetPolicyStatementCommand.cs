@@ -38,7 +38,7 @@ public sealed class GetPolicyStatementCommand : ResidencyCmdlet
     {
         try
         {
-            WriteStatements();
+            ForEachPolicy(WriteStatements);
         }
         catch (WildcardPatternException ex)
         {
@@ -53,7 +53,7 @@ public sealed class GetPolicyStatementCommand : ResidencyCmdlet
     {
         // Ids through the module's one name matching (literal or wildcard, suggestions, the offending id as the target);
         // a literal that names nothing has had its error written and is left out.
-        var ids = Id == null ? null : NameFilter.Resolve(this, AnsweringPolicy.StatementIndex, Id, ProblemKind.StatementNotFound, "statement", Piped(nameof(Id)));
+        var ids = ResolveStatements(Id, nameof(Id));
         if (ids != null && ids.Count == 0)
         {
             return;
@@ -93,12 +93,13 @@ public sealed class GetPolicyStatementCommand : ResidencyCmdlet
             if (sections.Any(s => patterns[i].IsMatch(s) || (english.TryGetValue(s, out var name) && patterns[i].IsMatch(name))))
             {
                 any = true;
+                NameOutcome(nameof(Section), Section![i], null);
             }
             else if (!NameFilter.IsWildcard(Section![i]) || Piped(nameof(Section)))
             {
                 var known = string.Join(", ", sections.Select(s => english.TryGetValue(s, out var name) ? s + " (" + name + ")" : s));
                 var message = "No section of the policy text is headed '" + InertText.Escape(Section[i]) + "'. Sections: " + known + ".";
-                WriteError(new ErrorRecord(new ItemNotFoundException(message), ErrorIds.SectionNotFound, ErrorCategory.ObjectNotFound, Section[i])
+                NameOutcome(nameof(Section), Section[i], new ErrorRecord(new ItemNotFoundException(message), ErrorIds.SectionNotFound, ErrorCategory.ObjectNotFound, Section[i])
                 {
                     ErrorDetails = new ErrorDetails(message),
                 });

@@ -1,15 +1,18 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using ResidencyPS.Binding;
+using ResidencyPS.Completion;
 using ResidencyPS.Engine.Loading;
+using ResidencyPS.Engine.Names;
 
 namespace ResidencyPS.Commands;
 
-/// <summary>Describes the active policy, the embedded one, or a policy file: vendor, versions, source, counts and SHA-256.</summary>
+/// <summary>Describes the active policies (one per vendor), the embedded one, or policy files: vendor, versions, source, counts and SHA-256.</summary>
 [Cmdlet(VerbsCommon.Get, "ResidencyPolicy", DefaultParameterSetName = ActiveSet)]
 [OutputType(typeof(ResidencyPolicy))]
 public sealed class GetResidencyPolicyCommand : PSCmdlet, System.IDisposable
 {
-    /// <summary>The parameter set that describes the session's active policy.</summary>
+    /// <summary>The parameter set that describes the session's active policies.</summary>
     public const string ActiveSet = "Active";
 
     /// <summary>The parameter set that describes the embedded policy.</summary>
@@ -20,6 +23,13 @@ public sealed class GetResidencyPolicyCommand : PSCmdlet, System.IDisposable
 
     /// <summary>The parameter set that reads and validates a file named literally.</summary>
     public const string LiteralPathSet = nameof(LiteralPath);
+
+    /// <summary>Only the active policies of these vendors (names or wildcards).</summary>
+    [Parameter(ParameterSetName = ActiveSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(VendorCompleter))]
+    public string[]? Vendor { get; set; }
 
     /// <summary>Describes the policy built into the module.</summary>
     [Parameter(Mandatory = true, ParameterSetName = EmbeddedSet)]
@@ -70,7 +80,17 @@ public sealed class GetResidencyPolicyCommand : PSCmdlet, System.IDisposable
 
                 break;
             default:
-                WriteObject(PolicyAccess.Resolve(this, null));
+                var problems = new List<Problem>();
+                foreach (var policy in PolicySet.Select(PolicyAccess.ResolveAll(this, null), Vendor, PowerShellWildcards.Instance, problems))
+                {
+                    WriteObject(policy);
+                }
+
+                foreach (var problem in problems)
+                {
+                    WriteError(problem.ToErrorRecord());
+                }
+
                 break;
         }
     }

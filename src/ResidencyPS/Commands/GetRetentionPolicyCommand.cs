@@ -40,7 +40,10 @@ public sealed class GetRetentionPolicyCommand : ResidencyCmdlet
     public DateTime? AsOf { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => ForEachPolicy(Answer);
+
+    // The answer of one policy (every answering policy's in turn).
+    private void Answer()
     {
         var products = ResolveProducts(Product, nameof(Product));
         var regions = ResolveRegions(HostingRegion, nameof(HostingRegion));

@@ -15,6 +15,12 @@ namespace ResidencyPS.Commands;
 [OutputType(typeof(EeaBoundaryResult))]
 public sealed class ImportResidencyResultCommand : ResidencyCmdlet
 {
+    /// <inheritdoc />
+    private protected override bool AnswersFromOnePolicy => true;
+
+    /// <inheritdoc />
+    private protected override string OnePolicyBecause => "a result file holds the results of one policy";
+
     /// <summary>The parameter set that reads paths with wildcards.</summary>
     public const string PathSet = nameof(Path);
 

@@ -272,14 +272,20 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
 
     private static ResidencyPolicy ActivePolicy()
     {
+        IReadOnlyList<ResidencyPolicy> active;
         try
         {
-            return PolicyStore.Active;
+            active = PolicyStore.Active;
         }
         catch (Exception e) when (e is PolicyValidationException || e is InvalidOperationException)
         {
             throw new CouldNotRunException("The active policy cannot be used: " + e.Message);
         }
+
+        // The check's reports and result file describe one policy: rows of several vendors are not routed here yet.
+        return active.Count == 1 ? active[0]
+            : throw new CouldNotRunException("Several policies are active (" + string.Join(", ", active.Select(p => p.Vendor))
+                + "), and the check reports on one: give -PolicyPath, or leave one active (Remove-ResidencyPolicy, Import-ResidencyPolicy -Default).");
     }
 
     private Collection<PSObject> Inventory(string file)

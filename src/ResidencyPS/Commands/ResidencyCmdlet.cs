@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ResidencyPS.Binding;
+using ResidencyPS.Completion;
 using ResidencyPS.Engine.Names;
 using ResidencyPS.Engine.Text;
 
@@ -23,21 +24,124 @@ public abstract class ResidencyCmdlet : PSCmdlet
     [ValidateNotNull]
     public ResidencyPolicy? Policy { get; set; }
 
-    /// <summary>The policy this pipeline answers from, fixed in BeginProcessing.</summary>
+    /// <summary>
+    /// The vendors whose active policies answer (names or wildcards); every active policy when omitted. With -Policy, the
+    /// vendor of that policy.
+    /// </summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(VendorCompleter))]
+    public string[]? Vendor { get; set; }
+
+    /// <summary>The policies this pipeline answers from (fixed in BeginProcessing); empty when -Vendor named none.</summary>
+    private protected IReadOnlyList<ResidencyPolicy> AnsweringPolicies { get; private set; } = Array.Empty<ResidencyPolicy>();
+
+    /// <summary>
+    /// The policy being answered from: the one policy of the pipeline, or, in <see cref="ForEachPolicy"/>, each in turn.
+    /// </summary>
     protected ResidencyPolicy AnsweringPolicy { get; private set; } = null!;
+
+    /// <summary>Whether this cmdlet answers from one policy only (a report or result file covers one): several active is an error.</summary>
+    private protected virtual bool AnswersFromOnePolicy => false;
+
+    /// <summary>Why this cmdlet answers from one policy, in the words of its error when several are active.</summary>
+    private protected virtual string OnePolicyBecause => "it answers from one policy";
 
     // The parameters bound before any pipeline input: everything else a ProcessRecord sees came from a piped row.
     private HashSet<string>? _boundBeforeInput;
+
+    // While several policies answer one input: for each name parameter's value, the first error it met, or null once
+    // some policy matched it. A name is an error only when no policy knows it (ForEachPolicy writes what is left).
+    private Dictionary<(string, string), ErrorRecord?>? _deferred;
 
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
         _boundBeforeInput = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
-        AnsweringPolicy = PolicyAccess.Resolve(this, Policy);
+        var problems = new List<Problem>();
+        AnsweringPolicies = PolicySet.Select(PolicyAccess.ResolveAll(this, Policy), Vendor, PowerShellWildcards.Instance, problems);
+        foreach (var problem in problems)
+        {
+            WriteError(problem.ToErrorRecord());
+        }
+
+        if (AnsweringPolicies.Count > 1 && AnswersFromOnePolicy)
+        {
+            ThrowTerminatingError(PolicyAccess.SeveralActive(AnsweringPolicies, OnePolicyBecause));
+        }
+
+        AnsweringPolicy = AnsweringPolicies.Count > 0 ? AnsweringPolicies[0] : null!;
         if (VerboseWanted)
         {
-            WriteVerbose("Answering from " + (AnsweringPolicy.IsEmbedded ? "the policy embedded in ResidencyPS" : AnsweringPolicy.Origin) + ": "
-                + AnsweringPolicy.Vendor + " " + AnsweringPolicy.PolicyVersion + ", SHA-256 " + Hashing.Short(AnsweringPolicy.Sha256) + "...");
+            foreach (var policy in AnsweringPolicies)
+            {
+                WriteVerbose("Answering from " + (policy.IsEmbedded ? "the policy embedded in ResidencyPS" : policy.Origin) + ": "
+                    + policy.Vendor + " " + policy.PolicyVersion + ", SHA-256 " + Hashing.Short(policy.Sha256) + "...");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="answer"/> once per answering policy, with <see cref="AnsweringPolicy"/> set to it. With several,
+    /// a name that no policy knows is one error, written after the last; one that some policy knows is no error.
+    /// </summary>
+    private protected void ForEachPolicy(Action answer)
+    {
+        if (AnsweringPolicies.Count == 1)
+        {
+            AnsweringPolicy = AnsweringPolicies[0];
+            answer();
+            return;
+        }
+
+        _deferred = new Dictionary<(string, string), ErrorRecord?>();
+        try
+        {
+            foreach (var policy in AnsweringPolicies)
+            {
+                AnsweringPolicy = policy;
+                answer();
+            }
+        }
+        finally
+        {
+            var left = _deferred;
+            _deferred = null;
+            foreach (var error in left.Values)
+            {
+                if (error != null)
+                {
+                    WriteError(error);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// What one value of a name parameter met in the answering policy: <paramref name="error"/> (null: it matched). Written at
+    /// once with one answering policy; with several, only if no policy matched it (<see cref="ForEachPolicy"/>).
+    /// </summary>
+    private protected void NameOutcome(string parameter, string value, ErrorRecord? error)
+    {
+        if (_deferred == null)
+        {
+            if (error != null)
+            {
+                WriteError(error);
+            }
+
+            return;
+        }
+
+        var key = (parameter, value);
+        if (error == null)
+        {
+            _deferred[key] = null;
+        }
+        else if (!_deferred.ContainsKey(key))
+        {
+            _deferred[key] = error;
         }
     }
 
@@ -53,27 +157,89 @@ public abstract class ResidencyCmdlet : PSCmdlet
     /// </summary>
     private protected bool Piped(string parameter) => _boundBeforeInput != null && !_boundBeforeInput.Contains(parameter);
 
-    /// <summary>Says, under -Verbose, what a name parameter matched.</summary>
+    /// <summary>A message about the answering policy, named by its vendor when several answer ("Globex: The policy text ...").</summary>
+    private protected string InVendor(string message) => AnsweringPolicies.Count > 1 ? AnsweringPolicy.Vendor + ": " + message : message;
+
+    /// <summary>Says, under -Verbose, what a name parameter matched (in which vendor's policy, when several answer).</summary>
     private protected void VerboseMatched<T>(string parameter, string[]? given, List<T>? matched)
     {
         if (given != null && given.Length > 0 && VerboseWanted)
         {
-            WriteVerbose(NameLookup.Matched(parameter, given, matched));
+            WriteVerbose(InVendor(NameLookup.Matched(parameter, given, matched)));
         }
     }
 
-    /// <summary>Products named by <paramref name="patterns"/> (the value of <paramref name="parameter"/>), in policy order; null means all.</summary>
+    /// <summary>
+    /// Products named by <paramref name="patterns"/> (the value of <paramref name="parameter"/>), in policy order; null means
+    /// all. With several answering policies, a name two of them know is an AmbiguousProduct error and answers nothing.
+    /// </summary>
     private protected List<ProductInfo>? ResolveProducts(string[]? patterns, string parameter)
     {
-        var matched = NameFilter.Resolve(this, AnsweringPolicy.ProductIndex, patterns, ProblemKind.ProductNotFound, "product", Piped(parameter));
-        VerboseMatched(parameter, patterns, matched);
-        return matched;
+        if (patterns != null && AnsweringPolicies.Count > 1)
+        {
+            var set = new PolicySet(AnsweringPolicies);
+            var literal = Piped(parameter);
+            patterns = Array.FindAll(patterns, pattern =>
+            {
+                if (!literal && PowerShellWildcards.Instance.IsWildcard(pattern))
+                {
+                    return true;
+                }
+
+                var knowing = set.Knowing(pattern, literal, PowerShellWildcards.Instance);
+                if (knowing.Count < 2)
+                {
+                    return true;
+                }
+
+                // Keyed apart from the name's own outcome: some policy knowing it must not clear this error.
+                if (_deferred != null && !_deferred.ContainsKey((parameter + " ambiguous", pattern)))
+                {
+                    _deferred[(parameter + " ambiguous", pattern)] = PolicySet.Ambiguous(pattern, knowing, fromRow: false).ToErrorRecord();
+                }
+
+                return false;
+            });
+        }
+
+        return Resolve(AnsweringPolicy.ProductIndex, patterns, parameter, ProblemKind.ProductNotFound, "product");
     }
 
     /// <summary>Data categories named by <paramref name="patterns"/> (the value of <paramref name="parameter"/>), in policy order; null means all.</summary>
-    private protected List<DataCategoryInfo>? ResolveCategories(string[]? patterns, string parameter)
+    private protected List<DataCategoryInfo>? ResolveCategories(string[]? patterns, string parameter) =>
+        Resolve(AnsweringPolicy.CategoryIndex, patterns, parameter, ProblemKind.DataCategoryNotFound, "data category");
+
+    /// <summary>Retention subjects named by <paramref name="patterns"/>, in policy order; null means all.</summary>
+    private protected List<SubjectInfo>? ResolveSubjects(string[]? patterns, string parameter) =>
+        Resolve(AnsweringPolicy.SubjectIndex, patterns, parameter, ProblemKind.SubjectNotFound, "retention subject");
+
+    /// <summary>Statements named by their ids (or wildcards), in policy order; null means all.</summary>
+    private protected List<PolicyStatement>? ResolveStatements(string[]? patterns, string parameter) =>
+        Resolve(AnsweringPolicy.StatementIndex, patterns, parameter, ProblemKind.StatementNotFound, "statement");
+
+    // The items the answering policy's index names, each once, in policy order; each value's error through NameOutcome.
+    private List<T>? Resolve<T>(NameIndex<T> index, string[]? patterns, string parameter, ProblemKind notFound, string what)
+        where T : class
     {
-        var matched = NameFilter.Resolve(this, AnsweringPolicy.CategoryIndex, patterns, ProblemKind.DataCategoryNotFound, "data category", Piped(parameter));
+        if (patterns == null || patterns.Length == 0)
+        {
+            // Every value was an ambiguous product (left out above): nothing, not everything.
+            return patterns == null ? null : new List<T>();
+        }
+
+        var literal = Piped(parameter);
+        var found = new HashSet<T>();
+        foreach (var pattern in patterns)
+        {
+            var matches = NameFilter.TryResolveOne(index, pattern, notFound, what, out var error, literal);
+            NameOutcome(parameter, pattern, error);
+            if (matches != null)
+            {
+                found.UnionWith(matches);
+            }
+        }
+
+        var matched = index.Items.Where(found.Contains).ToList();
         VerboseMatched(parameter, patterns, matched);
         return matched;
     }
@@ -93,13 +259,11 @@ public abstract class ResidencyCmdlet : PSCmdlet
         var found = new HashSet<HostingRegionInfo>();
         foreach (var pattern in patterns)
         {
-            if (ResolveRegion(pattern, out var error, literal) is List<HostingRegionInfo> regions)
+            var regions = ResolveRegion(pattern, out var error, literal);
+            NameOutcome(parameter, pattern, error?.Inert());
+            if (regions != null)
             {
                 found.UnionWith(regions);
-            }
-            else if (error != null)
-            {
-                WriteError(error.Inert());
             }
         }
 
@@ -122,14 +286,6 @@ public abstract class ResidencyCmdlet : PSCmdlet
         var region = RegionLookup.ResolveOne(AnsweringPolicy, text, literal, PowerShellWildcards.Instance, out var problem);
         error = problem?.ToErrorRecord();
         return region;
-    }
-
-    /// <summary>Retention subjects named by <paramref name="patterns"/>, in policy order; null means all.</summary>
-    private protected List<SubjectInfo>? ResolveSubjects(string[]? patterns, string parameter)
-    {
-        var matched = NameFilter.Resolve(this, AnsweringPolicy.SubjectIndex, patterns, ProblemKind.SubjectNotFound, "retention subject", Piped(parameter));
-        VerboseMatched(parameter, patterns, matched);
-        return matched;
     }
 
     /// <summary>The names of a resolved filter as a set (null stays null: no filter), so checking a record is one look-up.</summary>

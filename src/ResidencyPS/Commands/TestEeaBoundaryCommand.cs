@@ -5,6 +5,7 @@ using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Completion;
 using ResidencyPS.Engine.Evaluation;
+using ResidencyPS.Engine.Loading;
 using ResidencyPS.Engine.Names;
 using ResidencyPS.Engine.Waivers;
 
@@ -34,7 +35,8 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     // The position of the current pipeline input, from 1 (0 without pipeline input).
     private int _inputRow;
     private bool _warnedWideRow;
-    private BoundaryCheck _check = null!;
+    // One check per answering policy; rows go to their vendor's.
+    private EstateCheck _estate = null!;
     private WaiverSet? _waivers;
 
     /// <summary>
@@ -106,20 +108,40 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        var excluded = ExcludeDataCategory == null ? null : ResolveCategories(ExcludeDataCategory, nameof(ExcludeDataCategory)) ?? new List<DataCategoryInfo>();
-        if (WaiverPath != null)
+        if (AnsweringPolicies.Count == 0)
         {
-            _waivers = WaiverFiles.Load(this, WaiverPath, AnsweringPolicy, MyInvocation.BoundParameters.ContainsKey(nameof(WaiverWarningDays)) ? WaiverWarningDays : null);
-            if (_waivers != null && VerboseWanted)
+            // Rows must never vanish: with no policy to answer, nothing runs at all.
+            var message = "-Vendor " + string.Join(", ", Vendor!) + " names no active policy; nothing was tested. Active: " + string.Join(", ", PolicyStore.Active.Select(p => p.Vendor)) + ".";
+            ThrowTerminatingError(new ErrorRecord(new ItemNotFoundException(message), ErrorIds.VendorNotFound, ErrorCategory.ObjectNotFound, string.Join(", ", Vendor!))
             {
-                WriteVerbose("Waivers: " + _waivers.All.Count + " from " + _waivers.Origin + " (" + _waivers.Expired.Count + " expired)"
-                    + (_waivers.Sha256 == null ? "." : ", SHA-256 " + Hashing.Short(_waivers.Sha256) + "..."));
-            }
+                ErrorDetails = new ErrorDetails(message),
+            });
         }
 
-        var context = new AssessmentContext(AnsweringPolicy, UsesIntegrations.IsPresent, CustomMailbox.IsPresent,
-            () => _waivers == null ? Array.Empty<WaiverLedger>() : new[] { _waivers.Ledger() });
-        _check = new BoundaryCheck(context, _waivers, excluded, PowerShellWildcards.Instance, new Output(this), summarize: Summary.IsPresent);
+        if (WaiverPath != null && AnsweringPolicies.Count > 1)
+        {
+            ThrowTerminatingError(PolicyAccess.SeveralActive(AnsweringPolicies, "a waiver file names the products of one policy"));
+        }
+
+        var checks = new Dictionary<ResidencyPolicy, BoundaryCheck>();
+        ForEachPolicy(() =>
+        {
+            var excluded = ExcludeDataCategory == null ? null : ResolveCategories(ExcludeDataCategory, nameof(ExcludeDataCategory)) ?? new List<DataCategoryInfo>();
+            if (WaiverPath != null)
+            {
+                _waivers = WaiverFiles.Load(this, WaiverPath, AnsweringPolicy, MyInvocation.BoundParameters.ContainsKey(nameof(WaiverWarningDays)) ? WaiverWarningDays : null);
+                if (_waivers != null && VerboseWanted)
+                {
+                    WriteVerbose("Waivers: " + _waivers.All.Count + " from " + _waivers.Origin + " (" + _waivers.Expired.Count + " expired)"
+                        + (_waivers.Sha256 == null ? "." : ", SHA-256 " + Hashing.Short(_waivers.Sha256) + "..."));
+                }
+            }
+
+            var context = new AssessmentContext(AnsweringPolicy, UsesIntegrations.IsPresent, CustomMailbox.IsPresent,
+                () => _waivers == null ? Array.Empty<WaiverLedger>() : new[] { _waivers.Ledger() });
+            checks.Add(AnsweringPolicy, new BoundaryCheck(context, _waivers, excluded, PowerShellWildcards.Instance, new Output(this, InVendor(string.Empty)), summarize: Summary.IsPresent));
+        });
+        _estate = new EstateCheck(new PolicySet(AnsweringPolicies), policy => checks[policy], PowerShellWildcards.Instance);
     }
 
     /// <inheritdoc />
@@ -139,24 +161,30 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         var products = Product ?? (InputObject?.BaseObject is string name ? new[] { name } : null);
         var input = new CheckInput(products, Product == null ? InputObject != null : Piped(nameof(Product)), DataCategory, Piped(nameof(DataCategory)),
             HostingRegion, Piped(nameof(HostingRegion)), _inputRow, columns);
-        if ((InventoryRows.FromOtherPolicy(InputObject, AnsweringPolicy) ?? Rows.ConflictingColumns(row, Piped) ?? Rows.OtherVendor(row, AnsweringPolicy)) is Problem refused)
+        var first = _estate.First;
+        var routed = Route(row, out var policy);
+        if ((routed is { Kind: ProblemKind.PolicyMismatch } ? routed : Rows.ConflictingColumns(row, Piped) ?? routed) is Problem refused)
         {
-            _check.Refuse(input, refused);
+            first.Refuse(input, refused);
         }
         else if (products == null && InputObject == null && MyInvocation.ExpectingInput)
         {
             // A $null in the pipeline is an empty row, not a request to test every product.
-            _check.Refuse(input, BoundaryCheck.NoProduct("The input row is empty ($null): it names no product.", string.Empty), checkRegion: true);
+            first.Refuse(input, BoundaryCheck.NoProduct("The input row is empty ($null): it names no product.", string.Empty), checkRegion: true);
         }
         else if (products == null && InputObject != null)
         {
             // The row as piped is the target: a [pscustomobject]'s columns live on its wrapper, not its (empty) base object.
-            _check.Refuse(input, BoundaryCheck.NoProduct("The input names no product: it is neither a product name nor an object with a Product property.",
+            (policy == null ? first : _estate[policy]).Refuse(input, BoundaryCheck.NoProduct("The input names no product: it is neither a product name nor an object with a Product property.",
                 InputObject.BaseObject is PSCustomObject ? InputObject : InputObject.BaseObject), checkRegion: true);
+        }
+        else if (policy != null)
+        {
+            _estate[policy].Check(input);
         }
         else
         {
-            _check.Check(input);
+            _estate.CheckByProduct(input);
         }
 
         if (Quiet.IsPresent)
@@ -165,10 +193,25 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         }
     }
 
+    // The policy a row belongs to (EstateCheck.Route), or null when only its products can tell; two vendors in one row,
+    // a vendor no answering policy is for, or an object of another policy is a problem.
+    private Problem? Route(InventoryRows.Row row, out ResidencyPolicy? policy)
+    {
+        policy = null;
+        var vendor = Rows.VendorOf(row, out var column, out var conflict);
+        if (conflict != null)
+        {
+            return conflict;
+        }
+
+        policy = _estate.Route(vendor, column, out var problem);
+        return problem ?? (policy == null ? null : InventoryRows.FromOtherPolicy(InputObject, policy));
+    }
+
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        foreach (var summary in _check.Finish())
+        foreach (var summary in _estate.Finish())
         {
             WriteObject(summary);
         }
@@ -210,7 +253,10 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     {
         private readonly TestEeaBoundaryCommand _cmdlet;
 
-        public Output(TestEeaBoundaryCommand cmdlet) => _cmdlet = cmdlet;
+        // With several vendors' policies, whose text a warning speaks of: "Globex: The policy text offers ...".
+        private readonly string _prefix;
+
+        public Output(TestEeaBoundaryCommand cmdlet, string prefix) => (_cmdlet, _prefix) = (cmdlet, prefix);
 
         public bool VerboseWanted => _cmdlet.VerboseWanted;
 
@@ -228,7 +274,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
 
         public void Problem(Problem problem) => _cmdlet.WriteError(problem.ToErrorRecord());
 
-        public void Warning(string message) => _cmdlet.WriteWarning(message);
+        public void Warning(string message) => _cmdlet.WriteWarning(_prefix + message);
 
         public void Verbose(string message) => _cmdlet.WriteVerbose(message);
     }

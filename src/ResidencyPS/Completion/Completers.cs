@@ -5,6 +5,20 @@ using ResidencyPS.Engine.Names;
 
 namespace ResidencyPS.Completion;
 
+/// <summary>Completes -Vendor from the active policies' vendors.</summary>
+internal sealed class VendorCompleter : NameCompleter<ResidencyPolicy>
+{
+    /// <inheritdoc />
+    protected override IEnumerable<KeyValuePair<string, ResidencyPolicy>> Candidates(ResidencyPolicy policy, IDictionary fakeBoundParameters) =>
+        new[] { new KeyValuePair<string, ResidencyPolicy>(policy.Vendor, policy) };
+
+    /// <inheritdoc />
+    protected override string Canonical(ResidencyPolicy item) => item.Vendor;
+
+    /// <inheritdoc />
+    protected override string Describe(ResidencyPolicy item) => item.ToString();
+}
+
 /// <summary>Completes -Product.</summary>
 internal sealed class ProductCompleter : NameCompleter<ProductInfo>
 {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using ResidencyPS.Binding;
@@ -21,12 +22,13 @@ internal abstract class NameCompleter<T> : IArgumentCompleter
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var bound = fakeBoundParameters ?? new Hashtable();
-        ResidencyPolicy policy;
+        IReadOnlyList<ResidencyPolicy> policies;
         try
         {
-            // A policy object already on the command line (-Policy $p) completes its own names.
+            // A policy object already on the command line (-Policy $p) completes its own names; else the active policies,
+            // only those of the vendors -Vendor names when it is typed already.
             var given = bound.Contains("Policy") ? bound["Policy"] : null;
-            policy = (given is PSObject wrapped ? wrapped.BaseObject : given) as ResidencyPolicy ?? PolicyStore.Active;
+            policies = (given is PSObject wrapped ? wrapped.BaseObject : given) is ResidencyPolicy policy ? new[] { policy } : OfVendors(PolicyStore.Active, bound);
         }
         catch (PolicyValidationException)
         {
@@ -35,7 +37,7 @@ internal abstract class NameCompleter<T> : IArgumentCompleter
 
         var typed = NameIndex<T>.Fold(Unquote(wordToComplete ?? string.Empty));
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in Candidates(policy, bound))
+        foreach (var pair in policies.SelectMany(policy => Candidates(policy, bound)))
         {
             var name = pair.Key;
             var canonical = Canonical(pair.Value);
@@ -51,6 +53,24 @@ internal abstract class NameCompleter<T> : IArgumentCompleter
             var tooltip = string.Equals(name, canonical, StringComparison.Ordinal) ? Describe(pair.Value) : name + " = " + canonical + ". " + Describe(pair.Value);
             yield return new CompletionResult(Quote(name), name, CompletionResultType.ParameterValue, tooltip);
         }
+    }
+
+    // The active policies of the vendors a typed -Vendor names (an unknown or malformed one names none: nothing to offer).
+    private static IReadOnlyList<ResidencyPolicy> OfVendors(IReadOnlyList<ResidencyPolicy> active, IDictionary bound)
+    {
+        string[]? vendors;
+        try
+        {
+            vendors = bound.Contains("Vendor") ? LanguagePrimitives.ConvertTo<string[]>(bound["Vendor"]) : null;
+        }
+        catch (PSInvalidCastException)
+        {
+            vendors = null; // a half-typed expression narrows nothing
+        }
+
+        return vendors == null || vendors.Length == 0 || typeof(T) == typeof(ResidencyPolicy)
+            ? active
+            : PolicySet.Select(active, vendors, PowerShellWildcards.Instance, new List<Problem>());
     }
 
     /// <summary>The names to offer, with the item each names, in the order they should appear.</summary>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ResidencyPS;
 
 /// <summary>A kind of data the policy speaks of, named in English and Dutch.</summary>
-public sealed class DataCategoryInfo
+public sealed class DataCategoryInfo : IPolicyItem
 {
     internal DataCategoryInfo(string id, string name, string nameNl, IReadOnlyList<string> aliases,
         PolicyStatement? definition, IReadOnlyList<string> products, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source)
@@ -17,6 +17,14 @@ public sealed class DataCategoryInfo
         Source = SourceList.From(source);
         Products = NameList.From(products);
     }
+
+    /// <summary>The vendor whose policy this comes from.</summary>
+    public string Vendor => Owner?.Vendor ?? string.Empty;
+
+    // Set once by the policy that holds it, so an object piped on knows its vendor and policy.
+    internal ResidencyPolicy? Owner { get; set; }
+
+    ResidencyPolicy? IPolicyItem.Owner => Owner;
 
     /// <summary>Stable identifier, for example <c>TicketData</c>.</summary>
     public string Id { get; }

@@ -37,6 +37,9 @@ public sealed class DataFlow : IPolicyItem
 
     ResidencyPolicy? IPolicyItem.Owner => Owner;
 
+    /// <summary>The vendor whose policy this flow comes from.</summary>
+    public string Vendor => Owner.Vendor;
+
     /// <summary>The product.</summary>
     public string Product { get; }
 

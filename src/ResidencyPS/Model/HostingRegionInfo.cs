@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ResidencyPS;
 
 /// <summary>A hosting region the vendor offers. Prints as its code, so it binds to -Region and -HostingRegion.</summary>
-public sealed class HostingRegionInfo
+public sealed class HostingRegionInfo : IPolicyItem
 {
     internal HostingRegionInfo(int index, string code, string name, string nameNl, IReadOnlyList<string> aliases,
         IReadOnlyList<string> countries, Basis basis, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source)
@@ -18,6 +18,14 @@ public sealed class HostingRegionInfo
         Notes = NameList.From(notes, " ");
         Source = SourceList.From(source);
     }
+
+    /// <summary>The vendor whose policy this comes from.</summary>
+    public string Vendor => Owner?.Vendor ?? string.Empty;
+
+    // Set once by the policy that holds it, so an object piped on knows its vendor and policy.
+    internal ResidencyPolicy? Owner { get; set; }
+
+    ResidencyPolicy? IPolicyItem.Owner => Owner;
 
     /// <summary>The region code: US, EEA, IND or AU.</summary>
     public string Code { get; }

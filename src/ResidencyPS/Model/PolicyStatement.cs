@@ -4,7 +4,7 @@ namespace ResidencyPS;
 /// One sentence, table cell or heading of the source document, verbatim, with an English rendering.
 /// Every fact the module returns cites the statements it was read from.
 /// </summary>
-public sealed class PolicyStatement
+public sealed class PolicyStatement : IPolicyItem
 {
     /// <summary>Creates a statement.</summary>
     public PolicyStatement(string id, int line, string section, string kind, string text, string english)
@@ -16,6 +16,14 @@ public sealed class PolicyStatement
         Text = text;
         English = english;
     }
+
+    /// <summary>The vendor whose policy this comes from.</summary>
+    public string Vendor => Owner?.Vendor ?? string.Empty;
+
+    // Set once by the policy that holds it, so an object piped on knows its vendor and policy.
+    internal ResidencyPolicy? Owner { get; set; }
+
+    ResidencyPolicy? IPolicyItem.Owner => Owner;
 
     /// <summary>Stable identifier, for example <c>logs-one-year</c>.</summary>
     public string Id { get; }

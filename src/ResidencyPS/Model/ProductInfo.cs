@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ResidencyPS;
 
 /// <summary>A product of the vendor, with the names it is also sold under.</summary>
-public sealed class ProductInfo
+public sealed class ProductInfo : IPolicyItem
 {
     internal ProductInfo(string name, IReadOnlyList<string> aliases, Basis basis, IReadOnlyList<string> notes, IReadOnlyList<PolicyStatement> source)
     {
@@ -13,6 +13,14 @@ public sealed class ProductInfo
         Notes = NameList.From(notes, " ");
         Source = SourceList.From(source);
     }
+
+    /// <summary>The vendor whose policy this comes from.</summary>
+    public string Vendor => Owner?.Vendor ?? string.Empty;
+
+    // Set once by the policy that holds it, so an object piped on knows its vendor and policy.
+    internal ResidencyPolicy? Owner { get; set; }
+
+    ResidencyPolicy? IPolicyItem.Owner => Owner;
 
     /// <summary>The product's name.</summary>
     public string Name { get; }

@@ -44,6 +44,26 @@ public sealed class ResidencyPolicy
         Retention = retention;
         Rules = rules;
 
+        foreach (var statement in statements)
+        {
+            statement.Owner = this;
+        }
+
+        foreach (var region in regions.Items)
+        {
+            region.Owner = this;
+        }
+
+        foreach (var product in products.Items)
+        {
+            product.Owner = this;
+        }
+
+        foreach (var category in categories.Items)
+        {
+            category.Owner = this;
+        }
+
         _residencyByProduct = new Dictionary<string, List<DataResidencyInfo>>(StringComparer.OrdinalIgnoreCase);
         foreach (var rule in retention)
         {

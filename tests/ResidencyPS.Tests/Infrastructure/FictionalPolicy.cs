@@ -15,6 +15,10 @@ public sealed class FictionalPolicy
     private readonly JArray _residency = new();
     private readonly JArray _rules = new();
     private readonly List<string> _products = new() { "Widgetry" };
+    private readonly string _vendor;
+
+    /// <summary>A fictional vendor's policy; two of them with different <paramref name="vendor"/> names share the product Widgetry.</summary>
+    public FictionalPolicy(string vendor = "Acme Widgets (fictional)") => _vendor = vendor;
 
     /// <summary>Adds a data category of Widgetry hosted in <paramref name="regions"/> (none: the text states no place).</summary>
     public FictionalPolicy Data(string category, string basis = "Stated", params string[] regions) => DataOf("Widgetry", category, basis, regions);
@@ -105,7 +109,7 @@ public sealed class FictionalPolicy
         var doc = new JObject
         {
             ["schemaVersion"] = "1.0",
-            ["vendor"] = "Acme Widgets (fictional)",
+            ["vendor"] = _vendor,
             ["policyVersion"] = "test",
             ["source"] = new JObject { ["title"] = "A fictional text written for the tests", ["language"] = "en", ["document"] = "acme.txt" },
             ["statements"] = _statements,

@@ -19,6 +19,8 @@ internal enum ProblemKind
     InvalidWildcardPattern,
     ConflictingColumns,
     VendorMismatch,
+    VendorNotFound,
+    AmbiguousProduct,
     PolicyMismatch,
 }
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ResidencyPS.Binding;
 using ResidencyPS.Engine.Evaluation;
 using ResidencyPS.Engine.Names;
@@ -17,52 +16,11 @@ public sealed class BoundaryCheckTests
     private static readonly ResidencyPolicy Acme = new FictionalPolicy()
         .Data("Orders", "Stated", "EEA").Data("Tickets", "Stated", "US").DataOf("Gadgetry", "Orders", "Stated", "EEA").Load();
 
-    private sealed class Collected : IBoundaryCheckOutput
+    private static (BoundaryCheck Check, CollectedOutput Output) New(IEnumerable<string>? excluded = null, bool summarize = false, bool verbose = false)
     {
-        public List<EeaBoundaryResult> Results { get; } = new();
-
-        public List<Problem> Problems { get; } = new();
-
-        public List<string> Warnings { get; } = new();
-
-        public List<string> VerboseLines { get; } = new();
-
-        public bool VerboseWanted { get; init; }
-
-        public void Result(EeaBoundaryResult result) => Results.Add(result);
-
-        public void Problem(Problem problem) => Problems.Add(problem);
-
-        public void Warning(string message) => Warnings.Add(message);
-
-        public void Verbose(string message) => VerboseLines.Add(message);
-    }
-
-    // A wildcard language of its own (only '*'; '[' does not parse), so the engine is seen to take the one it is given.
-    private sealed class StarOnly : IWildcards
-    {
-        public bool IsWildcard(string pattern) => pattern.Contains('*', StringComparison.Ordinal) || pattern.Contains('[', StringComparison.Ordinal);
-
-        public string Unescape(string name) => name;
-
-        public Func<string, bool>? Compile(string pattern, out string? whyNot)
-        {
-            whyNot = pattern.Contains('[', StringComparison.Ordinal) ? "'[' is not supported." : null;
-            if (whyNot != null)
-            {
-                return null;
-            }
-
-            var regex = new Regex("^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal) + "$", RegexOptions.IgnoreCase);
-            return regex.IsMatch;
-        }
-    }
-
-    private static (BoundaryCheck Check, Collected Output) New(IEnumerable<string>? excluded = null, bool summarize = false, bool verbose = false)
-    {
-        var output = new Collected { VerboseWanted = verbose };
+        var output = new CollectedOutput { VerboseWanted = verbose };
         var categories = excluded?.Select(name => Acme.CategoryIndex.Find(name)!).ToList();
-        return (new BoundaryCheck(AssessmentContext.Default(Acme), null, categories, new StarOnly(), output, summarize), output);
+        return (new BoundaryCheck(AssessmentContext.Default(Acme), null, categories, new StarWildcards(), output, summarize), output);
     }
 
     private static CheckInput Row(int row, string? product, string? category = null, string? region = null) =>
@@ -143,8 +101,8 @@ public sealed class BoundaryCheckTests
     public void A_product_the_policy_states_no_data_of_comes_out_not_evaluated_never_passed()
     {
         var policy = new FictionalPolicy().DataOf("Gadgetry", "Orders", "Stated", "EEA").Load();
-        var output = new Collected();
-        var check = new BoundaryCheck(AssessmentContext.Default(policy), null, null, new StarOnly(), output);
+        var output = new CollectedOutput();
+        var check = new BoundaryCheck(AssessmentContext.Default(policy), null, null, new StarWildcards(), output);
         check.Check(Typed(null));
 
         Assert.Equal(new[] { "0:Widgetry/@EEA=NotEvaluated", "0:Gadgetry/Orders@EEA=Within" }, output.Results.Select(r => "0:" + Shape(r)[1..]));
