@@ -133,8 +133,14 @@ public class PolicyFromTextTests
         doc["subjects"] = new JArray(new JObject { ["id"] = "Logs", ["name"] = "Logs", ["nameNl"] = "Logboeken", ["sources"] = new JArray("line-0008") });
         doc["retention"] = new JArray(new JObject
         {
-            ["id"] = "logs", ["subject"] = "Logs", ["products"] = new JArray("Nimbus Notes"), ["storage"] = "HostRegion",
-            ["period"] = new JObject { ["value"] = 30, ["unit"] = "Days", ["text"] = "30 days" }, ["after"] = "NotStated", ["basis"] = "Stated", ["sources"] = new JArray("line-0008"),
+            ["id"] = "logs",
+            ["subject"] = "Logs",
+            ["products"] = new JArray("Nimbus Notes"),
+            ["storage"] = "HostRegion",
+            ["period"] = new JObject { ["value"] = 30, ["unit"] = "Days", ["text"] = "30 days" },
+            ["after"] = "NotStated",
+            ["basis"] = "Stated",
+            ["sources"] = new JArray("line-0008"),
         });
         doc["rules"] = new JArray(new JObject { ["id"] = "Hosting", ["when"] = "Always", ["effect"] = "Info", ["message"] = "Notes stay in the EU.", ["basis"] = "Stated", ["sources"] = new JArray("line-0005") });
 
