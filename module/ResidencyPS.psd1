@@ -27,6 +27,7 @@
         'Import-ResidencyPolicy'
         'Import-ResidencyResult'
         'Invoke-ResidencyCheck'
+        'New-ResidencyPolicy'
         'Remove-ResidencyPolicy'
         'Test-EeaBoundary'
     )

@@ -55,4 +55,12 @@ internal static class ErrorIds
     public const string ControllerFileNotFound = nameof(ControllerFileNotFound);
     public const string ControllerFileInvalid = nameof(ControllerFileInvalid);
     public const string ControllerPathNotApplicable = nameof(ControllerPathNotApplicable);
+    public const string SourceFileNotFound = nameof(SourceFileNotFound);
+    public const string SourceTextEmpty = nameof(SourceTextEmpty);
+    public const string InvalidSourceText = nameof(InvalidSourceText);
+    public const string SourceTextTooLarge = nameof(SourceTextTooLarge);
+    public const string InvalidLanguage = nameof(InvalidLanguage);
+    public const string InvalidVendorName = nameof(InvalidVendorName);
+    public const string InvalidSourceUri = nameof(InvalidSourceUri);
+    public const string PolicyFileIsSourceText = nameof(PolicyFileIsSourceText);
 }

@@ -81,13 +81,8 @@ public sealed class ExportResidencyPolicyCommand : PSCmdlet
             return;
         }
 
-        // The file names the schema that ships in the module folder by a relative path, as waiver files do: an absolute
-        // file:// address would carry the exporting machine's folders into a file that is shared. Copy the schema
-        // beside the file and editors check it while someone edits it; the reader ignores $schema, and the SHA-256 covers
-        // the canonical JSON without it.
-        var json = policy.CanonicalJson;
-        const string schema = "./" + PolicyFormat.SchemaFileName;
-        var withSchema = "{\n  \"$schema\": " + Newtonsoft.Json.JsonConvert.ToString(schema) + "," + json.Substring(json.IndexOf('{') + 1);
+        // The file names the shipped schema by a relative path (see PolicyLoader.WithSchema); the SHA-256 covers the JSON without it.
+        var withSchema = PolicyLoader.WithSchema(policy.CanonicalJson);
         if (!FileWriting.TryWrite(this, target, given, writer => writer.Write(withSchema)))
         {
             return;

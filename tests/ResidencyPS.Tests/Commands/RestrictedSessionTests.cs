@@ -21,7 +21,9 @@ public class RestrictedSessionTests
         Compare-ResidencyPolicy -ReferencePolicy $file | Format-Table | Out-String
         Test-EeaBoundary Freshchat | Export-ResidencyReport -Path $report
         Import-ResidencyPolicy -Default
-        Remove-Item -LiteralPath $file, $report
+        Set-Content -LiteralPath $text -Value '# Hosting', 'Data stays in the EU region (a fictional text).'
+        New-ResidencyPolicy -Path $drafted -Vendor 'Fictional' -SourcePath $text -Language en | Format-List | Out-String
+        Remove-Item -LiteralPath $file, $report, $text, $drafted
         'done'
         """;
 
@@ -35,6 +37,8 @@ public class RestrictedSessionTests
         var scratch = Path.Combine(Path.GetTempPath(), "restricted-" + Guid.NewGuid());
         runspace.SessionStateProxy.SetVariable("file", scratch + ".json");
         runspace.SessionStateProxy.SetVariable("report", scratch + ".html");
+        runspace.SessionStateProxy.SetVariable("text", scratch + ".txt");
+        runspace.SessionStateProxy.SetVariable("drafted", scratch + "-new.json");
         using var ps = PowerShell.Create();
         ps.Runspace = runspace;
         ps.AddScript(prefix + "Import-Module '" + TestPaths.RequireModule() + "'\n" + EveryCmdlet);

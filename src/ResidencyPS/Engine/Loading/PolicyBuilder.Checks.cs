@@ -15,7 +15,7 @@ internal sealed partial class PolicyBuilder
             // A value that is there but was refused (blank, wrong type) was reported by the reader at its own line.
             if (!node.Has(field))
             {
-                node.Problem(field, "A value is required here.");
+                node.Problem(field, Missing.TryGetValue(node.Spec.Name + "." + field, out var what) ? "A value is required here: " + what + "." : "A value is required here.");
             }
 
             return string.Empty;
@@ -73,12 +73,40 @@ internal sealed partial class PolicyBuilder
         return Strings(node, field);
     }
 
+    /// <summary>
+    /// What a missing value or an empty list of the format holds, by object and property, so that the loader's refusal of a
+    /// file with gaps (a starting policy from New-ResidencyPolicy has them all) says what to add as well as where.
+    /// </summary>
+    private static readonly Dictionary<string, string> Missing = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["policy.vendor"] = "the vendor's name",
+        ["policy.policyVersion"] = "the version of this policy's content, yours to choose, such as 1.0",
+        ["source.title"] = "the title of the vendor's document, as it was published",
+        ["source.language"] = "the ISO 639-1 code of the language of the vendor's text, such as nl",
+        ["source.document"] = "the file name of the vendor's text",
+        ["statement.id"] = "an id of one word, such as line-0007, that facts cite in their sources",
+        ["statement.section"] = "the heading the statement stands under in the vendor's text, or (no heading)",
+        ["statement.kind"] = "Sentence, TableCell, TableRow, TableHeader, Heading or Footnote",
+        ["statement.text"] = "the statement's words, verbatim from the vendor's text",
+        ["statement.english"] = "the statement's text in English",
+        ["residency.term"] = "the vendor's own words for this data",
+        ["rule.message"] = "what the rule means for the data, in English",
+        ["policy.statements"] = "a statement quotes a sentence, table cell or heading of the vendor's text (id, line, section, kind, text, english)",
+        ["policy.regions"] = "add each hosting region the vendor's text names (code, name, nameNl, countries, basis, sources)",
+        ["policy.products"] = "add each product the vendor's text names (name, basis, sources)",
+        ["policy.categories"] = "add each kind of data the vendor's text names (id, name, nameNl, and a definition or sources)",
+        ["policy.residency"] = "add where the vendor's text hosts each product's data (product, category, term, regions, basis, sources; regions [] where the text names no place)",
+        ["policy.subjects"] = "add what the text's retention periods are about, such as logs or backups (id, name, nameNl, sources)",
+        ["policy.retention"] = "add how long and where the text says each subject is kept (id, subject, products, storage, period, after, basis, sources)",
+        ["policy.rules"] = "add the EEA boundary rules the text states (id, when, effect, message, basis, sources)",
+    };
+
     private static IReadOnlyList<PolicyNode> Each(PolicyNode node, string field)
     {
         var items = node.List(field);
         if (items == null || items.Count == 0)
         {
-            node.Problem(field, "At least one entry is required.");
+            node.Problem(field, Missing.TryGetValue(node.Spec.Name + "." + field, out var what) ? "At least one entry is required: " + what + "." : "At least one entry is required.");
             return Array.Empty<PolicyNode>();
         }
 

@@ -137,7 +137,11 @@ internal sealed partial class PolicyBuilder
         {
             var id = Required(node, "id");
             var line = node.Integer("line");
-            var statement = new PolicyStatement(id, line, Required(node, "section"), Required(node, "kind"), Required(node, "text"), Required(node, "english"));
+            // A statement without its English rendering is what a starting policy (New-ResidencyPolicy) has: say which line of the text needs one.
+            var english = line > 0 && !node.Has("english")
+                ? MissingValue(node, "english", "A value is required here: the English rendering of line " + line.ToString(CultureInfo.InvariantCulture) + " of the vendor's text.")
+                : Required(node, "english");
+            var statement = new PolicyStatement(id, line, Required(node, "section"), Required(node, "kind"), Required(node, "text"), english);
             if (line < 1)
             {
                 node.Problem("line", "The line must be a positive line number of the source document.");
@@ -161,6 +165,12 @@ internal sealed partial class PolicyBuilder
         }
 
         return result;
+    }
+
+    private static string MissingValue(PolicyNode node, string field, string message)
+    {
+        node.Problem(field, message);
+        return string.Empty;
     }
 
     private List<HostingRegionInfo> BuildRegions()

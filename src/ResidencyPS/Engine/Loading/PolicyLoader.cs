@@ -66,6 +66,14 @@ internal static class PolicyLoader
     }
 
     /// <summary>
+    /// Canonical JSON naming the schema that ships in the module folder by a relative path, as waiver files do: an absolute
+    /// file:// address would carry one machine's folders into a file that is shared. Copy the schema beside the file and
+    /// editors check it while someone edits it; the reader ignores $schema, and the SHA-256 covers the JSON without it.
+    /// </summary>
+    internal static string WithSchema(string canonicalJson) =>
+        "{\n  \"$schema\": " + JsonConvert.ToString("./" + PolicyFormat.SchemaFileName) + "," + canonicalJson.Substring(canonicalJson.IndexOf('{') + 1);
+
+    /// <summary>
     /// Reads a JSON file of this module (a policy, a waiver file) as one object with line numbers: at most
     /// <see cref="MaxBytes"/>, strict UTF-8, no duplicate keys, at most <see cref="MaxDepth"/> deep.
     /// </summary>

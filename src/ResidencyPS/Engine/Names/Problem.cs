@@ -22,6 +22,12 @@ internal enum ProblemKind
     VendorNotFound,
     AmbiguousProduct,
     PolicyMismatch,
+    InvalidLanguage,
+    InvalidVendorName,
+    InvalidSourceUri,
+    SourceTextEmpty,
+    InvalidSourceText,
+    SourceTextTooLarge,
 }
 
 /// <summary>What kind of fault a problem is: the caller's argument, a name that names nothing, or bad data in an input.</summary>
