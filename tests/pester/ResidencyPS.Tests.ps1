@@ -397,14 +397,56 @@ Describe 'Several vendors at once (issue 22, point 1)' {
         Get-DataResidency -Policy (Get-ResidencyPolicy -Embedded) -Vendor Globex* | Should -BeNullOrEmpty
     }
 
-    It 'refuses a report or a result file over several policies until one is named' {
-        $results = Test-EeaBoundary -Product Widgetry
-        $thrown = { $results | Export-ResidencyReport -Path (Join-Path $TestDrive 'estate.html') } |
-            Should -Throw -ErrorId 'SeveralPoliciesActive,ResidencyPS.Commands.ExportResidencyReportCommand' -PassThru
-        $thrown.Exception.Message | Should -Match 'Several policies are active \(Freshworks, Acme Widgets \(fictional\), Globex \(fictional\)\).*a report covers the results of one policy\. Name one with -Vendor or -Policy'
-        Test-Path (Join-Path $TestDrive 'estate.html') | Should -BeFalse
-        $results | Export-ResidencyReport -Path (Join-Path $TestDrive 'acme.html') -Vendor Acme*
-        Test-Path (Join-Path $TestDrive 'acme.html') | Should -BeTrue
+    It 'writes one report of several vendors in every format but SARIF, and reads its result file back row for row (point 3)' {
+        $rows = 'Vendor,Product,DataCategory,Owner', 'Globex (fictional),Sharedesk,Ticket data,ops', ',Widgetry,Usage data,sales', 'Freshworks,Freshdesk,Ticket data,support' |
+            ConvertFrom-Csv
+        $results = $rows | Test-EeaBoundary
+        foreach ($name in 'estate.html', 'estate.md', 'estate.csv', 'estate.json', 'estate.xml') {
+            $file = $results | Export-ResidencyReport -Path (Join-Path $TestDrive $name) -PassThru
+            $file.Length | Should -BeGreaterThan 0 -Because $name
+        }
+        $html = Get-Content -Raw -LiteralPath (Join-Path $TestDrive 'estate.html')
+        $html | Should -Match '<h2 id="vendor-2">Acme Widgets \(fictional\)</h2>'
+        $html | Should -Match '<th>Vendor</th><th>Product</th>'
+        (Import-Csv -LiteralPath (Join-Path $TestDrive 'estate.csv')).PolicyVendor | Should -Be 'Globex (fictional)', 'Acme Widgets (fictional)', 'Freshworks'
+        $back = Import-ResidencyResult -LiteralPath (Join-Path $TestDrive 'estate.json')
+        $back.PolicyVendor | Should -Be 'Globex (fictional)', 'Acme Widgets (fictional)', 'Freshworks'
+        $back.InputColumns.Owner | Should -Be 'ops', 'sales', 'support'
+        ($back | Export-ResidencyReport -Path (Join-Path $TestDrive 'again.md') -PassThru).Length | Should -BeGreaterThan 0
+        # Read back only with each of its policies: without Globex's, nothing of it is read.
+        Remove-ResidencyPolicy -Vendor Globex*
+        try {
+            $err = $null
+            Import-ResidencyResult -LiteralPath (Join-Path $TestDrive 'estate.json') -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $err[0].FullyQualifiedErrorId | Should -Be 'PolicyMismatch,ResidencyPS.Commands.ImportResidencyResultCommand'
+            $err[0].Exception.Message | Should -Match 'Globex \(fictional\) test'
+        }
+        finally { Import-ResidencyPolicy $globex }
+        # SARIF covers one policy: refused, and no file is written.
+        $err = $null
+        $results | Export-ResidencyReport -Path (Join-Path $TestDrive 'estate.sarif') -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -Be 'SeveralPoliciesActive,ResidencyPS.Commands.ExportResidencyReportCommand'
+        Test-Path (Join-Path $TestDrive 'estate.sarif') | Should -BeFalse
+        # One vendor's results are that vendor's report, as before.
+        $acmeOnly = $results | Where-Object PolicyVendor -Like 'Acme*'
+        ($acmeOnly | Export-ResidencyReport -Path (Join-Path $TestDrive 'acme.sarif') -PassThru).Length | Should -BeGreaterThan 0
+        # The controller's answers name one policy's products.
+        { $results | Export-ResidencyReport -Path (Join-Path $TestDrive 'a30.html') -Format Article30 -ControllerPath (Join-Path $TestDrive 'nope.json') } |
+            Should -Throw -ErrorId 'SeveralPoliciesActive,ResidencyPS.Commands.ExportResidencyReportCommand'
+    }
+
+    It 'returns each file it writes as Get-Item does, so -PassThru pipes on into Get-Content' {
+        $report = Export-ResidencyReport -Path (Join-Path $TestDrive 'piped.md') -Vendor Acme* -PassThru
+        $report.PSPath | Should -Not -BeNullOrEmpty
+        ($report | Get-Content -TotalCount 1) | Should -Match '^# Data residency report'
+        (Export-ResidencyPolicy -Path (Join-Path $TestDrive 'piped.json') -Embedded -PassThru | Get-Content -Raw | ConvertFrom-Json).vendor | Should -Be 'Freshworks'
+    }
+
+    It 'reports every active policy when nothing is piped' {
+        $file = Export-ResidencyReport -Path (Join-Path $TestDrive 'all.md') -PassThru
+        $text = Get-Content -Raw -LiteralPath $file
+        foreach ($vendor in 'Freshworks', 'Acme Widgets \(fictional\)', 'Globex \(fictional\)') { $text | Should -Match "(?m)^## $vendor$" }
+        (Export-ResidencyReport -Path (Join-Path $TestDrive 'globex.md') -Vendor Globex* -PassThru | Get-Content -Raw) | Should -Match '^# Data residency report\\: Globex \(fictional\)'
     }
 
     It 'compares a policy file with the active policy of its own vendor' {
@@ -417,11 +459,19 @@ Describe 'Several vendors at once (issue 22, point 1)' {
         $thrown.Exception.Message | Should -Match 'no active policy is of the reference policy.s vendor, Initech \(fictional\)\. Give one with -DifferencePolicy'
     }
 
-    It 'stops the gate as could-not-run while several policies are active and no -PolicyPath is given' {
+    It 'runs the gate over several vendors: each row against its vendor, one set of reports (point 3)' {
         $inventory = Join-Path $TestDrive 'inventory.csv'
-        'Vendor,Product,DataCategory', 'Acme Widgets (fictional),Widgetry,Widget data' | Set-Content -LiteralPath $inventory
-        $result = Invoke-ResidencyCheck -Path $inventory -OutputDirectory (Join-Path $TestDrive 'gate') -PassThru -ErrorAction SilentlyContinue -InformationAction Ignore
-        $result.Outcome | Should -Be 'CouldNotRun'
-        ($result.Problems -join ' ') | Should -Match 'Several policies are active'
+        'Vendor,Product,DataCategory,HostingRegion', 'Acme Widgets (fictional),Widgetry,Widget data,EEA', 'Globex (fictional),Gizmo,Gizmo data,EEA', 'Initech,Thing,,EEA' |
+            Set-Content -LiteralPath $inventory
+        $log = $null
+        $result = Invoke-ResidencyCheck -Path $inventory -OutputDirectory (Join-Path $TestDrive 'gate') -PassThru -ErrorAction SilentlyContinue -InformationVariable log -InformationAction Ignore
+        $result.Outcome | Should -Be 'NotPassed'
+        $result.Results | Should -Be 3
+        $result.Passed | Should -Be 2
+        $result.NotEvaluated | Should -Be 1
+        $result.PolicyVendor | Should -Be 'Freshworks, Acme Widgets (fictional), Globex (fictional)'
+        $result.PolicySha256 | Should -BeNullOrEmpty
+        ($log -join "`n") | Should -Match 'against the policies of Acme Widgets \(fictional\) test \(SHA-256 [0-9a-f]{12}…\), Globex \(fictional\) test'
+        (Import-ResidencyResult -LiteralPath (Join-Path $TestDrive 'gate/residency.json')).PolicyVendor | Should -Be 'Acme Widgets (fictional)', 'Globex (fictional)', 'Freshworks'
     }
 }

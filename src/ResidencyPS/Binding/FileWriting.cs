@@ -9,6 +9,16 @@ namespace ResidencyPS.Binding;
 /// <summary>Writes a file for a cmdlet: a problem becomes a FileNotWritten error naming the path as the user gave it.</summary>
 internal static class FileWriting
 {
+    /// <summary>
+    /// The file just written, as the FileSystem provider gives it (with PSPath and the rest), so -PassThru output pipes on
+    /// into Get-Content or Copy-Item as Get-Item's does; a bare FileInfo binds to neither.
+    /// </summary>
+    public static object Written(PSCmdlet cmdlet, string target)
+    {
+        var items = cmdlet.InvokeProvider.Item.Get(new[] { target }, true, true);
+        return items.Count == 1 ? items[0] : new System.IO.FileInfo(target);
+    }
+
     /// <summary>False, with the error written, when the file could not be written; the previous file is then unchanged.</summary>
     public static bool TryWrite(PSCmdlet cmdlet, string target, string given, Action<TextWriter> write, bool byteOrderMark = false)
     {

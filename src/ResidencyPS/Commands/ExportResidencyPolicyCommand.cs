@@ -90,7 +90,7 @@ public sealed class ExportResidencyPolicyCommand : PSCmdlet
 
         if (PassThru.IsPresent)
         {
-            WriteObject(new FileInfo(target));
+            WriteObject(FileWriting.Written(this, target));
         }
     }
 }

@@ -21,10 +21,7 @@ namespace ResidencyPS.Commands;
 public sealed class ExportResidencyReportCommand : ResidencyCmdlet
 {
     /// <inheritdoc />
-    private protected override bool AnswersFromOnePolicy => true;
-
-    /// <inheritdoc />
-    private protected override string OnePolicyBecause => "a report covers the results of one policy";
+    private protected override string? WithoutAPolicy => "no report is written";
 
     private const int ProgressEvery = 500;
     private readonly List<EeaBoundaryResult> _results = new List<EeaBoundaryResult>();
@@ -89,7 +86,12 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    private CarriedContexts? _contexts;
+    // One per policy that rebuilds results which travelled.
+    private readonly Dictionary<ResidencyPolicy, CarriedContexts> _contexts = new Dictionary<ResidencyPolicy, CarriedContexts>();
+
+    // The answering policy with this SHA-256, which a result computed by it is reported on; null when none is.
+    private ResidencyPolicy? ReportedOn(string? sha) =>
+        AnsweringPolicies.FirstOrDefault(p => string.Equals(p.Sha256, sha, StringComparison.OrdinalIgnoreCase));
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -97,7 +99,7 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
         foreach (var input in InputObject ?? Array.Empty<PSObject>())
         {
             var result = input.BaseObject is EeaBoundaryResult live
-                ? string.Equals(live.PolicySha256, AnsweringPolicy.Sha256, StringComparison.OrdinalIgnoreCase)
+                ? ReportedOn(live.PolicySha256) != null
                     ? live
                     : Mismatch(live.Product, live.DataCategory, live.PolicyVendor + " " + live.PolicyVersion, live.PolicySha256, live)
                 : Carried(input);
@@ -128,7 +130,7 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
 
         var product = Text(input, nameof(EeaBoundaryResult.Product)) ?? string.Empty;
         var category = Text(input, nameof(EeaBoundaryResult.DataCategory)) ?? string.Empty;
-        if (!string.Equals(sha, AnsweringPolicy.Sha256, StringComparison.OrdinalIgnoreCase))
+        if (!(ReportedOn(sha) is ResidencyPolicy policy))
         {
             return Mismatch(product, category, Text(input, nameof(EeaBoundaryResult.PolicyVendor)) + " " + Text(input, nameof(EeaBoundaryResult.PolicyVersion)), sha, input);
         }
@@ -138,7 +140,12 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
             Flag(input, nameof(EeaBoundaryResult.CustomMailbox)), Flag(input, nameof(EeaBoundaryResult.Waived)), Text(input, nameof(EeaBoundaryResult.WaiverJustification)),
             Text(input, nameof(EeaBoundaryResult.WaiverApprovedBy)), input.Properties[nameof(EeaBoundaryResult.WaiverExpires)]?.Value as DateTime?, FirstFinding(input),
             input.Properties[nameof(EeaBoundaryResult.InputRow)]?.Value as int?, InputColumns: Columns(input));
-        var result = CarriedResult.Rebuild(AnsweringPolicy, values, (_contexts ??= new CarriedContexts(AnsweringPolicy)).For, out var problem);
+        if (!_contexts.TryGetValue(policy, out var contexts))
+        {
+            _contexts.Add(policy, contexts = new CarriedContexts(policy));
+        }
+
+        var result = CarriedResult.Rebuild(policy, values, contexts.For, out var problem);
         return result ?? Refuse(ErrorIds.ResultMismatch, "The result for " + InertText.Escape(product) + " / " + InertText.Escape(category) + " cannot be reported: "
             + InertText.Escape(problem ?? string.Empty) + ". It was not computed by this policy as it stands, or it was changed on the way. No report is written.", input);
     }
@@ -174,9 +181,12 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
         _mismatched++;
         if (_mismatched == 1)
         {
+            var reportedOn = AnsweringPolicies.Count == 1
+                ? "policy " + AnsweringPolicy + " (SHA-256 " + AnsweringPolicy.Sha256 + ")"
+                : "the policies " + string.Join(", ", AnsweringPolicies.Select(p => p + " (SHA-256 " + Hashing.Short(p.Sha256) + "...)"));
             var message = "The result for " + InertText.Escape(product) + " / " + InertText.Escape(category) + " was computed from policy " + InertText.Escape(policy)
-                + " (SHA-256 " + InertText.Escape(sha) + "), but the report is on policy " + AnsweringPolicy + " (SHA-256 " + AnsweringPolicy.Sha256
-                + "). A report shows one policy's matrix, findings and provenance: no report is written.";
+                + " (SHA-256 " + InertText.Escape(sha) + "), but the report is on " + reportedOn
+                + ". A report shows the matrix, findings and provenance of the policies that computed its results: no report is written.";
             WriteError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.PolicyMismatch, ErrorCategory.InvalidData, target)
             {
                 ErrorDetails = new ErrorDetails(message)
@@ -245,6 +255,11 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
             });
         }
 
+        if (problem == null && ControllerPath != null && _target != null && AnsweringPolicies.Count > 1)
+        {
+            ThrowTerminatingError(PolicyAccess.SeveralActive(AnsweringPolicies, "the controller's answers name the products of one policy"));
+        }
+
         if (problem == null && ControllerPath != null && _target != null)
         {
             // Read before any input: a faulty file stops the command before a record is half written.
@@ -302,35 +317,64 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
 
         if (_results.Count == 0)
         {
-            EvaluateWholePolicy();
+            // Without input, every answering policy's whole report: several vendors' in one report.
+            ForEachPolicy(EvaluateWholePolicy);
         }
 
         var format = _format;
+        var writes = ReportFormats.Of(format);
+        var policies = _results.Select(r => ReportedOn(r.PolicySha256)!).Distinct().ToList();
+        if (policies.Count > 1 && writes.WriteEstate == null)
+        {
+            var message = "The results come from the policies of " + string.Join(", ", policies.Select(p => p.Vendor)) + ", and a " + format
+                + " report covers one policy; no report is written. Write one per vendor (-Vendor), or choose a format that reports several: "
+                + string.Join(", ", ReportFormats.All.Where(f => f.WriteEstate != null).Select(f => f.Format)) + ".";
+            WriteError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.SeveralPoliciesActive, ErrorCategory.InvalidOperation, format)
+            {
+                ErrorDetails = new ErrorDetails(message),
+            });
+            return;
+        }
+
         if (!ShouldProcess(target, "Write " + format + " residency report of " + _results.Count + " results"))
         {
             return;
         }
 
         WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Writing " + target) { PercentComplete = 100 });
-        var data = new ReportData(AnsweringPolicy, _results, DateTime.UtcNow) { Controller = _controller };
+        var generated = DateTime.UtcNow;
         var options = new ReportOptions(FieldSeparator(), Guid.NewGuid(), PageSize);
-        var writes = ReportFormats.Of(format);
-        if (!FileWriting.TryWrite(this, target, given, writer => writes.Write(data, writer, options), byteOrderMark: writes.ByteOrderMark))
+        int named, leftOut;
+        if (policies.Count > 1)
         {
-            return;
+            var estate = new EstateData(AnsweringPolicies, _results, r => ReportedOn(r.PolicySha256)!, generated);
+            (named, leftOut) = (estate.InputColumnNames.Count, estate.InputColumnsLeftOut);
+            if (!FileWriting.TryWrite(this, target, given, writer => writes.WriteEstate!(estate, writer, options), byteOrderMark: writes.ByteOrderMark))
+            {
+                return;
+            }
+        }
+        else
+        {
+            var data = new ReportData(policies.Count == 1 ? policies[0] : AnsweringPolicy, _results, generated) { Controller = _controller };
+            (named, leftOut) = (data.InputColumnNames.Count, data.InputColumnsLeftOut);
+            if (!FileWriting.TryWrite(this, target, given, writer => writes.Write(data, writer, options), byteOrderMark: writes.ByteOrderMark))
+            {
+                return;
+            }
         }
 
-        if (format == ReportFormat.Csv && data.InputColumnsLeftOut > 0)
+        if (format == ReportFormat.Csv && leftOut > 0)
         {
-            WriteWarning("The results carry " + (data.InputColumnNames.Count + data.InputColumnsLeftOut) + " different input column names; the CSV report has the first "
-                + ReportData.MaxReportColumns + " as Input.<name> columns and leaves " + data.InputColumnsLeftOut + " out. Each result keeps its own columns (up to "
+            WriteWarning("The results carry " + (named + leftOut) + " different input column names; the CSV report has the first "
+                + ReportData.MaxReportColumns + " as Input.<name> columns and leaves " + leftOut + " out. Each result keeps its own columns (up to "
                 + InputColumns.MaxColumns + ") in InputColumns, and -Format Json writes them to the file.");
         }
 
         WriteProgress(new ProgressRecord(1, "Export-ResidencyReport", "Done") { RecordType = ProgressRecordType.Completed });
         if (PassThru.IsPresent)
         {
-            WriteObject(new FileInfo(target));
+            WriteObject(FileWriting.Written(this, target));
         }
     }
 

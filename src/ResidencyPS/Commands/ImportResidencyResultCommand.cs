@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Engine.Evaluation;
@@ -16,10 +17,7 @@ namespace ResidencyPS.Commands;
 public sealed class ImportResidencyResultCommand : ResidencyCmdlet
 {
     /// <inheritdoc />
-    private protected override bool AnswersFromOnePolicy => true;
-
-    /// <inheritdoc />
-    private protected override string OnePolicyBecause => "a result file holds the results of one policy";
+    private protected override string? WithoutAPolicy => "nothing was read";
 
     /// <summary>The parameter set that reads paths with wildcards.</summary>
     public const string PathSet = nameof(Path);
@@ -67,21 +65,31 @@ public sealed class ImportResidencyResultCommand : ResidencyCmdlet
             return;
         }
 
-        if (!string.Equals(run.Sha256, AnsweringPolicy.Sha256, StringComparison.OrdinalIgnoreCase))
+        // Each of the file's policies must be an answering one (the same SHA-256): its results are made whole from it.
+        var contexts = new Dictionary<string, (ResidencyPolicy Policy, CarriedContexts Contexts)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var held in run.Policies)
         {
-            Fail(ErrorIds.PolicyMismatch, "The result file '" + file + "' holds results of policy " + InertText.Escape(run.Vendor + " " + run.Version) + " (SHA-256 "
-                + InertText.Escape(run.Sha256) + "), but the answering policy is " + AnsweringPolicy + " (SHA-256 " + AnsweringPolicy.Sha256 + "); nothing was read.", file,
-                "Give -Policy the policy file with SHA-256 " + InertText.Escape(run.Sha256) + ", or import it with Import-ResidencyPolicy first.");
-            return;
+            if (!(AnsweringPolicies.FirstOrDefault(p => string.Equals(p.Sha256, held.Sha256, StringComparison.OrdinalIgnoreCase)) is ResidencyPolicy policy))
+            {
+                var answering = AnsweringPolicies.Count == 1
+                    ? "the answering policy is " + AnsweringPolicy + " (SHA-256 " + AnsweringPolicy.Sha256 + ")"
+                    : "none of the answering policies (" + string.Join(", ", AnsweringPolicies.Select(p => p.ToString())) + ") has that SHA-256";
+                Fail(ErrorIds.PolicyMismatch, "The result file '" + file + "' holds results of policy " + InertText.Escape(held.Vendor + " " + held.Version) + " (SHA-256 "
+                    + InertText.Escape(held.Sha256) + "), but " + answering + "; nothing was read.", file,
+                    "Give -Policy the policy file with SHA-256 " + InertText.Escape(held.Sha256) + ", or import it with Import-ResidencyPolicy first.");
+                return;
+            }
+
+            // The file's own waiver register goes with its results, so a report written from them lists every waiver again.
+            contexts[held.Sha256] = (policy, new CarriedContexts(policy, run.Waivers == null ? null : () => run.Waivers));
         }
 
-        // The file's own waiver register goes with its results, so a report written from them lists every waiver again.
-        var contexts = new CarriedContexts(AnsweringPolicy, run.Waivers == null ? null : () => run.Waivers);
         var results = new List<EeaBoundaryResult>(run.Results.Count);
         for (var i = 0; i < run.Results.Count; i++)
         {
             var values = run.Results[i];
-            if (!(CarriedResult.Rebuild(AnsweringPolicy, values, contexts.For, out var problem) is EeaBoundaryResult result))
+            var (owner, carried) = contexts[values.PolicySha256];
+            if (!(CarriedResult.Rebuild(owner, values, carried.For, out var problem) is EeaBoundaryResult result))
             {
                 Fail(ErrorIds.ResultMismatch, "results[" + i + "] of '" + file + "' (" + InertText.Escape(values.Product) + " / " + InertText.Escape(values.DataCategory) + ") cannot be read back: "
                     + InertText.Escape(problem ?? string.Empty) + ". The file was changed after it was written; nothing of it was read.", file, null);

@@ -110,7 +110,7 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
         // terminating, anywhere below, must not leave the process to exit 0 (or 1).
         SetExitCode(CheckOutcome.CouldNotRun);
         var inventory = ParameterSetName == LiteralPathSet ? LiteralPath : Path;
-        ResidencyPolicy? policy = null;
+        IReadOnlyList<ResidencyPolicy>? policies = null;
         IReadOnlyList<EeaBoundaryResult> results = Array.Empty<EeaBoundaryResult>();
         var rows = 0;
         string? stopped = null;
@@ -136,8 +136,10 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
             inputs.Add(policyFile ?? string.Empty);
             folderTried = true;
             var folder = Folder(inputs);
-            policy = policyFile == null ? ActivePolicy()
-                : PolicyErrors.TryLoad(this, policyFile, PolicyPath!, default) ?? throw new CouldNotRunException("The policy file '" + PolicyPath + "' cannot be used (see the errors above).");
+            policies = policyFile == null ? ActivePolicies()
+                : new[] { PolicyErrors.TryLoad(this, policyFile, PolicyPath!, default) ?? throw new CouldNotRunException("The policy file '" + PolicyPath + "' cannot be used (see the errors above).") };
+            // With several vendors' policies active, each row goes to its vendor's and every report covers them all.
+            var policy = policies.Count == 1 ? policies[0] : null;
             var input = Inventory(inventory);
             rows = input.Count;
             results = Test(input, policy, waivers);
@@ -176,7 +178,8 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
 
         var outcome = stopped != null ? CheckOutcome.CouldNotRun : results.All(r => r.Passed) ? CheckOutcome.Passed : CheckOutcome.NotPassed;
         var check = new ResidencyCheckResult(outcome, inventory, rows, results.Count, results.Count(r => r.Passed), results.Count(r => r.Waived),
-            results.Count(r => r.Verdict == Verdict.NotEvaluated), policy?.Vendor, policy?.PolicyVersion, policy?.Sha256, _files.ToArray(), _problems.ToArray());
+            results.Count(r => r.Verdict == Verdict.NotEvaluated), policies == null ? null : string.Join(", ", policies.Select(p => p.Vendor)),
+            policies?.Count == 1 ? policies[0].PolicyVersion : null, policies?.Count == 1 ? policies[0].Sha256 : null, _files.ToArray(), _problems.ToArray());
 
         // The answer's exit code is set before anything is written that a caller's preference could turn into a stop.
         SetExitCode(outcome);
@@ -270,7 +273,7 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
         return folder;
     }
 
-    private static ResidencyPolicy ActivePolicy()
+    private static IReadOnlyList<ResidencyPolicy> ActivePolicies()
     {
         IReadOnlyList<ResidencyPolicy> active;
         try
@@ -282,10 +285,7 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
             throw new CouldNotRunException("The active policy cannot be used: " + e.Message);
         }
 
-        // The check's reports and result file describe one policy: rows of several vendors are not routed here yet.
-        return active.Count == 1 ? active[0]
-            : throw new CouldNotRunException("Several policies are active (" + string.Join(", ", active.Select(p => p.Vendor))
-                + "), and the check reports on one: give -PolicyPath, or leave one active (Remove-ResidencyPolicy, Import-ResidencyPolicy -Default).");
+        return active;
     }
 
     private Collection<PSObject> Inventory(string file)
@@ -361,9 +361,15 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
         return lines.Count > 0 && lines.All(l => l.Count(c => c == Delimiter) >= columns - 1);
     }
 
-    private IReadOnlyList<EeaBoundaryResult> Test(Collection<PSObject> rows, ResidencyPolicy policy, string? waivers)
+    // Without a policy, Test-EeaBoundary answers from the active policies, each row from its vendor's.
+    private IReadOnlyList<EeaBoundaryResult> Test(Collection<PSObject> rows, ResidencyPolicy? policy, string? waivers)
     {
-        var parameters = new System.Collections.Hashtable { ["Policy"] = policy };
+        var parameters = new System.Collections.Hashtable();
+        if (policy != null)
+        {
+            parameters["Policy"] = policy;
+        }
+
         if (waivers != null)
         {
             parameters["WaiverPath"] = WildcardPattern.Escape(waivers); // resolved already: taken literally
@@ -386,11 +392,17 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
         return Nested("ResidencyPS\\Test-EeaBoundary", parameters, rows, "Test-EeaBoundary stopped", "INPUT").Select(o => o.BaseObject).OfType<EeaBoundaryResult>().ToList();
     }
 
-    private void Export(IReadOnlyList<EeaBoundaryResult> results, ResidencyPolicy policy, ReportFormat format, string folder)
+    private void Export(IReadOnlyList<EeaBoundaryResult> results, ResidencyPolicy? policy, ReportFormat format, string folder)
     {
         var file = System.IO.Path.Combine(folder, ReportFormats.Of(format).FileName);
         var before = _problems.Count;
-        Nested("ResidencyPS\\Export-ResidencyReport", new System.Collections.Hashtable { ["LiteralPath"] = file, ["Format"] = format, ["Policy"] = policy }, results,
+        var parameters = new System.Collections.Hashtable { ["LiteralPath"] = file, ["Format"] = format };
+        if (policy != null)
+        {
+            parameters["Policy"] = policy;
+        }
+
+        Nested("ResidencyPS\\Export-ResidencyReport", parameters, results,
             "The " + format + " report could not be written", "ERROR");
         if (_problems.Count > before || !File.Exists(file))
         {

@@ -178,7 +178,7 @@ public sealed class NewResidencyPolicyCommand : PSCmdlet, IDisposable
 
         WriteVerbose("Wrote " + statements.Count + " statements (" + headings + " of them headings), one for each line of the vendor's text that is not blank; "
             + "Import-ResidencyPolicy names what to add before the policy can be used.");
-        WriteObject(new FileInfo(target));
+        WriteObject(FileWriting.Written(this, target));
     }
 
     private bool Refuse(Problem? problem)

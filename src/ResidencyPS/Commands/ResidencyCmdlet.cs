@@ -45,6 +45,12 @@ public abstract class ResidencyCmdlet : PSCmdlet
     /// <summary>Whether this cmdlet answers from one policy only (a report or result file covers one): several active is an error.</summary>
     private protected virtual bool AnswersFromOnePolicy => false;
 
+    /// <summary>
+    /// What is not done when -Vendor names no active policy, for a cmdlet whose input would otherwise vanish unanswered
+    /// (a terminating VendorNotFound error); null for a query, which then answers nothing, as a wildcard that matches nothing.
+    /// </summary>
+    private protected virtual string? WithoutAPolicy => null;
+
     /// <summary>Why this cmdlet answers from one policy, in the words of its error when several are active.</summary>
     private protected virtual string OnePolicyBecause => "it answers from one policy";
 
@@ -64,6 +70,16 @@ public abstract class ResidencyCmdlet : PSCmdlet
         foreach (var problem in problems)
         {
             WriteError(problem.ToErrorRecord());
+        }
+
+        if (AnsweringPolicies.Count == 0 && WithoutAPolicy is string notDone)
+        {
+            var message = "-Vendor " + string.Join(", ", Vendor ?? Array.Empty<string>()) + " names no " + (Policy == null ? "active policy" : "vendor of -Policy") + "; " + notDone
+                + ". Active: " + string.Join(", ", PolicyAccess.ResolveAll(this, null).Select(p => p.Vendor)) + ".";
+            ThrowTerminatingError(new ErrorRecord(new ItemNotFoundException(message), ErrorIds.VendorNotFound, ErrorCategory.ObjectNotFound, string.Join(", ", Vendor ?? Array.Empty<string>()))
+            {
+                ErrorDetails = new ErrorDetails(message),
+            });
         }
 
         if (AnsweringPolicies.Count > 1 && AnswersFromOnePolicy)

@@ -105,19 +105,12 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     public SwitchParameter Summary { get; set; }
 
     /// <inheritdoc />
+    private protected override string? WithoutAPolicy => "nothing was tested"; // rows must never vanish: with no policy, nothing runs
+
+    /// <inheritdoc />
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        if (AnsweringPolicies.Count == 0)
-        {
-            // Rows must never vanish: with no policy to answer, nothing runs at all.
-            var message = "-Vendor " + string.Join(", ", Vendor!) + " names no active policy; nothing was tested. Active: " + string.Join(", ", PolicyStore.Active.Select(p => p.Vendor)) + ".";
-            ThrowTerminatingError(new ErrorRecord(new ItemNotFoundException(message), ErrorIds.VendorNotFound, ErrorCategory.ObjectNotFound, string.Join(", ", Vendor!))
-            {
-                ErrorDetails = new ErrorDetails(message),
-            });
-        }
-
         if (WaiverPath != null && AnsweringPolicies.Count > 1)
         {
             ThrowTerminatingError(PolicyAccess.SeveralActive(AnsweringPolicies, "a waiver file names the products of one policy"));

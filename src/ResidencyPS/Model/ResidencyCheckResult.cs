@@ -62,13 +62,13 @@ public sealed class ResidencyCheckResult
     /// <summary>Rows that could not be evaluated (an unknown product, category, region or vendor).</summary>
     public int NotEvaluated { get; }
 
-    /// <summary>The vendor of the policy that answered; null when none could be loaded.</summary>
+    /// <summary>The vendor of the policy that answered (several vendors' policies: their names, comma-separated); null when none could be loaded.</summary>
     public string? PolicyVendor { get; }
 
-    /// <summary>The version of the policy that answered.</summary>
+    /// <summary>The version of the policy that answered; null when several vendors' policies answered (each result names its own).</summary>
     public string? PolicyVersion { get; }
 
-    /// <summary>The SHA-256 of the policy that answered.</summary>
+    /// <summary>The SHA-256 of the policy that answered; null when several vendors' policies answered (each result names its own).</summary>
     public string? PolicySha256 { get; }
 
     /// <summary>The reports written, as full paths: the result file first.</summary>

@@ -103,11 +103,36 @@ internal static class Article30Writer
     /// <summary>Writes the record as one self-contained HTML page.</summary>
     public static void WriteHtml(ReportData data, TextWriter writer, PageSize pageSize = PageSize.A4)
     {
+        HtmlReportWriter.Head(writer, "Record of processing (GDPR Article 30): " + data.Policy.Vendor, pageSize);
+        Body(data, writer, string.Empty);
+        writer.WriteLine("</body></html>");
+    }
+
+    /// <summary>
+    /// The record of several vendors' products on one page (issue 22, point 3): each vendor's part under its own heading,
+    /// starting a new page, read from that vendor's policy alone.
+    /// </summary>
+    public static void WriteEstateHtml(EstateData estate, TextWriter writer, PageSize pageSize = PageSize.A4)
+    {
+        HtmlReportWriter.Head(writer, "Record of processing (GDPR Article 30): " + string.Join(", ", estate.Parts.Select(p => p.Policy.Vendor)), pageSize);
+        for (var i = 0; i < estate.Parts.Count; i++)
+        {
+            var prefix = "vendor-" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            writer.WriteLine("<section class=\"record\"><h2 id=\"" + prefix + "\" class=\"vendor\">" + E(estate.Parts[i].Policy.Vendor) + "</h2></section>");
+            Body(estate.Parts[i], writer, prefix + "-");
+        }
+
+        writer.WriteLine("</body></html>");
+    }
+
+    // One policy's record: provenance, the parties, the legend, a section per product and hosting region, the security
+    // measures and the readings; every anchor led by <paramref name="idPrefix"/>, so two vendors' parts never share one.
+    private static void Body(ReportData data, TextWriter writer, string idPrefix)
+    {
         var p = data.Policy;
-        HtmlReportWriter.Head(writer, "Record of processing (GDPR Article 30): " + p.Vendor, pageSize);
         writer.WriteLine("<p>Read from " + E(p.Vendor + (p.Vendor.EndsWith("s", System.StringComparison.Ordinal) ? "'" : "'s")) + " data-hosting policy. Columns marked <em>" + ControllerFills + "</em> hold what only the controller knows; "
             + "ResidencyPS reads no safeguards (such as standard contractual clauses) from a policy, so each transfer says <em>" + E(Safeguard) + "</em>.</p>");
-        writer.WriteLine("<h2 id=\"provenance\">Provenance</h2><dl class=\"provenance\">");
+        writer.WriteLine("<h2 id=\"" + idPrefix + "provenance\">Provenance</h2><dl class=\"provenance\">");
         foreach (var line in ReportText.Provenance(data).Concat(data.Assumptions))
         {
             HtmlReportWriter.Definition(writer, line.Key, line.Value);
@@ -128,11 +153,11 @@ internal static class Article30Writer
         writer.WriteLine("</dl>");
 
         // The marks the tables carry are explained before the first table, as in the HTML report (issue 20, point 4).
-        HtmlReportWriter.WriteLegend(writer, ReportWords.BasisLegend);
+        HtmlReportWriter.Render(writer, Prefixed(ReportSections.Legend(ReportWords.BasisLegend), idPrefix));
         foreach (var (product, hosting, flows) in Records(data))
         {
             var notOffered = Offering.Warning(data.Policy, product, hosting);
-            writer.WriteLine("<section class=\"record\"><h2 id=\"" + E(Anchor(product.Name + "-" + hosting.Code)) + "\">" + E(product.Name)
+            writer.WriteLine("<section class=\"record\"><h2 id=\"" + E(idPrefix + Anchor(product.Name + "-" + hosting.Code)) + "\">" + E(product.Name)
                 + (notOffered == null ? ", hosted in " : ", asked about as hosted in ") + E(hosting.Name) + "</h2>");
             if (notOffered != null)
             {
@@ -195,7 +220,7 @@ internal static class Article30Writer
             writer.WriteLine("</tbody></table></section>");
         }
 
-        writer.WriteLine("<h2 id=\"security\">Security measures the policy mentions</h2><table><thead><tr><th>Line</th><th>Policy text</th><th>English</th></tr></thead><tbody>");
+        writer.WriteLine("<h2 id=\"" + idPrefix + "security\">Security measures the policy mentions</h2><table><thead><tr><th>Line</th><th>Policy text</th><th>English</th></tr></thead><tbody>");
         if (p.SecurityMeasures.Count == 0)
         {
             // The policy's author chose the statements (securityMeasures); none chosen is not "the vendor takes no measures".
@@ -208,9 +233,16 @@ internal static class Article30Writer
         }
 
         writer.WriteLine("</tbody></table>");
-        HtmlReportWriter.WriteReadings(data, writer);
-        writer.WriteLine("</body></html>");
+        HtmlReportWriter.Render(writer, Prefixed(ReportSections.Readings(data), idPrefix));
     }
+
+    // Blocks whose anchors are led by idPrefix: two vendors' parts of one page never share an anchor.
+    private static IEnumerable<Block> Prefixed(IEnumerable<Block> blocks, string idPrefix) => blocks.Select(b => b switch
+    {
+        Heading h => h with { Id = idPrefix + h.Id },
+        Table { Id: not null } t => t with { Id = idPrefix + t.Id },
+        _ => b,
+    });
 
     // A basis cell with its mark, and the conflict in words where the text says otherwise: the record an auditor signs
     // keeps every mark the other outputs show (issue 20, point 4).
@@ -244,11 +276,29 @@ internal static class Article30Writer
         "PolicyVersion", "PolicySha256", "CategoryBasis", "TransferBasis", "HasConflict", "Conflict", "ProductBasis", "Controller", "Representative", "DataProtectionOfficer",
     };
 
+    // The columns of a record of several vendors: the same, led by the vendor.
+    private static readonly string[] EstateCsvColumns = new[] { "Vendor" }.Concat(CsvColumns).ToArray();
+
     /// <summary>Writes the record as CSV: one row per product, data category and transfer (a category with none has one row).</summary>
     public static void WriteCsv(ReportData data, TextWriter writer, char delimiter)
     {
+        writer.WriteLine(string.Join(delimiter.ToString(), CsvColumns));
+        Rows(data, writer, delimiter, vendor: false);
+    }
+
+    /// <summary>The record of several vendors' products as CSV: the same columns led by Vendor, each vendor's rows read from its own policy.</summary>
+    public static void WriteEstateCsv(EstateData estate, TextWriter writer, char delimiter)
+    {
+        writer.WriteLine(string.Join(delimiter.ToString(), EstateCsvColumns));
+        foreach (var part in estate.Parts)
+        {
+            Rows(part, writer, delimiter, vendor: true);
+        }
+    }
+
+    private static void Rows(ReportData data, TextWriter writer, char delimiter, bool vendor)
+    {
         var separator = delimiter.ToString();
-        writer.WriteLine(string.Join(separator, CsvColumns));
         foreach (var (product, hosting, flows) in Records(data))
         {
             var answers = data.Controller?.For(product.Name);
@@ -281,7 +331,7 @@ internal static class Article30Writer
                         data.Controller?.Representative?.ToString() ?? string.Empty,
                         data.Controller?.Dpo?.ToString() ?? string.Empty,
                     };
-                    writer.WriteLine(string.Join(separator, fields.Select(CsvReportWriter.Quote)));
+                    writer.WriteLine(string.Join(separator, (vendor ? new[] { data.Policy.Vendor }.Concat(fields) : fields).Select(CsvReportWriter.Quote)));
                 }
             }
         }

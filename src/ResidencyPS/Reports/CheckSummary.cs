@@ -27,6 +27,13 @@ internal static class CheckSummary
             lines.Add("ResidencyPS check of " + InertText.Escape(check.Inventory) + " against " + InertText.Escape(check.PolicyVendor + " policy " + check.PolicyVersion)
                 + " (SHA-256 " + Hashing.Short(check.PolicySha256) + "…)");
         }
+        else if (check.PolicyVendor != null)
+        {
+            // Several vendors' policies: each that answered, as its results name it (before any result, the vendors).
+            lines.Add("ResidencyPS check of " + InertText.Escape(check.Inventory) + " against the policies of " + (results.Count == 0 ? InertText.Escape(check.PolicyVendor) : string.Join(", ", results
+                .Select(r => (r.PolicyVendor, r.PolicyVersion, r.PolicySha256)).Distinct()
+                .Select(p => InertText.Escape(p.PolicyVendor + " " + p.PolicyVersion) + " (SHA-256 " + Hashing.Short(p.PolicySha256) + "…)"))));
+        }
 
         var failed = results.Where(r => !r.Passed).ToList();
         foreach (var r in failed.Take(MaxListed))

@@ -29,6 +29,14 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2,h3{break-after:a
         writer.WriteLine("</body></html>");
     }
 
+    /// <summary>Writes a report of several vendors' results (<see cref="ReportSections.Of(EstateData)"/>) as one page.</summary>
+    public static void WriteEstate(EstateData estate, TextWriter writer, PageSize pageSize = PageSize.A4)
+    {
+        Head(writer, ReportSections.Title(estate), pageSize);
+        Render(writer, ReportSections.Of(estate));
+        writer.WriteLine("</body></html>");
+    }
+
     /// <summary>Writes <paramref name="blocks"/> as HTML, every text escaped.</summary>
     internal static void Render(TextWriter writer, IEnumerable<Block> blocks)
     {
@@ -37,7 +45,8 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2,h3{break-after:a
             switch (block)
             {
                 case Heading heading:
-                    writer.WriteLine("<h2 id=\"" + E(heading.Id) + "\">" + E(heading.Text) + "</h2>");
+                    var tag = "h" + heading.Level.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    writer.WriteLine("<" + tag + " id=\"" + E(heading.Id) + "\">" + E(heading.Text) + "</" + tag + ">");
                     break;
                 case Paragraph paragraph:
                     writer.WriteLine("<p" + Attribute("id", paragraph.Id) + Attribute("class", paragraph.Class) + ">" + E(paragraph.Text) + "</p>");
@@ -89,12 +98,6 @@ thead{display:table-header-group}tr,dt,dd{break-inside:avoid}h2,h3{break-after:a
         : E(line.Text);
 
     private static string Attribute(string name, string? value) => string.IsNullOrEmpty(value) ? string.Empty : " " + name + "=\"" + E(value) + "\"";
-
-    /// <summary>The legend section: each symbol or colour and what it means.</summary>
-    internal static void WriteLegend(TextWriter writer, IEnumerable<KeyValuePair<string, string>> legend) => Render(writer, ReportSections.Legend(legend));
-
-    /// <summary>The readings-and-conflicts section: each reading of ours and each contradiction in the text, with why.</summary>
-    internal static void WriteReadings(ReportData data, TextWriter writer) => Render(writer, ReportSections.Readings(data));
 
     /// <summary>
     /// Opens a self-contained page: its one style sheet, a Content-Security-Policy that lets nothing but those inline

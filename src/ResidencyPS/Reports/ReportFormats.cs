@@ -15,8 +15,9 @@ internal sealed record ReportOptions(char Delimiter, Guid RunId, PageSize PageSi
 /// <param name="Description">What it writes, in the words the help and the errors use.</param>
 /// <param name="FileName">The file Invoke-ResidencyCheck writes it to in its output folder.</param>
 /// <param name="Write">Writes the report.</param>
+/// <param name="WriteEstate">Writes a report of several vendors' results; null for a format that covers one policy.</param>
 internal sealed record ReportFormatInfo(ReportFormat Format, IReadOnlyList<string> Extensions, ReportFormat Family, string Description, string FileName,
-    Action<ReportData, TextWriter, ReportOptions> Write)
+    Action<ReportData, TextWriter, ReportOptions> Write, Action<EstateData, TextWriter, ReportOptions>? WriteEstate = null)
 {
     /// <summary>A CSV file starts with a byte order mark: Excel reads one without it in the machine's ANSI code page (broken accents).</summary>
     public bool ByteOrderMark => Family == ReportFormat.Csv;
@@ -38,19 +39,26 @@ internal static class ReportFormats
     public static IReadOnlyList<ReportFormatInfo> All { get; } = new[]
     {
         new ReportFormatInfo(ReportFormat.Html, new[] { ".html", ".htm" }, ReportFormat.Html, "one self-contained HTML page", "residency.html",
-            (data, writer, options) => HtmlReportWriter.Write(data, writer, options.PageSize)),
+            (data, writer, options) => HtmlReportWriter.Write(data, writer, options.PageSize),
+            (estate, writer, options) => HtmlReportWriter.WriteEstate(estate, writer, options.PageSize)),
         new ReportFormatInfo(ReportFormat.Markdown, new[] { ".md", ".markdown" }, ReportFormat.Markdown, "markdown tables", "residency.md",
-            (data, writer, _) => MarkdownReportWriter.Write(data, writer)),
+            (data, writer, _) => MarkdownReportWriter.Write(data, writer),
+            (estate, writer, _) => MarkdownReportWriter.WriteEstate(estate, writer)),
         new ReportFormatInfo(ReportFormat.Csv, new[] { ".csv" }, ReportFormat.Csv, "one CSV row per result", "residency.csv",
-            (data, writer, options) => CsvReportWriter.Write(data, writer, options.Delimiter)),
+            (data, writer, options) => CsvReportWriter.Write(data, writer, options.Delimiter),
+            (estate, writer, options) => CsvReportWriter.WriteEstate(estate, writer, options.Delimiter)),
         new ReportFormatInfo(ReportFormat.Article30, Array.Empty<string>(), ReportFormat.Html, "the GDPR Article 30 record as an HTML page", "residency-article30.html",
-            (data, writer, options) => Article30Writer.WriteHtml(data, writer, options.PageSize)),
+            (data, writer, options) => Article30Writer.WriteHtml(data, writer, options.PageSize),
+            (estate, writer, options) => Article30Writer.WriteEstateHtml(estate, writer, options.PageSize)),
         new ReportFormatInfo(ReportFormat.Article30Csv, Array.Empty<string>(), ReportFormat.Csv, "the Article 30 record as CSV", "residency-article30.csv",
-            (data, writer, options) => Article30Writer.WriteCsv(data, writer, options.Delimiter)),
+            (data, writer, options) => Article30Writer.WriteCsv(data, writer, options.Delimiter),
+            (estate, writer, options) => Article30Writer.WriteEstateCsv(estate, writer, options.Delimiter)),
         new ReportFormatInfo(ReportFormat.Json, new[] { ".json" }, ReportFormat.Json, "the JSON result file that Import-ResidencyResult reads back", "residency.json",
-            (data, writer, options) => ResultFile.Write(data, writer, options.RunId)),
+            (data, writer, options) => ResultFile.Write(data, writer, options.RunId),
+            (estate, writer, options) => ResultFile.WriteEstate(estate, writer, options.RunId)),
         new ReportFormatInfo(ReportFormat.JUnit, new[] { ".xml" }, ReportFormat.JUnit, "JUnit XML for CI servers", "residency.junit.xml",
-            (data, writer, _) => JUnitWriter.Write(data, writer)),
+            (data, writer, _) => JUnitWriter.Write(data, writer),
+            (estate, writer, _) => JUnitWriter.WriteEstate(estate, writer)),
         new ReportFormatInfo(ReportFormat.Sarif, new[] { ".sarif" }, ReportFormat.Sarif, "SARIF 2.1.0 for code-scanning tools", "residency.sarif",
             (data, writer, _) => SarifWriter.Write(data, writer)),
     };

@@ -24,9 +24,7 @@ internal sealed class ReportData
         Summaries = SummaryTable.Of(policy, results);
         // Every row's own columns, as one header: rows of a mixed inventory (two spreadsheets, two owners' columns) each
         // keep theirs. 64 a row, as InputColumns keeps them; the header stops at MaxReportColumns, and says so.
-        var names = results.SelectMany(r => r.InputColumns.Names).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        InputColumnNames = names.Take(MaxReportColumns).ToList();
-        InputColumnsLeftOut = names.Count - InputColumnNames.Count;
+        (InputColumnNames, InputColumnsLeftOut) = InputColumnsOf(results);
         Readings = ReadingsOf(policy);
         var registers = results.Select(r => r.Context).Distinct().Select(c => c.WaiverLedgers).ToList();
         WaiverRegistersKnown = registers.All(r => r != null);
@@ -52,6 +50,13 @@ internal sealed class ReportData
 
     /// <summary>The input rows' own column names, in the order they first appear (the CSV report's Input.&lt;name&gt; columns).</summary>
     public IReadOnlyList<string> InputColumnNames { get; }
+
+    /// <summary>Every result's own column names, in the order they first appear, up to <see cref="MaxReportColumns"/>, and how many did not fit.</summary>
+    internal static (IReadOnlyList<string> Names, int LeftOut) InputColumnsOf(IReadOnlyList<EeaBoundaryResult> results)
+    {
+        var names = results.SelectMany(r => r.InputColumns.Names).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return (names.Take(MaxReportColumns).ToList(), Math.Max(0, names.Count - MaxReportColumns));
+    }
 
     /// <summary>The most Input.&lt;name&gt; columns a CSV report has: a spreadsheet opens it, and each is a cell in every line.</summary>
     public const int MaxReportColumns = 1024;

@@ -8,8 +8,8 @@ namespace ResidencyPS.Reports;
 /// <summary>One part of a report page: a heading, a paragraph, a list of terms, or a table.</summary>
 internal abstract record Block;
 
-/// <summary>A section heading (h2), with the anchor the HTML gives it.</summary>
-internal sealed record Heading(string Id, string Text) : Block;
+/// <summary>A section heading (h2; h3 under a vendor's heading in a report of several vendors), with the anchor the HTML gives it.</summary>
+internal sealed record Heading(string Id, string Text, int Level = 2) : Block;
 
 /// <summary>
 /// A paragraph. <c>Strong</c> is the report's verdict line; <c>ColoursOnly</c> says something only a page with colours
@@ -53,21 +53,83 @@ internal static class ReportSections
     private static readonly string[] RetentionHeader = new[] { "Product", "Subject", "Hosting region", "Kept in", "Period", "After the period", "Basis" };
     private static readonly string[] SourcesHeader = new[] { "Line", "Source text", "English" };
 
+    private static readonly string[] VendorSummaryHeader = new[] { "Vendor" }.Concat(SummaryHeader).ToArray();
+
+    // The provenance lines a report of several vendors shows per policy, in one table (ReportText.Provenance's keys).
+    private static readonly string[] PoliciesHeader = new[] { "Vendor", "Policy version", "Source", "Source address", "Source retrieved", "Loaded from", "SHA-256" };
+
     /// <summary>The report's title.</summary>
     public static string Title(ReportData data) => "Data residency report: " + data.Policy.Vendor;
 
-    /// <summary>Every block of the report, in the order an auditor reads it: answer, summary, sign-off, then where the facts come from.</summary>
-    public static IEnumerable<Block> Of(ReportData data)
+    /// <summary>The title of a report of several vendors: their names, or how many when the list would not fit a line.</summary>
+    public static string Title(EstateData estate) => "Data residency report: " + (estate.Parts.Count <= 3
+        ? string.Join(", ", estate.Parts.Select(p => p.Policy.Vendor))
+        : estate.Parts.Count.ToString(CultureInfo.InvariantCulture) + " vendors");
+
+    /// <summary>
+    /// Every block of a report of several vendors' results (issue 22, point 3): the answer and a summary over all of them,
+    /// the sign-off, each policy's provenance in one table and the legend once; then each vendor under its own heading,
+    /// with its verdict and the sections of its own report (provenance, waivers, matrix, findings, retention, readings,
+    /// sources), so no vendor's facts are read as another's.
+    /// </summary>
+    public static IEnumerable<Block> Of(EstateData estate)
     {
-        yield return new Paragraph(ReportText.OverallVerdict(data), "verdict", "verdict " + (data.Results.Count > 0 && data.PassedCount == data.Results.Count ? "Within" : "Outside"), Strong: true);
-        foreach (var block in Summary(data).Concat(SignOff()))
+        yield return new Paragraph(ReportText.OverallVerdict(estate.Results), "verdict", VerdictClass(estate.Results.Count, estate.PassedCount), Strong: true);
+        yield return new Heading("summary", "Summary by vendor and product");
+        var summaries = estate.Parts.SelectMany(p => p.Summaries).ToList();
+        yield return new Table("product-summary", null, VendorSummaryHeader, summaries.Select(s => SummaryRow(s, s.PolicyVendor)).ToList());
+        foreach (var block in SignOff())
         {
             yield return block;
         }
 
+        yield return new Heading("policies", "Policies");
+        yield return new Table("policies-table", null, PoliciesHeader, estate.Parts.Select(part => (IReadOnlyList<Cell>)ReportText.Provenance(part)
+            .Where(line => PoliciesHeader.Contains(line.Key)).Select(line => line.Key == "SHA-256" ? new Cell(new[] { new CellLine(line.Value) }, "sha") : (Cell)line.Value).ToList()).ToList());
+        yield return new Paragraph("Generated " + IsoDate.Readable(estate.GeneratedUtc) + " UTC.");
+        foreach (var block in Legend(ReportWords.Legend))
+        {
+            yield return block;
+        }
+
+        for (var i = 0; i < estate.Parts.Count; i++)
+        {
+            var part = estate.Parts[i];
+            var prefix = "vendor-" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            yield return new Heading(prefix, part.Policy.Vendor);
+            yield return new Paragraph(part.Policy.Vendor + ": " + ReportText.OverallVerdict(part), null, VerdictClass(part.Results.Count, part.PassedCount), Strong: true);
+            foreach (var block in Body(part))
+            {
+                yield return block switch
+                {
+                    Heading h => h with { Id = prefix + "-" + h.Id, Level = 3 },
+                    Paragraph { Id: not null } p => p with { Id = prefix + "-" + p.Id },
+                    Table { Id: not null } t => t with { Id = prefix + "-" + t.Id },
+                    _ => block,
+                };
+            }
+        }
+    }
+
+    private static string VerdictClass(int results, int passed) => "verdict " + (results > 0 && passed == results ? "Within" : "Outside");
+
+    /// <summary>Every block of the report, in the order an auditor reads it: answer, summary, sign-off, then where the facts come from.</summary>
+    public static IEnumerable<Block> Of(ReportData data)
+    {
+        yield return new Paragraph(ReportText.OverallVerdict(data), "verdict", VerdictClass(data.Results.Count, data.PassedCount), Strong: true);
+        foreach (var block in Summary(data).Concat(SignOff()).Concat(Body(data, legend: true)))
+        {
+            yield return block;
+        }
+    }
+
+    // What a report says of one policy's results after its answer, summary and sign-off: where its facts come from (the
+    // legend after the provenance, when the page has not given it already), then the findings.
+    private static IEnumerable<Block> Body(ReportData data, bool legend = false)
+    {
         yield return new Heading("provenance", "Provenance");
         yield return new Definitions(ReportText.Provenance(data).Select(l => new Definition(l.Key, l.Value, l.Key == "SHA-256")).ToList(), "provenance");
-        foreach (var block in Legend(ReportWords.Legend))
+        foreach (var block in legend ? Legend(ReportWords.Legend) : Enumerable.Empty<Block>())
         {
             yield return block;
         }
@@ -109,10 +171,20 @@ internal static class ReportSections
             yield break;
         }
 
-        yield return new Table("product-summary", null,
-            SummaryHeader,
-            data.Summaries.Select(s => Row(s.Product, s.HostingRegion, N(s.Tested), N(s.Within), N(s.Transient), N(s.Outside), N(s.Unknown), N(s.NotEvaluated), N(s.Waived),
-                new Cell(new[] { new CellLine(s.Passed ? "✓ yes" : "✗ no") }, "passed " + (s.Passed ? "Within" : "Outside")))).ToList());
+        yield return new Table("product-summary", null, SummaryHeader, data.Summaries.Select(s => SummaryRow(s, null)).ToList());
+    }
+
+    // One product and hosting region's counts; in a report of several vendors, led by the vendor.
+    private static IReadOnlyList<Cell> SummaryRow(EeaBoundarySummary s, string? vendor)
+    {
+        var cells = new List<Cell> { s.Product, s.HostingRegion, N(s.Tested), N(s.Within), N(s.Transient), N(s.Outside), N(s.Unknown), N(s.NotEvaluated), N(s.Waived),
+            new Cell(new[] { new CellLine(s.Passed ? "✓ yes" : "✗ no") }, "passed " + (s.Passed ? "Within" : "Outside")) };
+        if (vendor != null)
+        {
+            cells.Insert(0, vendor);
+        }
+
+        return cells;
     }
 
     // Blank lines to sign on paper: who reviewed the report, in which role, when.

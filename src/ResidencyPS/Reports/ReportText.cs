@@ -28,19 +28,22 @@ internal static class ReportText
     }
 
     /// <summary>The one line a report opens with: did the results pass, all of them?</summary>
-    public static string OverallVerdict(ReportData data)
+    public static string OverallVerdict(ReportData data) => OverallVerdict(data.Results);
+
+    /// <summary>The one line a report opens with, over <paramref name="results"/> (of one vendor or of several).</summary>
+    public static string OverallVerdict(IReadOnlyList<EeaBoundaryResult> results)
     {
-        var results = data.Results.Count;
-        if (results == 0)
+        if (results.Count == 0)
         {
             return "No EEA boundary results.";
         }
 
-        var waived = data.Results.Count(r => r.Waived);
-        var failed = results - data.PassedCount;
+        var waived = results.Count(r => r.Waived);
+        var failed = results.Count(r => !r.Passed);
+        var notEvaluated = results.Count(r => r.Verdict == Verdict.NotEvaluated);
         return failed == 0
-            ? "PASSED: all " + results + " results passed" + (waived > 0 ? " (" + waived + " only because a waiver covers them)" : string.Empty) + "."
-            : "NOT PASSED: " + failed + " of " + results + " results did not pass" + (data.NotEvaluatedCount > 0 ? " (" + data.NotEvaluatedCount + " could not be evaluated)" : string.Empty)
+            ? "PASSED: all " + results.Count + " results passed" + (waived > 0 ? " (" + waived + " only because a waiver covers them)" : string.Empty) + "."
+            : "NOT PASSED: " + failed + " of " + results.Count + " results did not pass" + (notEvaluated > 0 ? " (" + notEvaluated + " could not be evaluated)" : string.Empty)
               + (waived > 0 ? "; " + waived + " passed only because a waiver covers them" : string.Empty) + ".";
     }
 

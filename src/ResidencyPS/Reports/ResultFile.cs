@@ -16,38 +16,68 @@ namespace ResidencyPS.Reports;
 /// </summary>
 internal static class ResultFile
 {
-    /// <summary>The version of the document's shape; Import-ResidencyResult reads this version only.</summary>
-    public const string SchemaVersion = "1.0";
+    /// <summary>The version of the document's shape for one policy's results.</summary>
+    public const string SchemaVersion = Engine.Evaluation.ResultFileReader.SchemaVersion;
+
+    /// <summary>The version of the document's shape for several vendors' results: a <c>policies</c> list, each result naming its policy.</summary>
+    public const string EstateSchemaVersion = Engine.Evaluation.ResultFileReader.EstateSchemaVersion;
 
     /// <summary>The schema's file name in the module folder.</summary>
     public const string SchemaFileName = "result.schema.json";
 
     /// <summary>Writes the run of <paramref name="data"/> as the result file.</summary>
-    public static void Write(ReportData data, TextWriter text, Guid runId)
+    public static void Write(ReportData data, TextWriter text, Guid runId) =>
+        Write(text, runId, data.GeneratedUtc, new[] { data }, data.Results, estate: false);
+
+    /// <summary>
+    /// Writes the run of several vendors' results (issue 22, point 3): schemaVersion 1.1, every policy's provenance in
+    /// <c>policies</c>, the summary by vendor, and each result, in input order, naming its policy by SHA-256.
+    /// </summary>
+    public static void WriteEstate(EstateData estate, TextWriter text, Guid runId) =>
+        Write(text, runId, estate.GeneratedUtc, estate.Parts, estate.Results, estate: true);
+
+    private static void Write(TextWriter text, Guid runId, DateTime generatedUtc, IReadOnlyList<ReportData> parts, IReadOnlyList<EeaBoundaryResult> results, bool estate)
     {
-        var p = data.Policy;
         using var json = new JsonTextWriter(text) { Formatting = Newtonsoft.Json.Formatting.Indented, Indentation = 2, CloseOutput = false };
         json.WriteStartObject();
         Property(json, "$schema", "./" + SchemaFileName);
-        Property(json, "schemaVersion", SchemaVersion);
+        Property(json, "schemaVersion", estate ? EstateSchemaVersion : SchemaVersion);
         Property(json, "runId", runId.ToString("D"));
-        Property(json, "generatedUtc", IsoDate.Utc(data.GeneratedUtc));
-        json.WritePropertyName("policy", false);
-        json.WriteStartObject();
-        Property(json, "vendor", p.Vendor);
-        Property(json, "version", p.PolicyVersion);
-        Property(json, "sha256", p.Sha256);
-        Property(json, "sourceTitle", p.SourceTitle);
-        Property(json, "sourceUrl", p.SourceUrl);
-        Property(json, "sourceRetrieved", IsoDate.Day(p.SourceRetrieved));
-        json.WriteEndObject();
+        Property(json, "generatedUtc", IsoDate.Utc(generatedUtc));
+        json.WritePropertyName(estate ? "policies" : "policy", false);
+        if (estate)
+        {
+            json.WriteStartArray();
+        }
 
-        WriteWaivers(json, data);
-        json.WritePropertyName("summary", false);
-        json.WriteStartArray();
-        foreach (var s in data.Summaries)
+        foreach (var p in parts.Select(part => part.Policy))
         {
             json.WriteStartObject();
+            Property(json, "vendor", p.Vendor);
+            Property(json, "version", p.PolicyVersion);
+            Property(json, "sha256", p.Sha256);
+            Property(json, "sourceTitle", p.SourceTitle);
+            Property(json, "sourceUrl", p.SourceUrl);
+            Property(json, "sourceRetrieved", IsoDate.Day(p.SourceRetrieved));
+            json.WriteEndObject();
+        }
+
+        if (estate)
+        {
+            json.WriteEndArray();
+        }
+
+        WriteWaivers(json, parts);
+        json.WritePropertyName("summary", false);
+        json.WriteStartArray();
+        foreach (var s in parts.SelectMany(part => part.Summaries))
+        {
+            json.WriteStartObject();
+            if (estate)
+            {
+                Property(json, "vendor", s.PolicyVendor);
+            }
+
             Property(json, "product", s.Product);
             Property(json, "hostingRegion", s.HostingRegion);
             Count(json, "tested", s.Tested);
@@ -70,12 +100,12 @@ internal static class ResultFile
         var line = new System.Text.StringBuilder(2048);
         using (var lineWriter = new StringWriter(line, CultureInfo.InvariantCulture))
         {
-            foreach (var r in data.Results)
+            foreach (var r in results)
             {
                 line.Clear();
                 using (var compact = new JsonTextWriter(lineWriter) { Formatting = Newtonsoft.Json.Formatting.None, CloseOutput = false })
                 {
-                    WriteResult(compact, r);
+                    WriteResult(compact, r, estate);
                 }
 
                 json.WriteRawValue(line.ToString());
@@ -89,13 +119,13 @@ internal static class ResultFile
 
     // The waiver register of every run the results came from: each waiver file once, each waiver applied, unused or
     // expired. "waiverFilesKnown" is false when some results travelled without theirs (Start-Job, Import-Clixml).
-    private static void WriteWaivers(JsonTextWriter json, ReportData data)
+    private static void WriteWaivers(JsonTextWriter json, IReadOnlyList<ReportData> parts)
     {
         json.WritePropertyName("waiverFilesKnown", false);
-        json.WriteValue(data.WaiverRegistersKnown);
+        json.WriteValue(parts.All(p => p.WaiverRegistersKnown));
         json.WritePropertyName("waiverFiles", false);
         json.WriteStartArray();
-        foreach (var ledger in data.WaiverRegisters)
+        foreach (var ledger in parts.SelectMany(p => p.WaiverRegisters).GroupBy(l => l.Path + "\n" + l.Sha256, StringComparer.Ordinal).Select(g => g.First()))
         {
             json.WriteStartObject();
             Property(json, "path", ledger.Path);
@@ -123,9 +153,14 @@ internal static class ResultFile
         json.WriteEndArray();
     }
 
-    private static void WriteResult(JsonTextWriter json, EeaBoundaryResult r)
+    private static void WriteResult(JsonTextWriter json, EeaBoundaryResult r, bool withPolicy)
     {
         json.WriteStartObject();
+        if (withPolicy)
+        {
+            Property(json, "policySha256", r.PolicySha256);
+        }
+
         json.WritePropertyName("inputRow", false);
         if (r.InputRow is int row)
         {

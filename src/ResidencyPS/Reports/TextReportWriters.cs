@@ -10,16 +10,21 @@ namespace ResidencyPS.Reports;
 internal static class MarkdownReportWriter
 {
     /// <summary>Writes the report to <paramref name="writer"/>: its sections (<see cref="ReportSections"/>) as markdown.</summary>
-    public static void Write(ReportData data, TextWriter writer)
+    public static void Write(ReportData data, TextWriter writer) => Write(ReportSections.Title(data), ReportSections.Of(data), writer);
+
+    /// <summary>Writes a report of several vendors' results (<see cref="ReportSections.Of(EstateData)"/>) as markdown.</summary>
+    public static void WriteEstate(EstateData estate, TextWriter writer) => Write(ReportSections.Title(estate), ReportSections.Of(estate), writer);
+
+    private static void Write(string title, IEnumerable<Block> blocks, TextWriter writer)
     {
-        writer.WriteLine("# " + Cell(ReportSections.Title(data)));
+        writer.WriteLine("# " + Cell(title));
         writer.WriteLine();
-        foreach (var block in ReportSections.Of(data))
+        foreach (var block in blocks)
         {
             switch (block)
             {
                 case Heading heading:
-                    writer.WriteLine("## " + Cell(heading.Text));
+                    writer.WriteLine(new string('#', heading.Level) + " " + Cell(heading.Text));
                     break;
                 case Paragraph { ColoursOnly: true }:
                     continue;
@@ -113,15 +118,22 @@ internal static class MarkdownReportWriter
 internal static class CsvReportWriter
 {
     /// <summary>Writes the report to <paramref name="writer"/>.</summary>
-    public static void Write(ReportData data, TextWriter writer, char delimiter = ',')
+    public static void Write(ReportData data, TextWriter writer, char delimiter = ',') =>
+        Write(data.Results, _ => data, data.InputColumnNames, writer, delimiter);
+
+    /// <summary>Writes a report of several vendors' results: one row per result, in input order, each read against its own policy.</summary>
+    public static void WriteEstate(EstateData estate, TextWriter writer, char delimiter = ',') =>
+        Write(estate.Results, estate.PartOf, estate.InputColumnNames, writer, delimiter);
+
+    private static void Write(IReadOnlyList<EeaBoundaryResult> results, System.Func<EeaBoundaryResult, ReportData> partOf, IReadOnlyList<string> inputColumns, TextWriter writer, char delimiter)
     {
         var separator = delimiter.ToString();
         // The input rows' own columns follow, each as Input.<name>, so a spreadsheet row still carries its owner or tenant.
-        var inputColumns = data.InputColumnNames;
         writer.WriteLine(("InputRow,PolicyVendor,Product,DataCategory,HostingRegion,Verdict,StaysInEea,Passed,Waived,WaiverJustification,WaiverApprovedBy,WaiverExpires,Basis,Regions,Findings,Source,UsesIntegrations,CustomMailbox,PolicyVersion,PolicySha256,HasConflict,Conflict,ProductBasis").Replace(",", separator)
             + string.Concat(inputColumns.Select(name => separator + Quote("Input." + name))));
-        foreach (var r in data.Results)
+        foreach (var r in results)
         {
+            var data = partOf(r);
             var record = data.RecordOf(r);
             var fields = new[]
             {

@@ -16,7 +16,8 @@ namespace ResidencyPS.Tests.Reports;
 public sealed class ResultFileTests : IDisposable
 {
     private static readonly string ModuleFolder = Path.GetDirectoryName(TestPaths.RequireModule())!;
-    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(ModuleFolder, ResultFile.SchemaFileName)));
+    // Loaded once per test run: the validator registers a schema by its $id, once.
+    internal static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(ModuleFolder, ResultFile.SchemaFileName)));
     private static readonly ResidencyPolicy Policy = PolicyStore.Embedded;
     private readonly string _folder = Directory.CreateTempSubdirectory("residencyps-results-").FullName;
 

@@ -27,16 +27,33 @@ internal sealed class ResultFileException : Exception
 /// </summary>
 internal static class ResultFileReader
 {
-    /// <summary>The one document shape this version reads.</summary>
+    /// <summary>The document shape of one policy's results.</summary>
     public const string SchemaVersion = "1.0";
 
-    /// <summary>What the file says about its run.</summary>
+    /// <summary>The document shape of several vendors' results (issue 22): a <c>policies</c> list, and each result naming its policy.</summary>
+    public const string EstateSchemaVersion = "1.1";
+
+    /// <summary>A policy whose results the file holds.</summary>
     /// <param name="Vendor">The policy's vendor.</param>
     /// <param name="Version">The policy's version.</param>
     /// <param name="Sha256">The policy's SHA-256.</param>
+    internal sealed record RunPolicy(string Vendor, string Version, string Sha256);
+
+    /// <summary>What the file says about its run.</summary>
+    /// <param name="Policies">The policies whose results it holds (one, or several vendors'), each result naming its own by SHA-256.</param>
     /// <param name="Results">What each result carried.</param>
     /// <param name="Waivers">The run's waiver registers; null when the file says they were not known (results that travelled before it was written).</param>
-    internal sealed record Run(string Vendor, string Version, string Sha256, IReadOnlyList<CarriedResult.Values> Results, IReadOnlyList<WaiverLedger>? Waivers);
+    internal sealed record Run(IReadOnlyList<RunPolicy> Policies, IReadOnlyList<CarriedResult.Values> Results, IReadOnlyList<WaiverLedger>? Waivers)
+    {
+        /// <summary>The first policy's vendor (the only one of a one-policy file).</summary>
+        public string Vendor => Policies[0].Vendor;
+
+        /// <summary>The first policy's version.</summary>
+        public string Version => Policies[0].Version;
+
+        /// <summary>The first policy's SHA-256.</summary>
+        public string Sha256 => Policies[0].Sha256;
+    }
 
     /// <summary>Reads <paramref name="path"/>; throws <see cref="ResultFileException"/> saying what is wrong.</summary>
     public static Run Read(string path)
@@ -120,9 +137,11 @@ internal static class ResultFileReader
         }
 
         var version = document["schemaVersion"];
-        if (version?.Type != JTokenType.String || (string?)version != SchemaVersion)
+        var estate = version?.Type == JTokenType.String && (string?)version == EstateSchemaVersion;
+        if (!estate && (version?.Type != JTokenType.String || (string?)version != SchemaVersion))
         {
-            throw new ResultFileException("Its schemaVersion is " + (version == null ? "missing" : version.ToString(Formatting.None)) + "; this version of ResidencyPS reads \"" + SchemaVersion + "\".");
+            throw new ResultFileException("Its schemaVersion is " + (version == null ? "missing" : version.ToString(Formatting.None)) + "; this version of ResidencyPS reads \""
+                + SchemaVersion + "\" (one policy) and \"" + EstateSchemaVersion + "\" (several vendors).");
         }
 
         var generated = Text(document, "generatedUtc");
@@ -131,8 +150,7 @@ internal static class ResultFileReader
             throw new ResultFileException("Its generatedUtc is missing or not an ISO 8601 UTC time (yyyy-MM-ddTHH:mm:ssZ).");
         }
 
-        var policy = document["policy"] as JObject ?? throw new ResultFileException("It names no policy (policy.sha256).");
-        var sha = Text(policy, "sha256") ?? throw new ResultFileException("It names no policy (policy.sha256).");
+        var policies = estate ? Policies(document) : new[] { Policy(document["policy"] as JObject, "policy") };
         if (!hasResults)
         {
             throw new ResultFileException("It has no results array.");
@@ -143,41 +161,75 @@ internal static class ResultFileReader
             throw new ResultFileException("Its results array is empty; a run always has at least one result.");
         }
 
-        // The policy and the run's time may come after the results (a file written by hand): each result gets them now.
+        // The policy and the run's time may come after the results (a file written by hand): each result gets them now. In a
+        // file of several vendors each result names its policy, which must be one of the file's.
         for (var i = 0; i < results.Count; i++)
         {
+            var sha = estate ? results[i].PolicySha256 : policies[0].Sha256;
+            if (!policies.Any(p => string.Equals(p.Sha256, sha, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new ResultFileException("results[" + i + "] names " + (sha.Length == 0 ? "no policy (policySha256)" : "the policy " + InertText.Escape(sha)) + ", which is not among the file's policies.");
+            }
+
             results[i] = results[i] with { PolicySha256 = sha, RunUtc = runTime };
         }
 
         var waivers = Waivers(document);
-        CheckAgainstItself(document, results, waivers);
-        return new Run(Text(policy, "vendor") ?? string.Empty, Text(policy, "version") ?? string.Empty, sha, results, waivers);
+        CheckAgainstItself(document, results, waivers, sha => estate ? policies.First(p => string.Equals(p.Sha256, sha, StringComparison.OrdinalIgnoreCase)).Vendor : string.Empty);
+        return new Run(policies, results, waivers);
+    }
+
+    private static RunPolicy Policy(JObject? policy, string at)
+    {
+        var sha = (policy == null ? null : Text(policy, "sha256")) ?? throw new ResultFileException("It names no policy (" + at + ".sha256).");
+        return new RunPolicy(Text(policy!, "vendor") ?? string.Empty, Text(policy!, "version") ?? string.Empty, sha);
+    }
+
+    // A file of several vendors: each policy once, each vendor once (the summary names results by vendor).
+    private static RunPolicy[] Policies(JObject document)
+    {
+        var list = document["policies"] as JArray;
+        if (list == null || list.Count == 0)
+        {
+            throw new ResultFileException("It names no policies (policies[].sha256).");
+        }
+
+        var policies = list.Select((p, i) => Policy(p as JObject, "policies[" + i + "]")).ToArray();
+        if (policies.GroupBy(p => p.Vendor, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1) || policies.GroupBy(p => p.Sha256, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1))
+        {
+            throw new ResultFileException("Its policies name a vendor or a SHA-256 twice; a file holds one policy per vendor.");
+        }
+
+        return policies;
     }
 
     // The file is not signed, but it must agree with itself: the summary counts the results it holds, so a row removed
     // or added by hand is refused; and where the run's waiver register is known, a waived result needs a waiver of it
     // that applied, so a waiver added to a result by hand is refused too.
-    private static void CheckAgainstItself(JObject document, List<CarriedResult.Values> results, IReadOnlyList<WaiverLedger>? waivers)
+    private static void CheckAgainstItself(JObject document, List<CarriedResult.Values> results, IReadOnlyList<WaiverLedger>? waivers, Func<string, string> vendorOf)
     {
+        // Counted by vendor too in a file of several vendors, whose products may share a name; the vendor is "" in a file of one.
         var summary = document["summary"] as JArray ?? throw new ResultFileException("It has no summary array.");
-        var counted = results.GroupBy(r => (r.Product, r.HostingRegion)).ToDictionary(g => g.Key, g => g.Count());
-        var listed = new HashSet<(string, string)>();
+        var counted = results.GroupBy(r => (vendorOf(r.PolicySha256), r.Product, r.HostingRegion)).ToDictionary(g => g.Key, g => g.Count());
+        var listed = new HashSet<(string, string, string)>();
+        var byVendor = counted.Keys.Any(k => k.Item1.Length > 0);
         for (var i = 0; i < summary.Count; i++)
         {
             var entry = summary[i] as JObject ?? throw new ResultFileException("summary[" + i + "] is not an object.");
-            var key = (Text(entry, "product") ?? string.Empty, Text(entry, "hostingRegion") ?? string.Empty);
+            var key = (byVendor ? Text(entry, "vendor") ?? string.Empty : string.Empty, Text(entry, "product") ?? string.Empty, Text(entry, "hostingRegion") ?? string.Empty);
             var tested = entry["tested"] is JValue { Type: JTokenType.Integer } v && v.Value is long n ? n : -1;
             counted.TryGetValue(key, out var held);
             if (!listed.Add(key) || tested != held)
             {
-                throw new ResultFileException("Its summary counts " + tested + " results of " + key.Item1 + " hosted in " + key.Item2 + ", but it holds " + held
-                    + ": results were removed or added after it was written.");
+                throw new ResultFileException("Its summary counts " + tested + " results of " + (key.Item1.Length > 0 ? key.Item1 + " " : string.Empty) + key.Item2 + " hosted in " + key.Item3
+                    + ", but it holds " + held + ": results were removed or added after it was written.");
             }
         }
 
-        if (counted.Keys.FirstOrDefault(k => !listed.Contains(k)) is var missing && missing.Item1 != null)
+        if (counted.Keys.FirstOrDefault(k => !listed.Contains(k)) is var missing && missing.Item2 != null)
         {
-            throw new ResultFileException("It holds results of " + missing.Item1 + " hosted in " + missing.Item2 + " that its summary does not count: results were added after it was written.");
+            throw new ResultFileException("It holds results of " + (missing.Item1.Length > 0 ? missing.Item1 + " " : string.Empty) + missing.Item2 + " hosted in " + missing.Item3
+                + " that its summary does not count: results were added after it was written.");
         }
 
         if (waivers == null)
@@ -205,7 +257,7 @@ internal static class ResultFileReader
     {
         var at = "results[" + i + "]";
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        string? product = null, category = null, region = null, verdict = null, justification = null, approvedBy = null, firstFinding = null;
+        string? product = null, category = null, region = null, verdict = null, justification = null, approvedBy = null, firstFinding = null, policySha256 = null;
         bool usesIntegrations = false, customMailbox = false, waived = false;
         DateTime? expires = null;
         int? row = null;
@@ -225,6 +277,7 @@ internal static class ResultFileReader
                 case "dataCategory": category = Text(json); break;
                 case "hostingRegion": region = Text(json); break;
                 case "verdict": verdict = Text(json); break;
+                case "policySha256": policySha256 = Text(json); break;
                 case "usesIntegrations": usesIntegrations = Flag(json, at + "." + name); break;
                 case "customMailbox": customMailbox = Flag(json, at + "." + name); break;
                 case "waived": waived = Flag(json, at + "." + name); break;
@@ -303,7 +356,7 @@ internal static class ResultFileReader
         }
 
         return new CarriedResult.Values(product ?? Missing(at, "product"), category ?? Missing(at, "dataCategory"), region ?? Missing(at, "hostingRegion"),
-            verdict ?? Missing(at, "verdict"), string.Empty, usesIntegrations, customMailbox, waived, justification, approvedBy, expires, firstFinding, row,
+            verdict ?? Missing(at, "verdict"), policySha256 ?? string.Empty, usesIntegrations, customMailbox, waived, justification, approvedBy, expires, firstFinding, row,
             InputColumns: columns);
     }
 
