@@ -12,11 +12,12 @@ namespace ResidencyPS.Binding;
 internal static class NameFilter
 {
     /// <summary>
-    /// The items named by <paramref name="patterns"/>, each once, in policy order; null when no
-    /// patterns were given (meaning "all"). Writes an error for each literal that names nothing. With
-    /// <paramref name="literal"/> (names from piped input) no value is a pattern.
+    /// The items named by <paramref name="patterns"/>, each once, in policy order; null when no patterns were given
+    /// (meaning "all"). Each value's outcome goes to <paramref name="outcome"/>: its error (a literal that names nothing, a
+    /// wildcard that does not parse), or null when it matched. With <paramref name="literal"/> (names from piped input)
+    /// no value is a pattern.
     /// </summary>
-    public static List<T>? Resolve<T>(PSCmdlet cmdlet, NameIndex<T> index, string[]? patterns, ProblemKind notFound, string what, bool literal = false)
+    public static List<T>? Resolve<T>(NameIndex<T> index, string[]? patterns, ProblemKind notFound, string what, bool literal, System.Action<string, ErrorRecord?> outcome)
         where T : class
     {
         if (patterns == null || patterns.Length == 0)
@@ -27,7 +28,9 @@ internal static class NameFilter
         var found = new HashSet<T>();
         foreach (var pattern in patterns)
         {
-            if (ResolveOne(cmdlet, index, pattern, notFound, what, literal) is List<T> matches)
+            var matches = TryResolveOne(index, pattern, notFound, what, out var error, literal);
+            outcome(pattern, error);
+            if (matches != null)
             {
                 found.UnionWith(matches);
             }
@@ -37,22 +40,9 @@ internal static class NameFilter
     }
 
     /// <summary>
-    /// The item a literal names, or every item a wildcard matches (an empty list when none: silent); null, with an
-    /// error written, for a literal that names nothing or a wildcard that does not parse (<see cref="NameLookup.Resolve{T}"/>).
+    /// The item a literal names, or every item a wildcard matches (an empty list when none: silent); null, with
+    /// <paramref name="error"/>, for a literal that names nothing or a wildcard that does not parse (<see cref="NameLookup.Resolve{T}"/>).
     /// </summary>
-    public static List<T>? ResolveOne<T>(PSCmdlet cmdlet, NameIndex<T> index, string pattern, ProblemKind notFound, string what, bool literal = false)
-        where T : class
-    {
-        var matches = TryResolveOne(index, pattern, notFound, what, out var error, literal);
-        if (error != null)
-        {
-            cmdlet.WriteError(error);
-        }
-
-        return matches;
-    }
-
-    /// <summary>As <see cref="ResolveOne{T}"/>, handing back the error instead of writing it.</summary>
     public static List<T>? TryResolveOne<T>(NameIndex<T> index, string pattern, ProblemKind notFound, string what, out ErrorRecord? error, bool literal = false)
         where T : class
     {

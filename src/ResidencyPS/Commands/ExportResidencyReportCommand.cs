@@ -89,9 +89,14 @@ public sealed class ExportResidencyReportCommand : ResidencyCmdlet
     // One per policy that rebuilds results which travelled.
     private readonly Dictionary<ResidencyPolicy, CarriedContexts> _contexts = new Dictionary<ResidencyPolicy, CarriedContexts>();
 
+    // The answering policies by SHA-256, made on first use: each result is looked up once per step of an inventory of
+    // 100,000, and computing a policy's SHA-256 costs a canonical JSON write.
+    private Dictionary<string, ResidencyPolicy>? _bySha256;
+
     // The answering policy with this SHA-256, which a result computed by it is reported on; null when none is.
     private ResidencyPolicy? ReportedOn(string? sha) =>
-        AnsweringPolicies.FirstOrDefault(p => string.Equals(p.Sha256, sha, StringComparison.OrdinalIgnoreCase));
+        sha != null && (_bySha256 ??= AnsweringPolicies.GroupBy(p => p.Sha256, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase))
+            .TryGetValue(sha, out var policy) ? policy : null;
 
     /// <inheritdoc />
     protected override void ProcessRecord()

@@ -42,17 +42,11 @@ public abstract class ResidencyCmdlet : PSCmdlet
     /// </summary>
     protected ResidencyPolicy AnsweringPolicy { get; private set; } = null!;
 
-    /// <summary>Whether this cmdlet answers from one policy only (a report or result file covers one): several active is an error.</summary>
-    private protected virtual bool AnswersFromOnePolicy => false;
-
     /// <summary>
     /// What is not done when -Vendor names no active policy, for a cmdlet whose input would otherwise vanish unanswered
     /// (a terminating VendorNotFound error); null for a query, which then answers nothing, as a wildcard that matches nothing.
     /// </summary>
     private protected virtual string? WithoutAPolicy => null;
-
-    /// <summary>Why this cmdlet answers from one policy, in the words of its error when several are active.</summary>
-    private protected virtual string OnePolicyBecause => "it answers from one policy";
 
     // The parameters bound before any pipeline input: everything else a ProcessRecord sees came from a piped row.
     private HashSet<string>? _boundBeforeInput;
@@ -80,11 +74,6 @@ public abstract class ResidencyCmdlet : PSCmdlet
             {
                 ErrorDetails = new ErrorDetails(message),
             });
-        }
-
-        if (AnsweringPolicies.Count > 1 && AnswersFromOnePolicy)
-        {
-            ThrowTerminatingError(PolicyAccess.SeveralActive(AnsweringPolicies, OnePolicyBecause));
         }
 
         AnsweringPolicy = AnsweringPolicies.Count > 0 ? AnsweringPolicies[0] : null!;
@@ -209,10 +198,7 @@ public abstract class ResidencyCmdlet : PSCmdlet
                 }
 
                 // Keyed apart from the name's own outcome: some policy knowing it must not clear this error.
-                if (_deferred != null && !_deferred.ContainsKey((parameter + " ambiguous", pattern)))
-                {
-                    _deferred[(parameter + " ambiguous", pattern)] = PolicySet.Ambiguous(pattern, knowing, fromRow: false).ToErrorRecord();
-                }
+                NameOutcome(parameter + " ambiguous", pattern, PolicySet.Ambiguous(pattern, knowing, fromRow: false).ToErrorRecord());
 
                 return false;
             });
@@ -237,25 +223,12 @@ public abstract class ResidencyCmdlet : PSCmdlet
     private List<T>? Resolve<T>(NameIndex<T> index, string[]? patterns, string parameter, ProblemKind notFound, string what)
         where T : class
     {
-        if (patterns == null || patterns.Length == 0)
+        if (patterns != null && patterns.Length == 0)
         {
-            // Every value was an ambiguous product (left out above): nothing, not everything.
-            return patterns == null ? null : new List<T>();
+            return new List<T>(); // every value was an ambiguous product (left out above): nothing, not everything
         }
 
-        var literal = Piped(parameter);
-        var found = new HashSet<T>();
-        foreach (var pattern in patterns)
-        {
-            var matches = NameFilter.TryResolveOne(index, pattern, notFound, what, out var error, literal);
-            NameOutcome(parameter, pattern, error);
-            if (matches != null)
-            {
-                found.UnionWith(matches);
-            }
-        }
-
-        var matched = index.Items.Where(found.Contains).ToList();
+        var matched = NameFilter.Resolve(index, patterns, notFound, what, Piped(parameter), (pattern, error) => NameOutcome(parameter, pattern, error));
         VerboseMatched(parameter, patterns, matched);
         return matched;
     }

@@ -5,7 +5,6 @@ using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Completion;
 using ResidencyPS.Engine.Evaluation;
-using ResidencyPS.Engine.Loading;
 using ResidencyPS.Engine.Names;
 using ResidencyPS.Engine.Waivers;
 

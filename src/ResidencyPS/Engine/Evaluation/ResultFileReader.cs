@@ -43,17 +43,7 @@ internal static class ResultFileReader
     /// <param name="Policies">The policies whose results it holds (one, or several vendors'), each result naming its own by SHA-256.</param>
     /// <param name="Results">What each result carried.</param>
     /// <param name="Waivers">The run's waiver registers; null when the file says they were not known (results that travelled before it was written).</param>
-    internal sealed record Run(IReadOnlyList<RunPolicy> Policies, IReadOnlyList<CarriedResult.Values> Results, IReadOnlyList<WaiverLedger>? Waivers)
-    {
-        /// <summary>The first policy's vendor (the only one of a one-policy file).</summary>
-        public string Vendor => Policies[0].Vendor;
-
-        /// <summary>The first policy's version.</summary>
-        public string Version => Policies[0].Version;
-
-        /// <summary>The first policy's SHA-256.</summary>
-        public string Sha256 => Policies[0].Sha256;
-    }
+    internal sealed record Run(IReadOnlyList<RunPolicy> Policies, IReadOnlyList<CarriedResult.Values> Results, IReadOnlyList<WaiverLedger>? Waivers);
 
     /// <summary>Reads <paramref name="path"/>; throws <see cref="ResultFileException"/> saying what is wrong.</summary>
     public static Run Read(string path)

@@ -51,14 +51,18 @@ internal static class PolicyStore
     }
 
     /// <summary>Makes <paramref name="policies"/> (one per vendor, at least one) the active set; null goes back to the embedded policy alone.</summary>
-    public static void SetActive(IReadOnlyList<ResidencyPolicy>? policies)
+    public static void SetActive(IReadOnlyList<ResidencyPolicy>? policies) => Volatile.Write(ref _active, policies == null ? null : Checked(policies));
+
+    // The one check of a set about to become active, whichever way it is changed: one policy per vendor, at least one.
+    private static ResidencyPolicy[] Checked(IEnumerable<ResidencyPolicy> policies)
     {
-        if (policies != null && (policies.Count == 0 || policies.GroupBy(p => p.Vendor.Trim(), StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1)))
+        var set = policies.ToArray();
+        if (set.Length == 0 || set.GroupBy(p => p.Vendor.Trim(), StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1))
         {
             throw new ArgumentException("The active set holds one policy per vendor, and at least one.", nameof(policies));
         }
 
-        Volatile.Write(ref _active, policies?.ToArray());
+        return set;
     }
 
     /// <summary>
@@ -70,11 +74,7 @@ internal static class PolicyStore
         while (true)
         {
             var before = Volatile.Read(ref _active);
-            var after = change(before ?? new[] { Embedded }).ToArray();
-            if (after.Length == 0)
-            {
-                throw new ArgumentException("The active set holds at least one policy.", nameof(change));
-            }
+            var after = Checked(change(before ?? new[] { Embedded }));
 
             if (Interlocked.CompareExchange(ref _active, after, before) == before)
             {
