@@ -30,6 +30,8 @@
         'New-ResidencyPolicy'
         'Remove-ResidencyPolicy'
         'Test-EeaBoundary'
+        'Test-ResidencyLock'
+        'Update-ResidencyLock'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @('Get-DataRetention')

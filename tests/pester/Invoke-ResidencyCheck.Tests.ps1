@@ -147,3 +147,36 @@ Describe 'Invoke-ResidencyCheck' {
         ($log.MessageData.Message | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 520
     }
 }
+
+Describe 'Invoke-ResidencyCheck with a lock (issue 22, point 4)' {
+    BeforeEach {
+        Import-ResidencyPolicy (New-FictionalPolicyFile 'acme' 'Acme Widgets (fictional)' @{ Widgetry = @{ 'Widget data' = @('EEA') } })
+        $script:lock = Join-Path $TestDrive ('residency-' + [guid]::NewGuid().ToString('n') + '.lock.json')
+        Update-ResidencyLock -Path $script:lock
+        $script:inventory = Join-Path $TestDrive 'estate.csv'
+        Set-Content -LiteralPath $script:inventory -Value 'Vendor,Product,DataCategory,HostingRegion', 'Acme Widgets (fictional),Widgetry,Widget data,EEA', 'Freshworks,Freshdesk,Ticket data,EEA'
+    }
+    AfterEach { Import-ResidencyPolicy -Default }
+
+    It 'passes while every policy is the one pinned' {
+        (Invoke-ResidencyCheck -Path $script:inventory -OutputDirectory (Join-Path $TestDrive 'ok') -LockPath $script:lock -PassThru -InformationAction Ignore).Outcome |
+            Should -Be ([ResidencyPS.CheckOutcome]::Passed)
+    }
+
+    It 'could not run (exit code 2) when a policy differs from its pin, with the impact in its problems, and writes no report' {
+        Import-ResidencyPolicy (New-FictionalPolicyFile 'acme2' 'Acme Widgets (fictional)' @{ Widgetry = @{ 'Widget data' = @('EEA', 'US') } } -Version 'test-2')
+        $out = Join-Path $TestDrive 'changed'
+        $check = Invoke-ResidencyCheck -Path $script:inventory -OutputDirectory $out -LockPath $script:lock -PassThru -InformationVariable log -InformationAction Ignore -ErrorAction SilentlyContinue
+        $check.Outcome | Should -Be ([ResidencyPS.CheckOutcome]::CouldNotRun)
+        $check.ExitCode | Should -Be 2
+        $check.Problems -join "`n" | Should -Match '(?m)^ERROR: (Test-EeaBoundary stopped: )?The policy of Acme Widgets \(fictional\) differs from its pin .* 1 weakens data residency in the EEA'
+        Get-ChildItem -LiteralPath $out -File | Should -BeNullOrEmpty
+        $lock | Should -Exist
+    }
+
+    It 'could not run when the lock file is missing' {
+        $check = Invoke-ResidencyCheck -Path $script:inventory -OutputDirectory (Join-Path $TestDrive 'nolock') -LockPath (Join-Path $TestDrive 'none.lock.json') -PassThru -InformationAction Ignore -ErrorAction SilentlyContinue
+        $check.ExitCode | Should -Be 2
+        $check.Problems -join "`n" | Should -Match "The lock file '.*none\.lock\.json' was not found"
+    }
+}

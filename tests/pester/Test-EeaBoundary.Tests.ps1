@@ -743,3 +743,58 @@ Describe 'Test-EeaBoundary: rows routed by vendor (issue 22, point 2)' {
         $err[0].Exception.Message | Should -Match 'names two vendors'
     }
 }
+
+Describe 'Test-EeaBoundary: a lock and reviewed waivers (issue 22, point 4)' {
+    BeforeEach {
+        Import-ResidencyPolicy (New-FictionalPolicyFile 'acme' 'Acme Widgets (fictional)' @{ Widgetry = @{ 'Widget data' = @('EEA'); 'Usage data' = @('US') } })
+        $script:lock = Join-Path $TestDrive ('residency-' + [guid]::NewGuid().ToString('n') + '.lock.json')
+        Update-ResidencyLock -Path $script:lock
+        $script:rows = @(
+            [pscustomobject]@{ Vendor = 'Acme Widgets (fictional)'; Product = 'Widgetry'; DataCategory = 'Widget data' }
+            [pscustomobject]@{ Vendor = 'Freshworks'; Product = 'Freshdesk'; DataCategory = 'Ticket data' }
+        )
+    }
+    AfterEach { Import-ResidencyPolicy -Default }
+
+    It 'tests as usual while every policy is the one pinned' {
+        ($rows | Test-EeaBoundary -LockPath $script:lock).Verdict | Should -Be 'Within', 'Within'
+    }
+
+    It 'refuses to test anything once a vendor''s policy differs from its pin, naming the impact, until the lock is updated' {
+        Import-ResidencyPolicy (New-FictionalPolicyFile 'acme2' 'Acme Widgets (fictional)' @{ Widgetry = @{ 'Widget data' = @('EEA', 'US'); 'Usage data' = @('US') } } -Version 'test-2')
+        $out = $null
+        $stopped = $null
+        try { $out = $rows | Test-EeaBoundary -LockPath $script:lock -Quiet } catch { $stopped = $_ }
+        $out | Should -BeNullOrEmpty
+        $stopped.FullyQualifiedErrorId | Should -Be 'PolicyChangedSincePin,ResidencyPS.Commands.TestEeaBoundaryCommand'
+        $stopped.TargetObject | Should -Be 'Acme Widgets (fictional)'
+        $stopped.Exception.Message | Should -Match 'The policy of Acme Widgets \(fictional\) differs from its pin in residency-\w+\.lock\.json: pinned test .* active test-2 .* 1 weakens data residency in the EEA.*Weakens: Residency Widgetry/Widget data.*Nothing was tested\.$'
+
+        Update-ResidencyLock -Path $script:lock
+        ($rows | Test-EeaBoundary -LockPath $script:lock).Verdict -join ',' | Should -Be 'Within,Within'
+    }
+
+    It 'refuses an active policy the lock does not pin, and a missing lock file' {
+        Import-ResidencyPolicy (New-FictionalPolicyFile 'globex' 'Globex (fictional)' @{ Gizmo = @{ 'Gizmo data' = @('EEA') } })
+        { $rows | Test-EeaBoundary -LockPath $script:lock } | Should -Throw -ErrorId 'PolicyNotPinned,ResidencyPS.Commands.TestEeaBoundaryCommand'
+        # Only the policies that answer must be pinned.
+        ($rows[0] | Test-EeaBoundary -LockPath $script:lock -Vendor Acme*).Verdict | Should -Be 'Within'
+        { $rows | Test-EeaBoundary -LockPath (Join-Path $TestDrive 'none.lock.json') -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'LockFileInvalid,ResidencyPS.Commands.TestEeaBoundaryCommand'
+    }
+
+    It 'stops applying a waiver once a statement it was reviewed against changes, and says why' {
+        $statement = Get-PolicyStatement -Vendor Acme* | Where-Object Text -Like 'Widgetry Usage data*'
+        $waivers = Join-Path $TestDrive 'reviewed.json'
+        @{ waivers = @(@{ product = 'Widgetry'; dataCategory = 'Usage data'; justification = 'US hosting reviewed.'; expires = '2099-12-31'
+                    statements = @(@{ id = $statement.Id; sha256 = $statement.Sha256 }) }) } | ConvertTo-Json -Depth 6 | Set-Content -LiteralPath $waivers
+        $usage = [pscustomobject]@{ Product = 'Widgetry'; DataCategory = 'Usage data' }
+        ($usage | Test-EeaBoundary -Vendor Acme* -WaiverPath $waivers).Waived | Should -BeTrue
+
+        Import-ResidencyPolicy (New-FictionalPolicyFile 'acme3' 'Acme Widgets (fictional)' @{ Widgetry = @{ 'Widget data' = @('EEA'); 'Usage data' = @('US', 'APAC') } })
+        $warnings = $null
+        $result = $usage | Test-EeaBoundary -Vendor Acme* -WaiverPath $waivers -WarningVariable warnings -WarningAction SilentlyContinue
+        $result.Waived | Should -BeFalse
+        $result.Passed | Should -BeFalse
+        @($warnings -match "no longer applies: statement '$($statement.Id)' \(line \d+\) changed since it was reviewed").Count | Should -Be 1
+    }
+}

@@ -13,6 +13,11 @@ internal static class ErrorIds
     public const string AmbiguousProduct = nameof(AmbiguousProduct);
     public const string SeveralPoliciesActive = nameof(SeveralPoliciesActive);
     public const string LastActivePolicy = nameof(LastActivePolicy);
+    public const string LockFileNotFound = nameof(LockFileNotFound);
+    public const string InvalidLock = nameof(InvalidLock);
+    public const string LockFileInvalid = nameof(LockFileInvalid);
+    public const string PolicyChangedSincePin = nameof(PolicyChangedSincePin);
+    public const string PolicyNotPinned = nameof(PolicyNotPinned);
     public const string DataCategoryExcluded = nameof(DataCategoryExcluded);
     public const string InputNotAResult = nameof(InputNotAResult);
     public const string ResultMismatch = nameof(ResultMismatch);

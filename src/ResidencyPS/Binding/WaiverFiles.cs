@@ -26,6 +26,12 @@ internal static class WaiverFiles
             cmdlet.WriteWarning("Waiver " + expired + " in " + waivers.Origin + " has expired and no longer applies: review it, then renew or remove it.");
         }
 
+        foreach (var invalidated in waivers.Invalidated)
+        {
+            cmdlet.WriteWarning("Waiver " + invalidated + " in " + waivers.Origin + " no longer applies: " + invalidated.Invalidated
+                + ". Review it against the policy text (Get-PolicyStatement), then update what it names or remove it.");
+        }
+
         foreach (var (waiver, daysLeft) in warningDays is int days ? waivers.ExpiringWithin(days) : Array.Empty<(Waiver, int)>())
         {
             cmdlet.WriteWarning("Waiver " + waiver + " in " + waivers.Origin + (daysLeft == 0 ? " expires today (UTC): from tomorrow" : " expires in " + daysLeft + " day" + (daysLeft == 1 ? string.Empty : "s")

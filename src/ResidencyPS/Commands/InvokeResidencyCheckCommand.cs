@@ -62,6 +62,12 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
     [ValidateRange(0, 3660)]
     public int WaiverWarningDays { get; set; }
 
+    /// <summary>A lock file, as Test-EeaBoundary -LockPath takes it: the check could not run when a policy differs from its pin.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string? LockPath { get; set; }
+
     /// <summary>A policy file to check against instead of the active policy.</summary>
     [Parameter]
     [SupportsWildcards]
@@ -131,6 +137,10 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
                 : PathResolver.ExistingFile(this, WaiverPath, literal: false, "waiver file", ErrorIds.WaiverFileNotFound)
                   ?? throw new CouldNotRunException("The waiver file '" + WaiverPath + "' was not found.");
             inputs.Add(waivers ?? string.Empty);
+            var lockFile = LockPath == null ? null
+                : PathResolver.ExistingFile(this, LockPath, literal: false, "lock file", ErrorIds.LockFileNotFound)
+                  ?? throw new CouldNotRunException("The lock file '" + LockPath + "' was not found.");
+            inputs.Add(lockFile ?? string.Empty);
             var policyFile = PolicyPath == null ? null
                 : PathResolver.ExistingFile(this, PolicyPath, literal: false) ?? throw new CouldNotRunException("The policy file '" + PolicyPath + "' was not found.");
             inputs.Add(policyFile ?? string.Empty);
@@ -142,7 +152,7 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
             var policy = policies.Count == 1 ? policies[0] : null;
             var input = Inventory(inventory);
             rows = input.Count;
-            results = Test(input, policy, waivers);
+            results = Test(input, policy, waivers, lockFile);
             if (results.Count == 0)
             {
                 throw new CouldNotRunException("Test-EeaBoundary returned no result (see the lines above); nothing was checked.");
@@ -362,12 +372,17 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
     }
 
     // Without a policy, Test-EeaBoundary answers from the active policies, each row from its vendor's.
-    private IReadOnlyList<EeaBoundaryResult> Test(Collection<PSObject> rows, ResidencyPolicy? policy, string? waivers)
+    private IReadOnlyList<EeaBoundaryResult> Test(Collection<PSObject> rows, ResidencyPolicy? policy, string? waivers, string? lockFile)
     {
         var parameters = new System.Collections.Hashtable();
         if (policy != null)
         {
             parameters["Policy"] = policy;
+        }
+
+        if (lockFile != null)
+        {
+            parameters["LockPath"] = WildcardPattern.Escape(lockFile); // resolved already: taken literally
         }
 
         if (waivers != null)
@@ -421,8 +436,12 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
     private const string Redirected = "param($Command, $Parameters) $PSDefaultParameterValues = @{}; $input | & $Command @Parameters 3>&1 2>&1";
     private const string RedirectedWithoutInput = "param($Command, $Parameters) $PSDefaultParameterValues = @{}; & $Command @Parameters 3>&1 2>&1";
 
-    // The errors of a waiver file (Test-EeaBoundary writes them before it stops): not about a row.
-    private static readonly string[] WaiverFileErrors = { ErrorIds.InvalidWaiver, ErrorIds.WaiverFileInvalid, ErrorIds.WaiverFileNotFound };
+    // The errors of a waiver or lock file (Test-EeaBoundary writes them before it stops): not about a row.
+    private static readonly string[] FileErrors =
+    {
+        ErrorIds.InvalidWaiver, ErrorIds.WaiverFileInvalid, ErrorIds.WaiverFileNotFound, ErrorIds.InvalidLock, ErrorIds.LockFileInvalid, ErrorIds.LockFileNotFound,
+        ErrorIds.PolicyChangedSincePin, ErrorIds.PolicyNotPinned,
+    };
 
     private Collection<PSObject> Nested(string command, System.Collections.Hashtable parameters, System.Collections.IEnumerable? input, string stopMessage, string label)
     {
@@ -450,8 +469,8 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
                     _problems.Add(CheckSummary.Shorten("WARNING: " + InertText.Escape(warning.Message)));
                     break;
                 case ErrorRecord error:
-                    // A row's error is about the input; a waiver file's problems are why the check stops.
-                    var about = WaiverFileErrors.Any(id => error.FullyQualifiedErrorId.StartsWith(id + ",", StringComparison.Ordinal)) ? "ERROR" : label;
+                    // A row's error is about the input; a waiver or lock file's problems are why the check stops.
+                    var about = FileErrors.Any(id => error.FullyQualifiedErrorId.StartsWith(id + ",", StringComparison.Ordinal)) ? "ERROR" : label;
                     _problems.Add(CheckSummary.Shorten(about + ": " + InertText.Escape(error.ToString())));
                     break;
                 case null:
@@ -465,7 +484,8 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
         // A terminating error inside the script ends its statement, not the script: it is left in the error stream.
         if (ps.Streams.Error.Count > 0)
         {
-            foreach (var error in ps.Streams.Error)
+            // The last error is why the command stopped: the CouldNotRunException's line says it once.
+            foreach (var error in ps.Streams.Error.Take(ps.Streams.Error.Count - 1))
             {
                 _problems.Add(CheckSummary.Shorten("ERROR: " + InertText.Escape(error.ToString())));
             }

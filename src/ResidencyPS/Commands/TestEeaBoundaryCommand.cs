@@ -95,6 +95,14 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     [ValidateRange(0, 3660)]
     public int WaiverWarningDays { get; set; }
 
+    /// <summary>
+    /// A lock file (Update-ResidencyLock): nothing is tested unless every answering policy is the one its vendor's pin holds.
+    /// </summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string? LockPath { get; set; }
+
     /// <summary>Return one boolean per input: true only when every result of it passed.</summary>
     [Parameter(Mandatory = true, ParameterSetName = QuietSet)]
     public SwitchParameter Quiet { get; set; }
@@ -110,6 +118,11 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
+        if (LockPath != null)
+        {
+            LockFiles.Enforce(this, LockPath, AnsweringPolicies);
+        }
+
         if (WaiverPath != null && AnsweringPolicies.Count > 1)
         {
             ThrowTerminatingError(PolicyAccess.SeveralActive(AnsweringPolicies, "a waiver file names the products of one policy"));

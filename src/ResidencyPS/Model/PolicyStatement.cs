@@ -43,6 +43,14 @@ public sealed class PolicyStatement : IPolicyItem
     /// <summary>An English rendering of <see cref="Text"/>.</summary>
     public string English { get; }
 
+    /// <summary>
+    /// The SHA-256 of <see cref="Text"/> (UTF-8, lowercase hex): the vendor's words a waiver was reviewed against. A waiver
+    /// naming this statement and hash stops applying when the words change (Get-Help about_ResidencyPS_Waivers).
+    /// </summary>
+    public string Sha256 => _sha256 ??= Hashing.Sha256Hex(Text);
+
+    private string? _sha256;
+
     /// <summary>The Dutch source text, so a statement prints as what it quotes.</summary>
     public override string ToString() => Text;
 }

@@ -17,8 +17,12 @@ namespace ResidencyPS;
 /// <param name="Expires">The last day the waiver applies.</param>
 /// <param name="Products">The product names the waiver covers.</param>
 /// <param name="Categories">The data category names (English) the waiver covers.</param>
+/// <param name="Invalidated">
+/// Why the waiver no longer applies although it has not expired: the policy, or a statement it was reviewed against,
+/// changed since (its <c>policySha256</c> or <c>statements</c>); null while what it reviewed stands.
+/// </param>
 internal sealed record Waiver(int Index, string Product, string DataCategory, Verdict? Verdict, string Justification, string? ApprovedBy,
-    DateTime Expires, HashSet<string> Products, HashSet<string> Categories)
+    DateTime Expires, HashSet<string> Products, HashSet<string> Categories, string? Invalidated = null)
 {
     /// <summary>
     /// Whether the waiver still applies at <paramref name="now"/>: through the end of its expiry date in UTC, the same

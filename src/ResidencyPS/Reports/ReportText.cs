@@ -81,6 +81,8 @@ internal static class ReportText
                     + (covered.Count > 10 ? "; …" : string.Empty);
             case Engine.Waivers.WaiverStatus.Unused:
                 return "unused: it covered no result (remove it, or check its scope)";
+            case Engine.Waivers.WaiverStatus.Invalidated:
+                return "invalidated: " + (waiver.Reason ?? "what it was reviewed against changed") + "; it covered nothing";
             default:
                 return "expired: its last day had passed; it covered nothing";
         }

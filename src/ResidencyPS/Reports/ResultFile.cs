@@ -143,6 +143,11 @@ internal static class ResultFile
                 Property(json, "approvedBy", w.ApprovedBy);
                 Property(json, "expires", IsoDate.Day(w.Expires));
                 Property(json, "status", w.Status.ToString());
+                if (w.Reason != null)
+                {
+                    Property(json, "reason", w.Reason);
+                }
+
                 json.WriteEndObject();
             }
 

@@ -96,14 +96,16 @@ public sealed class ResultFileTests : IDisposable
     }
 
     [Fact]
-    public void The_waiver_register_lists_every_waiver_applied_unused_or_expired_with_the_files_hash_and_reads_back()
+    public void The_waiver_register_lists_every_waiver_applied_unused_expired_or_invalidated_with_the_files_hash_and_reads_back()
     {
         var waiverFile = Path.Combine(_folder, "waivers.json");
         File.WriteAllText(waiverFile, """
             { "waivers": [
               { "product": "Freshsales", "dataCategory": "Call recordings", "justification": "Ten minutes reviewed.", "approvedBy": "DPO", "expires": "2099-12-31" },
               { "product": "Freshteam", "dataCategory": "*", "justification": "Nothing of Freshteam is tested here.", "expires": "2099-12-31" },
-              { "product": "Freshdesk", "dataCategory": "*", "verdict": "Outside", "justification": "Lapsed.", "approvedBy": "CISO", "expires": "2020-01-31" } ] }
+              { "product": "Freshdesk", "dataCategory": "*", "verdict": "Outside", "justification": "Lapsed.", "approvedBy": "CISO", "expires": "2020-01-31" },
+              { "product": "Freshsales", "dataCategory": "*", "justification": "Reviewed against words since changed.", "expires": "2099-12-31",
+                "statements": [ { "id": "intro-customer-data", "sha256": "0000000000000000000000000000000000000000000000000000000000000000" } ] } ] }
             """);
         var waivers = WaiverLoader.LoadFile(waiverFile, Policy, pattern => pattern == "*" ? _ => true : null, DateTime.UtcNow);
         var context = new AssessmentContext(Policy, false, false, () => new[] { waivers.Ledger() });
@@ -112,12 +114,15 @@ public sealed class ResultFileTests : IDisposable
         var file = Write(results);
 
         var json = JObject.Parse(File.ReadAllText(file));
+        Assert.True(Schema.Evaluate(System.Text.Json.JsonDocument.Parse(File.ReadAllText(file)).RootElement).IsValid);
         Assert.True((bool)json["waiverFilesKnown"]!);
         var register = (JObject)json["waiverFiles"]!.Single();
         Assert.Equal(Path.GetFullPath(waiverFile), (string?)register["path"]);
         Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(waiverFile))).ToLowerInvariant(), (string?)register["sha256"]);
-        Assert.Equal(new[] { "Applied", "Unused", "Expired" }, register["waivers"]!.Select(w => (string)w["status"]!));
-        Assert.Equal(new[] { "DPO", null, "CISO" }, register["waivers"]!.Select(w => (string?)w["approvedBy"]));
+        Assert.Equal(new[] { "Applied", "Unused", "Expired", "Invalidated" }, register["waivers"]!.Select(w => (string)w["status"]!));
+        Assert.Equal(new[] { "DPO", null, "CISO", null }, register["waivers"]!.Select(w => (string?)w["approvedBy"]));
+        // Only an invalidated waiver says why, in the words the warning used.
+        Assert.Equal(new[] { null, null, null, "statement 'intro-customer-data' (line 1) changed since it was reviewed" }, register["waivers"]!.Select(w => (string?)w["reason"]));
         Assert.Equal("Outside", (string?)register["waivers"]![2]!["verdict"]);
         Assert.Equal("2020-01-31", (string?)register["waivers"]![2]!["expires"]);
 
@@ -130,7 +135,7 @@ public sealed class ResultFileTests : IDisposable
         // A status the module never writes is refused, not read as something else.
         register["waivers"]![0]!["status"] = "Approved";
         File.WriteAllText(file, json.ToString());
-        Assert.Contains("status is not Applied, Unused or Expired", Assert.Throws<ResultFileException>(() => ResultFileReader.Read(file)).Message, StringComparison.Ordinal);
+        Assert.Contains("status is not Applied, Unused, Expired, Invalidated", Assert.Throws<ResultFileException>(() => ResultFileReader.Read(file)).Message, StringComparison.Ordinal);
     }
 
     [Fact]

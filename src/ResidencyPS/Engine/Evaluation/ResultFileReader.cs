@@ -448,12 +448,12 @@ internal static class ResultFileReader
                 var status = Text(w, "status");
                 if (status == null || !Enum.TryParse<WaiverStatus>(status, false, out var state) || status != state.ToString())
                 {
-                    throw new ResultFileException(where + ".status is not Applied, Unused or Expired.");
+                    throw new ResultFileException(where + ".status is not " + string.Join(", ", Enum.GetNames(typeof(WaiverStatus))) + ".");
                 }
 
                 entries.Add(new WaiverLedgerEntry(index, Text(w, "product") ?? throw new ResultFileException(where + ".product is missing."),
                     Text(w, "dataCategory") ?? throw new ResultFileException(where + ".dataCategory is missing."), verdict,
-                    Text(w, "justification") ?? throw new ResultFileException(where + ".justification is missing."), Text(w, "approvedBy"), date, state));
+                    Text(w, "justification") ?? throw new ResultFileException(where + ".justification is missing."), Text(w, "approvedBy"), date, state, Text(w, "reason")));
             }
 
             ledgers.Add(new WaiverLedger(Text(file, "path") ?? throw new ResultFileException(at + ".path is missing."), Text(file, "sha256"), entries));

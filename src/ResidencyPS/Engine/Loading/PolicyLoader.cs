@@ -80,7 +80,11 @@ internal static class PolicyLoader
     internal static JObject ReadObjectFile(string path, string what, CancellationToken cancel = default) => ReadObjectFile(path, what, out _, cancel);
 
     /// <summary>As <see cref="ReadObjectFile(string, string, CancellationToken)"/>, with the SHA-256 of the very bytes parsed (lowercase hex).</summary>
-    internal static JObject ReadObjectFile(string path, string what, out string sha256, CancellationToken cancel = default)
+    internal static JObject ReadObjectFile(string path, string what, out string sha256, CancellationToken cancel = default) =>
+        ReadObjectFile(path, what, MaxBytes, out sha256, cancel);
+
+    /// <summary>As <see cref="ReadObjectFile(string, string, out string, CancellationToken)"/>, with a limit of its own (a lock file holds several policies).</summary>
+    internal static JObject ReadObjectFile(string path, string what, long maxBytes, out string sha256, CancellationToken cancel = default)
     {
         var info = new FileInfo(path);
         if (!info.Exists)
@@ -96,13 +100,13 @@ internal static class PolicyLoader
             throw new NotRegularFileException(path, what);
         }
 
-        if (info.Length > MaxBytes)
+        if (info.Length > maxBytes)
         {
-            throw new PolicyValidationException(path, new[] { TooLarge(info.Length, what) }, what);
+            throw new PolicyValidationException(path, new[] { TooLarge(info.Length, what, maxBytes) }, what);
         }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
-        var bytes = ReadBounded(stream, path, what, cancel);
+        var bytes = ReadBounded(stream, path, what, cancel, maxBytes);
         sha256 = Hashing.Sha256Hex(bytes.Array!, bytes.Offset, bytes.Count);
 
         return ReadObject(bytes, info.FullName, what);
@@ -230,12 +234,12 @@ internal static class PolicyLoader
 
     // Reads at most one byte more than the limit, a block at a time, checking for a stop request between blocks. A stream
     // that knows its length is read into one buffer of that size (plus one byte, to notice a file that grew meanwhile).
-    private static ArraySegment<byte> ReadBounded(Stream stream, string origin, string what, CancellationToken cancel)
+    private static ArraySegment<byte> ReadBounded(Stream stream, string origin, string what, CancellationToken cancel, long maxBytes = MaxBytes)
     {
         var expected = stream.CanSeek ? stream.Length - stream.Position : 0;
-        if (expected > MaxBytes)
+        if (expected > maxBytes)
         {
-            throw new PolicyValidationException(origin, new[] { TooLarge(expected, what) }, what);
+            throw new PolicyValidationException(origin, new[] { TooLarge(expected, what, maxBytes) }, what);
         }
 
         var buffer = new byte[Math.Max(expected + 1, 4096)];
@@ -245,22 +249,22 @@ internal static class PolicyLoader
         {
             cancel.ThrowIfCancellationRequested();
             length += read;
-            if (length > MaxBytes)
+            if (length > maxBytes)
             {
-                throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, $"The file holds more than {MaxBytes:N0} bytes; a {what} may be at most {MaxBytes:N0} bytes.") }, what);
+                throw new PolicyValidationException(origin, new[] { new PolicyProblem(string.Empty, $"The file holds more than {maxBytes:N0} bytes; a {what} may be at most {maxBytes:N0} bytes.") }, what);
             }
 
             if (length == buffer.Length)
             {
-                Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, MaxBytes + 1));
+                Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, maxBytes + 1));
             }
         }
 
         return new ArraySegment<byte>(buffer, 0, length);
     }
 
-    private static PolicyProblem TooLarge(long length, string what) =>
-        new PolicyProblem(string.Empty, $"The file is {length:N0} bytes; a {what} may be at most {MaxBytes:N0} bytes.");
+    private static PolicyProblem TooLarge(long length, string what, long maxBytes) =>
+        new PolicyProblem(string.Empty, $"The file is {length:N0} bytes; a {what} may be at most {maxBytes:N0} bytes.");
 
     private static ResidencyPolicy Build(JObject token, PolicySource source, CancellationToken cancel = default)
     {

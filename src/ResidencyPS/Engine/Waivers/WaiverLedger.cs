@@ -14,11 +14,17 @@ internal enum WaiverStatus
 
     /// <summary>Its last day had passed before the run: it covered nothing.</summary>
     Expired,
+
+    /// <summary>It had not expired, but the policy or a statement it was reviewed against had changed: it covered nothing.</summary>
+    Invalidated,
 }
 
-/// <summary>One waiver of a file as the run left it: what it covers, who approved it until when, and what became of it.</summary>
+/// <summary>
+/// One waiver of a file as the run left it: what it covers, who approved it until when, and what became of it (with
+/// <paramref name="Reason"/>, why an Invalidated one stopped applying).
+/// </summary>
 internal sealed record WaiverLedgerEntry(int Index, string Product, string DataCategory, Verdict? Verdict, string Justification, string? ApprovedBy,
-    DateTime Expires, WaiverStatus Status)
+    DateTime Expires, WaiverStatus Status, string? Reason = null)
 {
     /// <summary>
     /// Whether this waiver is the one a waived result carries: it applied, and the result names its justification,

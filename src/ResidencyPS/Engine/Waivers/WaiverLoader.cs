@@ -20,9 +20,12 @@ internal static class WaiverLoader
     /// <summary>The verdicts a waiver may name: Within needs no waiver; NotEvaluated rows are faults of the input.</summary>
     public static readonly Verdict[] WaivableVerdicts = { Verdict.Transient, Verdict.Outside, Verdict.Unknown };
 
+    /// <summary>A statement a waiver was reviewed against: its id and the SHA-256 of its words then (Get-PolicyStatement shows both).</summary>
+    public static readonly ObjectSpec ReviewedStatementSpec = new ObjectSpec("reviewed statement", new FieldSpec("id", FieldKind.Text), new FieldSpec("sha256", FieldKind.Text));
+
     public static readonly ObjectSpec WaiverSpec = new ObjectSpec("waiver", new FieldSpec("product", FieldKind.Text), new FieldSpec("dataCategory", FieldKind.Text),
         new FieldSpec("verdict", FieldKind.Text), new FieldSpec("justification", FieldKind.Text), new FieldSpec("approvedBy", FieldKind.Text),
-        new FieldSpec("expires", FieldKind.Text));
+        new FieldSpec("expires", FieldKind.Text), new FieldSpec("policySha256", FieldKind.Text), new FieldSpec("statements", FieldKind.List, ReviewedStatementSpec));
 
     public static readonly ObjectSpec Document = new ObjectSpec("waiver file", new FieldSpec("waivers", FieldKind.List, WaiverSpec));
 
@@ -81,7 +84,7 @@ internal static class WaiverLoader
                 node.Problem("expires", "'" + expiresText + "' is not a date; write it as yyyy-MM-dd, for example 2027-06-30.");
             }
 
-            waivers.Add(new Waiver(i, product, category, verdict, justification, node.Text("approvedBy"), expires, products, categories));
+            waivers.Add(new Waiver(i, product, category, verdict, justification, node.Text("approvedBy"), expires, products, categories, Invalidated(node, policy)));
         }
 
         if (problems.Count > 0)
@@ -90,6 +93,62 @@ internal static class WaiverLoader
         }
 
         return new WaiverSet(origin, waivers, now, sha256);
+    }
+
+    // What a waiver was reviewed against and no longer holds: the policy's SHA-256, or a statement's words (its SHA-256),
+    // or a statement that is gone. A reviewed exception stops applying when what was reviewed changes; it says why.
+    private static string? Invalidated(PolicyNode node, ResidencyPolicy policy)
+    {
+        var reasons = new List<string>();
+        if (node.Text("policySha256") is string pinned)
+        {
+            if (!Locking.LockFile.IsSha256(pinned))
+            {
+                node.Problem("policySha256", "'" + pinned + "' is not a SHA-256: 64 hexadecimal digits, lowercase, as Get-ResidencyPolicy shows the policy's Sha256.");
+            }
+            else if (pinned != policy.Sha256)
+            {
+                reasons.Add("it was reviewed against the policy with SHA-256 " + Hashing.Short(pinned) + "..., and the policy now has " + Hashing.Short(policy.Sha256) + "...");
+            }
+        }
+
+        if (node.List("statements") is IReadOnlyList<PolicyNode> statements)
+        {
+            if (statements.Count == 0)
+            {
+                node.Problem("statements", "The list of reviewed statements is empty: name each statement the waiver was reviewed against (its id and sha256), or leave 'statements' out.");
+            }
+
+            foreach (var reviewed in statements)
+            {
+                var id = reviewed.Text("id");
+                var sha256 = reviewed.Text("sha256");
+                if (string.IsNullOrWhiteSpace(id))
+                {
+                    reviewed.Problem("id", "A reviewed statement names its id, as Get-PolicyStatement shows it.");
+                }
+
+                if (!Locking.LockFile.IsSha256(sha256))
+                {
+                    reviewed.Problem("sha256", (sha256 == null ? "A reviewed statement names its sha256" : "'" + sha256 + "' is not a SHA-256")
+                        + ": 64 hexadecimal digits, lowercase, as Get-PolicyStatement shows the statement's Sha256 when it is reviewed.");
+                }
+                else if (id != null)
+                {
+                    var statement = policy.StatementIndex.Find(id);
+                    if (statement == null)
+                    {
+                        reasons.Add("statement '" + id + "' it was reviewed against is no longer in the policy");
+                    }
+                    else if (statement.Sha256 != sha256)
+                    {
+                        reasons.Add("statement '" + id + "' (line " + statement.Line + ") changed since it was reviewed");
+                    }
+                }
+            }
+        }
+
+        return reasons.Count == 0 ? null : string.Join("; ", reasons);
     }
 
     // A name with an invisible character matches nothing it seems to name: refused as in a policy, not left to match nothing.

@@ -22,8 +22,9 @@ internal sealed class WaiverSet
         Origin = origin;
         Sha256 = sha256;
         All = waivers;
-        _current = waivers.Where(w => w.CurrentOn(now)).ToList();
+        _current = waivers.Where(w => w.CurrentOn(now) && w.Invalidated == null).ToList();
         Expired = waivers.Where(w => !w.CurrentOn(now)).ToList();
+        Invalidated = waivers.Where(w => w.CurrentOn(now) && w.Invalidated != null).ToList();
         _now = now;
     }
 
@@ -47,6 +48,9 @@ internal sealed class WaiverSet
 
     /// <summary>Waivers whose last day has passed: they cover nothing.</summary>
     public IReadOnlyList<Waiver> Expired { get; }
+
+    /// <summary>Waivers that have not expired but no longer apply: what they were reviewed against changed (<see cref="Waiver.Invalidated"/>).</summary>
+    public IReadOnlyList<Waiver> Invalidated { get; }
 
     /// <summary>Current waivers that have covered no result so far.</summary>
     public IReadOnlyList<Waiver> Unused
@@ -77,7 +81,8 @@ internal sealed class WaiverSet
     {
         var used = new HashSet<Waiver>(Used);
         var entries = All.Select(w => new WaiverLedgerEntry(w.Index, w.Product, w.DataCategory, w.Verdict, w.Justification, w.ApprovedBy, w.Expires,
-            Expired.Contains(w) ? WaiverStatus.Expired : used.Contains(w) ? WaiverStatus.Applied : WaiverStatus.Unused)).ToList();
+            Expired.Contains(w) ? WaiverStatus.Expired : Invalidated.Contains(w) ? WaiverStatus.Invalidated : used.Contains(w) ? WaiverStatus.Applied : WaiverStatus.Unused,
+            Invalidated.Contains(w) ? w.Invalidated : null)).ToList();
         return new WaiverLedger(Origin, Sha256, entries);
     }
 
