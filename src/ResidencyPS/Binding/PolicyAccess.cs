@@ -3,12 +3,29 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ResidencyPS.Engine.Loading;
+using ResidencyPS.Engine.Names;
 
 namespace ResidencyPS.Binding;
 
 /// <summary>Gets the policies a cmdlet answers from, once per pipeline, so every object of one pipeline comes from one set.</summary>
 internal static class PolicyAccess
 {
+    /// <summary>
+    /// The active policies whose vendor one of <paramref name="vendors"/> names (all when null), in their order; a name
+    /// with no active policy is a VendorNotFound error written through <paramref name="cmdlet"/>, a wildcard that matches none is silent.
+    /// </summary>
+    public static List<ResidencyPolicy> ActiveOf(PSCmdlet cmdlet, IReadOnlyList<string>? vendors)
+    {
+        var problems = new List<Problem>();
+        var chosen = PolicySet.Select(PolicyStore.Active, vendors, PowerShellWildcards.Instance, problems);
+        foreach (var problem in problems)
+        {
+            cmdlet.WriteError(problem.ToErrorRecord());
+        }
+
+        return chosen;
+    }
+
     /// <summary>
     /// The one policy a cmdlet works on: the policy given with -Policy, else the session's active policy when one is
     /// active; several active is a terminating SeveralPoliciesActive error (<paramref name="why"/> says why one is needed).

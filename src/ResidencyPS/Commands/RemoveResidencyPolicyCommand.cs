@@ -30,13 +30,8 @@ public sealed class RemoveResidencyPolicyCommand : PSCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var problems = new List<Problem>();
         var active = PolicyStore.Active;
-        var chosen = PolicySet.Select(active, Vendor, PowerShellWildcards.Instance, problems);
-        foreach (var problem in problems)
-        {
-            WriteError(problem.ToErrorRecord());
-        }
+        var chosen = PolicyAccess.ActiveOf(this, Vendor);
 
         if (chosen.Count == 0)
         {

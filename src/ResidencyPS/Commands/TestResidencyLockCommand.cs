@@ -50,12 +50,7 @@ public sealed class TestResidencyLockCommand : PSCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        var problems = new List<Problem>();
-        var chosen = PolicySet.Select(PolicyStore.Active, Vendor, PowerShellWildcards.Instance, problems);
-        foreach (var problem in problems)
-        {
-            WriteError(problem.ToErrorRecord());
-        }
+        var chosen = PolicyAccess.ActiveOf(this, Vendor);
 
         var path = ParameterSetName == LiteralPathSet ? WildcardPattern.Escape(LiteralPath) : Path;
         var policyLock = LockFiles.Load(this, path, "nothing was compared.");

@@ -62,13 +62,7 @@ public sealed class UpdateResidencyLockCommand : PSCmdlet
             return;
         }
 
-        var problems = new List<Problem>();
-        var active = PolicyStore.Active;
-        var chosen = PolicySet.Select(active, Vendor, PowerShellWildcards.Instance, problems);
-        foreach (var problem in problems)
-        {
-            WriteError(problem.ToErrorRecord());
-        }
+        var chosen = PolicyAccess.ActiveOf(this, Vendor);
 
         if (chosen.Count == 0)
         {

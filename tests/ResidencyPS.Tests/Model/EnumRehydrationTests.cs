@@ -39,6 +39,10 @@ public class EnumRehydrationTests : IClassFixture<PowerShellSession>
             Invoke-ResidencyCheck -LiteralPath $inventory -OutputDirectory ($inventory + '.out') -PassThru -InformationAction Ignore
             Remove-Item -LiteralPath $inventory
             Remove-Item -LiteralPath ($inventory + '.out') -Recurse
+            $lock = Join-Path ([IO.Path]::GetTempPath()) ('rehydrate-' + [guid]::NewGuid() + '.lock.json')
+            Update-ResidencyLock -Path $lock -PassThru
+            Test-ResidencyLock -Path $lock
+            Remove-Item -LiteralPath $lock
         )
         $file = Join-Path ([IO.Path]::GetTempPath()) ('rehydrate-' + [guid]::NewGuid() + '.clixml')
         $live | Export-Clixml -LiteralPath $file -Depth 4
