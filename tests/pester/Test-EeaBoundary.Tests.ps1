@@ -760,12 +760,18 @@ Describe 'Test-EeaBoundary: a lock and reviewed waivers (issue 22, point 4)' {
         ($rows | Test-EeaBoundary -LockPath $script:lock).Verdict | Should -Be 'Within', 'Within'
     }
 
-    It 'refuses to test anything once a vendor''s policy differs from its pin, naming the impact, until the lock is updated' {
+    It 'tests nothing once a vendor''s policy differs from its pin: one error naming the impact, every row NotEvaluated, until the lock is updated' {
         Import-ResidencyPolicy (New-FictionalPolicyFile 'acme2' 'Acme Widgets (fictional)' @{ Widgetry = @{ 'Widget data' = @('EEA', 'US'); 'Usage data' = @('US') } } -Version 'test-2')
-        $out = $null
-        $stopped = $null
-        try { $out = $rows | Test-EeaBoundary -LockPath $script:lock -Quiet } catch { $stopped = $_ }
-        $out | Should -BeNullOrEmpty
+        $err = $null
+        $out = $rows | Test-EeaBoundary -LockPath $script:lock -ErrorVariable err -ErrorAction SilentlyContinue
+        $out.Verdict | Should -Be 'NotEvaluated', 'NotEvaluated'
+        $out.InputRow | Should -Be 1, 2
+        $out[0].Findings[0].Message | Should -Be ('Not tested: the policy of Acme Widgets (fictional) is not the one pinned in ' + (Split-Path -Leaf $script:lock) + ' (see the error).')
+        # The usual gates fail instead of passing by accident: one false per row, a NotEvaluated summary.
+        $rows | Test-EeaBoundary -LockPath $script:lock -Quiet -ErrorAction SilentlyContinue | Should -Be $false, $false
+        @($rows | Test-EeaBoundary -LockPath $script:lock -Summary -ErrorAction SilentlyContinue | Where-Object Passed).Count | Should -Be 0
+        $err.Count | Should -Be 1
+        $stopped = $err[0]
         $stopped.FullyQualifiedErrorId | Should -Be 'PolicyChangedSincePin,ResidencyPS.Commands.TestEeaBoundaryCommand'
         $stopped.TargetObject | Should -Be 'Acme Widgets (fictional)'
         $stopped.Exception.Message | Should -Match 'The policy of Acme Widgets \(fictional\) differs from its pin in residency-\w+\.lock\.json: pinned test .* active test-2 .* 1 weakens data residency in the EEA.*Weakens: Residency Widgetry/Widget data.*Nothing was tested\.$'
@@ -774,12 +780,17 @@ Describe 'Test-EeaBoundary: a lock and reviewed waivers (issue 22, point 4)' {
         ($rows | Test-EeaBoundary -LockPath $script:lock).Verdict -join ',' | Should -Be 'Within,Within'
     }
 
-    It 'refuses an active policy the lock does not pin, and a missing lock file' {
+    It 'refuses an active policy the lock does not pin, and a missing lock file, each row NotEvaluated' {
         Import-ResidencyPolicy (New-FictionalPolicyFile 'globex' 'Globex (fictional)' @{ Gizmo = @{ 'Gizmo data' = @('EEA') } })
-        { $rows | Test-EeaBoundary -LockPath $script:lock } | Should -Throw -ErrorId 'PolicyNotPinned,ResidencyPS.Commands.TestEeaBoundaryCommand'
+        $err = $null
+        ($rows | Test-EeaBoundary -LockPath $script:lock -ErrorVariable err -ErrorAction SilentlyContinue).Verdict | Should -Be 'NotEvaluated', 'NotEvaluated'
+        $err.FullyQualifiedErrorId | Should -Be 'PolicyNotPinned,ResidencyPS.Commands.TestEeaBoundaryCommand'
+        $err[0].Exception.Message | Should -Match "pins no policy of Globex \(fictional\).*Update-ResidencyLock -Vendor 'Globex \(fictional\)'"
         # Only the policies that answer must be pinned.
         ($rows[0] | Test-EeaBoundary -LockPath $script:lock -Vendor Acme*).Verdict | Should -Be 'Within'
-        { $rows | Test-EeaBoundary -LockPath (Join-Path $TestDrive 'none.lock.json') -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'LockFileInvalid,ResidencyPS.Commands.TestEeaBoundaryCommand'
+        $err = $null
+        $rows | Test-EeaBoundary -LockPath (Join-Path $TestDrive 'none.lock.json') -Quiet -ErrorVariable err -ErrorAction SilentlyContinue | Should -Be $false, $false
+        $err.FullyQualifiedErrorId | Should -Be 'LockFileNotFound,ResidencyPS.Commands.TestEeaBoundaryCommand', 'LockFileInvalid,ResidencyPS.Commands.TestEeaBoundaryCommand'
     }
 
     It 'stops applying a waiver once a statement it was reviewed against changes, and says why' {

@@ -33,8 +33,16 @@ Describe 'Test-ResidencyLock' {
         Test-ResidencyLock -Path $script:lock -Quiet | Should -BeFalse
     }
 
-    It 'is not true when -Vendor names no active policy: nothing compared proves nothing' {
+    It 'is not true when -Vendor names no active policy, or one name of several is misspelt: nothing compared proves nothing' {
         Test-ResidencyLock -Path $script:lock -Vendor 'Nobody*' -Quiet | Should -BeFalse
+        Test-ResidencyLock -Path $script:lock -Vendor 'Acme*', 'Acme Widgts' -Quiet -ErrorAction SilentlyContinue | Should -BeFalse
+    }
+
+    It 'answers false under -Quiet, instead of stopping the script, when the lock file is missing or cannot be read' {
+        $err = $null
+        $ok = Test-ResidencyLock -Path (Join-Path $TestDrive 'missing.lock.json') -Quiet -ErrorVariable err -ErrorAction SilentlyContinue
+        $ok | Should -BeExactly $false
+        $err.FullyQualifiedErrorId | Should -Be 'LockFileNotFound,ResidencyPS.Commands.TestResidencyLockCommand', 'LockFileInvalid,ResidencyPS.Commands.TestResidencyLockCommand'
     }
 
     It 'stops with LockFileNotFound for a missing lock file' {

@@ -42,8 +42,11 @@ Describe 'Update-ResidencyLock' {
         Remove-ResidencyPolicy -Vendor Globex*
         Update-ResidencyLock -Path $script:lock -Vendor Freshworks
         (Get-Content -Raw -LiteralPath $script:lock | ConvertFrom-Json).policies.vendor | Should -Contain 'Globex (fictional)'
-        Update-ResidencyLock -Path $script:lock
+        $warnings = $null
+        Update-ResidencyLock -Path $script:lock -WarningVariable warnings -WarningAction SilentlyContinue
         (Get-Content -Raw -LiteralPath $script:lock | ConvertFrom-Json).policies.vendor | Should -Not -Contain 'Globex (fictional)'
+        # A reviewed pin is not dropped without a word.
+        $warnings | Should -Match '^Removed the pin of Globex \(fictional\) test from residency-\w+\.lock\.json: no policy of that vendor is active in this session'
     }
 
     It 'says what a re-pin changes, with its impact, before it writes' {
@@ -61,6 +64,9 @@ Describe 'Update-ResidencyLock' {
         $stopped.FullyQualifiedErrorId | Should -Be 'LockFileInvalid,ResidencyPS.Commands.UpdateResidencyLockCommand'
         $err[0].FullyQualifiedErrorId | Should -Be 'InvalidLock,ResidencyPS.Commands.UpdateResidencyLockCommand'
         $err[0].Exception.Message | Should -Match 'line 1, position \d+, policies\[0\]\.policyVersion: ''policyVersion'' is required'
+        $stopped.Exception.Message | Should -Match 'cannot be used \(see the errors above\); the lock file was not written'
+        # The advice is one the command can follow: it never overwrites a lock it cannot read.
+        $err[0].ErrorDetails.RecommendedAction | Should -Match 'delete it and pin the policies again with Update-ResidencyLock'
         Get-Content -Raw -LiteralPath $script:lock | Should -Match '"vendor": "Acme" \}'
     }
 

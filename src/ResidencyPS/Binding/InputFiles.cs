@@ -16,6 +16,13 @@ internal static class InputFiles
 
     /// <summary>The loaded file; never returns without one (ThrowTerminatingError).</summary>
     public static T Load<T>(PSCmdlet cmdlet, string path, Kind kind, Func<string, T> load)
+        where T : class => TryLoad(cmdlet, path, kind, load, terminate: true)!;
+
+    /// <summary>
+    /// The loaded file, or null when it cannot be used: its errors are written, the last (<see cref="Kind.UnusableId"/>)
+    /// terminating with <paramref name="terminate"/>, else not, so a caller can still answer every input (-Quiet: false).
+    /// </summary>
+    public static T? TryLoad<T>(PSCmdlet cmdlet, string path, Kind kind, Func<string, T> load, bool terminate = false)
         where T : class
     {
         var file = PathResolver.ExistingFile(cmdlet, path, literal: false, kind.What, kind.NotFoundId);
@@ -46,12 +53,18 @@ internal static class InputFiles
         if (loaded == null)
         {
             var stop = "The " + kind.What + " '" + path + "' cannot be used (see the errors above); " + kind.Stopped;
-            cmdlet.ThrowTerminatingError(new ErrorRecord(new InvalidDataException(stop), kind.UnusableId, ErrorCategory.InvalidData, path)
+            var record = new ErrorRecord(new InvalidDataException(stop), kind.UnusableId, ErrorCategory.InvalidData, path)
             {
                 ErrorDetails = new ErrorDetails(stop),
-            });
+            };
+            if (terminate)
+            {
+                cmdlet.ThrowTerminatingError(record);
+            }
+
+            cmdlet.WriteError(record);
         }
 
-        return loaded!;
+        return loaded;
     }
 }

@@ -14,7 +14,10 @@ internal static class PolicyAccess
     /// The active policies whose vendor one of <paramref name="vendors"/> names (all when null), in their order; a name
     /// with no active policy is a VendorNotFound error written through <paramref name="cmdlet"/>, a wildcard that matches none is silent.
     /// </summary>
-    public static List<ResidencyPolicy> ActiveOf(PSCmdlet cmdlet, IReadOnlyList<string>? vendors)
+    public static List<ResidencyPolicy> ActiveOf(PSCmdlet cmdlet, IReadOnlyList<string>? vendors) => ActiveOf(cmdlet, vendors, out _);
+
+    /// <summary>As <see cref="ActiveOf(PSCmdlet, IReadOnlyList{string})"/>; <paramref name="allNamed"/> is false when a name (or an invalid pattern) named no active policy.</summary>
+    public static List<ResidencyPolicy> ActiveOf(PSCmdlet cmdlet, IReadOnlyList<string>? vendors, out bool allNamed)
     {
         var problems = new List<Problem>();
         var chosen = PolicySet.Select(PolicyStore.Active, vendors, PowerShellWildcards.Instance, problems);
@@ -23,6 +26,7 @@ internal static class PolicyAccess
             cmdlet.WriteError(problem.ToErrorRecord());
         }
 
+        allNamed = problems.Count == 0;
         return chosen;
     }
 

@@ -97,6 +97,9 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
     private readonly List<string> _problems = new List<string>();
     private readonly List<string> _files = new List<string>();
 
+    // Test-EeaBoundary refused every row because of -LockPath (a policy not the one pinned, or an unusable lock).
+    private bool _lockRefused;
+
     /// <summary>Why the check stopped before it could answer.</summary>
     // Write-Host's own tag: a host that hides information records still shows the log.
     private static readonly string[] HostTags = { "PSHOST" };
@@ -153,6 +156,12 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
             var input = Inventory(inventory);
             rows = input.Count;
             results = Test(input, policy, waivers, lockFile);
+            if (_lockRefused)
+            {
+                // Every row came back "Not tested": none of them is a result of this check.
+                results = Array.Empty<EeaBoundaryResult>();
+                throw new CouldNotRunException("A policy is not the one pinned in the lock file '" + LockPath + "', or the lock cannot be used (see the ERROR lines above); nothing was checked.");
+            }
             if (results.Count == 0)
             {
                 throw new CouldNotRunException("Test-EeaBoundary returned no result (see the lines above); nothing was checked.");
@@ -436,11 +445,13 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
     private const string Redirected = "param($Command, $Parameters) $PSDefaultParameterValues = @{}; $input | & $Command @Parameters 3>&1 2>&1";
     private const string RedirectedWithoutInput = "param($Command, $Parameters) $PSDefaultParameterValues = @{}; & $Command @Parameters 3>&1 2>&1";
 
-    // The errors of a waiver or lock file (Test-EeaBoundary writes them before it stops): not about a row.
-    private static readonly string[] FileErrors =
+    // The errors of a waiver file (Test-EeaBoundary writes them before it stops): not about a row.
+    private static readonly string[] FileErrors = { ErrorIds.InvalidWaiver, ErrorIds.WaiverFileInvalid, ErrorIds.WaiverFileNotFound };
+
+    // The errors of -LockPath: Test-EeaBoundary writes them once and then refuses every row.
+    private static readonly string[] LockErrors =
     {
-        ErrorIds.InvalidWaiver, ErrorIds.WaiverFileInvalid, ErrorIds.WaiverFileNotFound, ErrorIds.InvalidLock, ErrorIds.LockFileInvalid, ErrorIds.LockFileNotFound,
-        ErrorIds.PolicyChangedSincePin, ErrorIds.PolicyNotPinned,
+        ErrorIds.InvalidLock, ErrorIds.LockFileInvalid, ErrorIds.LockFileNotFound, ErrorIds.PolicyChangedSincePin, ErrorIds.PolicyNotPinned,
     };
 
     private Collection<PSObject> Nested(string command, System.Collections.Hashtable parameters, System.Collections.IEnumerable? input, string stopMessage, string label)
@@ -470,7 +481,9 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
                     break;
                 case ErrorRecord error:
                     // A row's error is about the input; a waiver or lock file's problems are why the check stops.
-                    var about = FileErrors.Any(id => error.FullyQualifiedErrorId.StartsWith(id + ",", StringComparison.Ordinal)) ? "ERROR" : label;
+                    var lockError = LockErrors.Any(id => error.FullyQualifiedErrorId.StartsWith(id + ",", StringComparison.Ordinal));
+                    _lockRefused |= lockError;
+                    var about = lockError || FileErrors.Any(id => error.FullyQualifiedErrorId.StartsWith(id + ",", StringComparison.Ordinal)) ? "ERROR" : label;
                     _problems.Add(CheckSummary.Shorten(about + ": " + InertText.Escape(error.ToString())));
                     break;
                 case null:

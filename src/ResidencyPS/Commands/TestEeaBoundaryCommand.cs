@@ -38,6 +38,9 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     private EstateCheck _estate = null!;
     private WaiverSet? _waivers;
 
+    // Why nothing is tested (-LockPath: a policy that is not the one pinned, or an unusable lock): every row says so.
+    private Problem? _lockRefusal;
+
     /// <summary>
     /// The products to test (names, aliases or wildcards); every product when omitted. Names piped in as strings bind
     /// here too, and so does the Products list of a Get-DataCategory object, so a category pipes in as itself.
@@ -96,7 +99,8 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     public int WaiverWarningDays { get; set; }
 
     /// <summary>
-    /// A lock file (Update-ResidencyLock): nothing is tested unless every answering policy is the one its vendor's pin holds.
+    /// A lock file (Update-ResidencyLock): nothing is tested unless every answering policy is the one its vendor's pin holds;
+    /// otherwise the refusal is written once and every input comes out NotEvaluated.
     /// </summary>
     [Parameter]
     [SupportsWildcards]
@@ -120,7 +124,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
         base.BeginProcessing();
         if (LockPath != null)
         {
-            LockFiles.Enforce(this, LockPath, AnsweringPolicies);
+            _lockRefusal = LockFiles.Refusal(this, LockPath, AnsweringPolicies);
         }
 
         if (WaiverPath != null && AnsweringPolicies.Count > 1)
@@ -168,7 +172,12 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             HostingRegion, Piped(nameof(HostingRegion)), _inputRow, columns);
         var first = _estate.First;
         var routed = Route(row, out var policy);
-        if ((routed is { Kind: ProblemKind.PolicyMismatch } ? routed : Rows.ConflictingColumns(row, Piped) ?? routed) is Problem refused)
+        if (_lockRefusal != null)
+        {
+            // The refusal was written once, in BeginProcessing; each row comes out NotEvaluated saying why, as its vendor's.
+            (policy == null ? first : _estate[policy]).Refuse(input, _lockRefusal, write: false);
+        }
+        else if ((routed is { Kind: ProblemKind.PolicyMismatch } ? routed : Rows.ConflictingColumns(row, Piped) ?? routed) is Problem refused)
         {
             first.Refuse(input, refused);
         }
@@ -221,7 +230,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
             WriteObject(summary);
         }
 
-        if (_waivers != null)
+        if (_waivers != null && _lockRefusal == null)
         {
             WaiverFiles.WarnUnused(this, _waivers);
         }

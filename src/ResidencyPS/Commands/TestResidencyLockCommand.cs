@@ -50,17 +50,20 @@ public sealed class TestResidencyLockCommand : PSCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        var chosen = PolicyAccess.ActiveOf(this, Vendor);
-
+        var chosen = PolicyAccess.ActiveOf(this, Vendor, out var allNamed);
         var path = ParameterSetName == LiteralPathSet ? WildcardPattern.Escape(LiteralPath) : Path;
-        var policyLock = LockFiles.Load(this, path, "nothing was compared.");
-        var states = LockCheck.States(policyLock, chosen, withInactive: Vendor == null);
         if (Quiet.IsPresent)
         {
-            // A -Vendor that named no active policy compared nothing: that is no proof the lock holds.
-            WriteObject(chosen.Count > 0 && states.Where(s => s.Status != PinStatus.NotActive).All(s => s.Status == PinStatus.Unchanged));
+            // One boolean, never none: a lock that cannot be read, a vendor named that has no active policy, or nothing
+            // compared at all is no proof the lock holds, so each is false (its errors written, none terminating).
+            var readable = LockFiles.TryLoad(this, path, "nothing was compared.");
+            WriteObject(readable != null && allNamed && chosen.Count > 0
+                && LockCheck.States(readable, chosen, withInactive: false).All(s => s.Status == PinStatus.Unchanged));
             return;
         }
+
+        var policyLock = LockFiles.Load(this, path, "nothing was compared.");
+        var states = LockCheck.States(policyLock, chosen, withInactive: Vendor == null);
 
         foreach (var state in states)
         {

@@ -80,6 +80,17 @@ public sealed class UpdateResidencyLockCommand : PSCmdlet
         else if (ShouldProcess(target, string.Join("; ", changes)))
         {
             var json = LockFile.ToJson(after);
+
+            // A lock is read back only up to its limit: one that could not be read again is not written.
+            var bytes = System.Text.Encoding.UTF8.GetByteCount(json);
+            if (bytes > PolicyLock.MaxBytes)
+            {
+                var message = "The lock would be " + bytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes; a lock file may be at most "
+                    + PolicyLock.MaxBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes. Nothing was written; pin fewer vendors in this lock (-Vendor), or keep a lock per group of vendors.";
+                WriteError(new ErrorRecord(new IOException(message), ErrorIds.OutputTooLarge, ErrorCategory.LimitsExceeded, given) { ErrorDetails = new ErrorDetails(message) });
+                return;
+            }
+
             if (!FileWriting.TryWrite(this, target, given, writer => writer.Write(json)))
             {
                 return;
@@ -88,6 +99,13 @@ public sealed class UpdateResidencyLockCommand : PSCmdlet
             foreach (var change in changes)
             {
                 WriteVerbose(change.EndsWith(".", StringComparison.Ordinal) ? change : change + ".");
+            }
+
+            // A pin dropped because its vendor is not active in this session was reviewed once: say so, not only in -Verbose.
+            foreach (var gone in before.Pins.Where(p => after.For(p.Vendor) == null))
+            {
+                WriteWarning("Removed the pin of " + gone.Vendor + " " + gone.PolicyVersion + " from " + System.IO.Path.GetFileName(target)
+                    + ": no policy of that vendor is active in this session. To keep it, import the vendor's policy and run Update-ResidencyLock -Vendor for it.");
             }
         }
         else

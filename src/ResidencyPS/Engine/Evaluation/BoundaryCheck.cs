@@ -90,7 +90,7 @@ internal sealed class BoundaryCheck
     /// <paramref name="checkRegion"/> its hosting region's problem is written too, so both faults of a row are told at once
     /// (a row refused as a whole, another vendor's or policy's, is not read further).
     /// </summary>
-    public void Refuse(in CheckInput input, Problem problem, bool checkRegion = false)
+    public void Refuse(in CheckInput input, Problem problem, bool checkRegion = false, bool write = true)
     {
         Hosting(input, out var hostingText, out var hostingProblem);
         if (checkRegion && hostingProblem != null)
@@ -98,7 +98,7 @@ internal sealed class BoundaryCheck
             _output.Problem(hostingProblem);
         }
 
-        NotEvaluated(input, input.Products is { Count: > 0 } products ? products[0] : string.Empty, problem, hostingText);
+        NotEvaluated(input, input.Products is { Count: > 0 } products ? products[0] : string.Empty, problem, hostingText, write: write);
     }
 
     /// <summary>After the last input: the count of repeated rows not warned about one by one, and the summaries when asked for.</summary>

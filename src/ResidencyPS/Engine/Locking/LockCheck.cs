@@ -54,7 +54,7 @@ internal static class LockCheck
                     + ImpactSummary(state) + " Review the changes (Test-ResidencyLock, or Compare-ResidencyPolicy), then pin the policy again with Update-ResidencyLock.";
             case PinStatus.NotPinned:
                 return lockName + " pins no policy of " + state.Vendor + ", so a change of its text would go unnoticed. Pin it with Update-ResidencyLock -Vendor '"
-                    + state.Vendor.Replace("'", "''") + "'.";
+                    + Literal(state.Vendor) + "'.";
             default:
                 return null;
         }
@@ -66,6 +66,12 @@ internal static class LockCheck
         var summary = state.Differences.Count + (state.Differences.Count == 1 ? " difference: " : " differences: ") + state.Weakens + " weaken"
             + (state.Weakens == 1 ? "s" : string.Empty) + " data residency in the EEA, " + state.Strengthens + " strengthen" + (state.Strengthens == 1 ? "s" : string.Empty)
             + " it, " + state.Neutral + " leave" + (state.Neutral == 1 ? "s" : string.Empty) + " it as it was.";
+        if (state.Differences.Count == 0)
+        {
+            // Equal content in another order hashes differently; Compare-ResidencyPolicy matches items by key and finds nothing.
+            return "Compare-ResidencyPolicy finds no difference: the same content in another order (a list reordered).";
+        }
+
         var named = state.Differences.OrderBy(d => d.Impact == ChangeImpact.Weakens ? 0 : d.Impact == ChangeImpact.Strengthens ? 1 : 2).Take(NamedDifferences).ToList();
         if (named.Count == 0)
         {
@@ -73,6 +79,23 @@ internal static class LockCheck
         }
 
         return summary + " " + string.Join("; ", named.Select(Describe)) + (state.Differences.Count > named.Count ? "; and " + (state.Differences.Count - named.Count) + " more." : ".");
+    }
+
+    // A vendor name as -Vendor takes it literally, inside single quotes: wildcard characters escaped with a backtick.
+    private static string Literal(string vendor)
+    {
+        var text = new System.Text.StringBuilder(vendor.Length + 4);
+        foreach (var c in vendor)
+        {
+            if (c == '`' || c == '[' || c == ']' || c == '*' || c == '?')
+            {
+                text.Append('`');
+            }
+
+            text.Append(c == '\'' ? "''" : c.ToString());
+        }
+
+        return text.ToString();
     }
 
     private static string Describe(PolicyDifference d) =>

@@ -51,10 +51,11 @@ internal static class LockFile
 
         // After the pins: a policy is built only while no problem is known, and each pin is checked as far as it goes.
         var version = document.Text("lockVersion");
-        if (version != PolicyLock.FormatVersion)
+        if (version != PolicyLock.FormatVersion && !(version == null && document.Has("lockVersion")))
         {
+            // (A lockVersion of another type is already a problem of its own.)
             document.Problem("lockVersion", (version == null ? "The lock file version is missing" : "Lock file version '" + version + "' is not one this module reads")
-                + "; accepted: " + PolicyLock.FormatVersion + ". Write the lock again with Update-ResidencyLock.");
+                + "; accepted: " + PolicyLock.FormatVersion + ". Delete the file and pin the policies again with Update-ResidencyLock.");
         }
 
         if (problems.Count > 0)
@@ -106,7 +107,8 @@ internal static class LockFile
         }
         else if (!PolicyStore.SameVendor(policy.Vendor, vendor) || policy.PolicyVersion != version)
         {
-            node.Problem("vendor", "The pin names " + vendor + " " + version + ", but its policy is " + policy.Vendor + " " + policy.PolicyVersion + ": the lock was edited by hand.");
+            node.Problem(PolicyStore.SameVendor(policy.Vendor, vendor) ? "policyVersion" : "vendor",
+                "The pin names " + vendor + " " + version + ", but its policy is " + policy.Vendor + " " + policy.PolicyVersion + ": the lock was edited by hand.");
         }
 
         return problems.Count > before ? null : new Pin(vendor, version, sha256, pinnedOn, policy);

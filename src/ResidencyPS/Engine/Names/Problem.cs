@@ -28,6 +28,9 @@ internal enum ProblemKind
     SourceTextEmpty,
     InvalidSourceText,
     SourceTextTooLarge,
+    PolicyChangedSincePin,
+    PolicyNotPinned,
+    LockFileInvalid,
 }
 
 /// <summary>What kind of fault a problem is: the caller's argument, a name that names nothing, or bad data in an input.</summary>

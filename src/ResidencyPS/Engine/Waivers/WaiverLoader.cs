@@ -100,6 +100,16 @@ internal static class WaiverLoader
     private static string? Invalidated(PolicyNode node, ResidencyPolicy policy)
     {
         var reasons = new List<string>();
+
+        // null would read as absent, and the waiver would apply whatever changed: refused, as "verdict": null is.
+        foreach (var field in new[] { "policySha256", "statements" })
+        {
+            if (node.IsNull(field))
+            {
+                node.Problem(field, "null is not what a waiver was reviewed against; name it, or leave '" + field + "' out.");
+            }
+        }
+
         if (node.Text("policySha256") is string pinned)
         {
             if (!Locking.LockFile.IsSha256(pinned))
@@ -135,10 +145,11 @@ internal static class WaiverLoader
                 }
                 else if (id != null)
                 {
-                    var statement = policy.StatementIndex.Find(id);
+                    // Ids are matched exactly, as the hash is: s3 and S3 may be two statements.
+                    var statement = policy.Statements.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.Ordinal));
                     if (statement == null)
                     {
-                        reasons.Add("statement '" + id + "' it was reviewed against is no longer in the policy");
+                        reasons.Add("statement '" + id + "' it was reviewed against is not in the policy (removed since, or misspelt)");
                     }
                     else if (statement.Sha256 != sha256)
                     {

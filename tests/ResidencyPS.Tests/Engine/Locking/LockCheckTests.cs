@@ -51,5 +51,9 @@ public sealed class LockCheckTests
         Assert.Equal(PinStatus.NotPinned, state.Status);
         Assert.Equal("residency.lock.json pins no policy of Globex (fictional), so a change of its text would go unnoticed. Pin it with Update-ResidencyLock -Vendor 'Globex (fictional)'.",
             LockCheck.Refusal(state));
+
+        // The command it suggests takes the name literally: wildcard characters escaped, a quote doubled.
+        var eu = new FictionalPolicy("O'Brien [EU] (fictional)").Data("Orders", "Stated", "EEA").Load();
+        Assert.EndsWith("-Vendor 'O''Brien `[EU`] (fictional)'.", LockCheck.Refusal(LockCheck.States(Pinning(), new[] { eu }, withInactive: false).Single()), StringComparison.Ordinal);
     }
 }

@@ -65,7 +65,12 @@ public sealed class WaiverReviewTests : IDisposable
     public void A_waiver_naming_a_statement_no_longer_in_the_policy_stops_applying()
     {
         var set = Load("\"statements\": [ { \"id\": \"gone\", \"sha256\": \"" + new string('a', 64) + "\" } ]", Reviewed());
-        Assert.Equal("statement 'gone' it was reviewed against is no longer in the policy", Assert.Single(set.Invalidated).Invalidated);
+        Assert.Equal("statement 'gone' it was reviewed against is not in the policy (removed since, or misspelt)", Assert.Single(set.Invalidated).Invalidated);
+
+        // Ids are matched exactly, as the hash is: S1 is not s1.
+        var s1 = Reviewed().StatementIndex.Find("s1")!;
+        var upper = Load("\"statements\": [ { \"id\": \"S1\", \"sha256\": \"" + s1.Sha256 + "\" } ]", Reviewed());
+        Assert.StartsWith("statement 'S1' it was reviewed against is not in the policy", Assert.Single(upper.Invalidated).Invalidated, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,6 +94,8 @@ public sealed class WaiverReviewTests : IDisposable
 
     [Theory]
     [InlineData("\"policySha256\": \"ABC\"", "waivers[0].policySha256", "is not a SHA-256")]
+    [InlineData("\"policySha256\": null", "waivers[0].policySha256", "null is not what a waiver was reviewed against")]
+    [InlineData("\"statements\": null", "waivers[0].statements", "null is not what a waiver was reviewed against")]
     [InlineData("\"statements\": []", "waivers[0].statements", "The list of reviewed statements is empty")]
     [InlineData("\"statements\": [ { \"id\": \"s1\" } ]", "waivers[0].statements[0].sha256", "A reviewed statement names its sha256")]
     [InlineData("\"statements\": [ { \"sha256\": \"0000000000000000000000000000000000000000000000000000000000000000\" } ]", "waivers[0].statements[0].id", "names its id")]
