@@ -23,7 +23,8 @@
            within a time bound, every valid one answering every query and written through every report (bounded in size
            by its input, no autolink when rendered); waiver files (600 cases); inventories through Test-EeaBoundary
            (400 rows: every row comes out, nothing invisible raw).
-    Bench  measures import, first answer and pipeline cost against PowerShell's own floor and the engine with
+    Bench  measures import, first answer and pipeline cost against PowerShell's own floor, an estate of 50 fictional
+           vendors' policies and 100,000 inventory rows across them (out/bench/estate.json), and the engine with
            BenchmarkDotNet (bench/); not part of Test.
     Package publishes out/ResidencyPS with Publish-PSResource to out/packages (ResidencyPS.<version>.nupkg).
     Clean  removes out/ and every bin and obj folder of src, tests, tools and bench (not Setup's npm installs).
@@ -389,6 +390,10 @@ task Bench Build, {
     & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'bench/ResidencyPS.Benchmarks/bench.ps1') `
         -Module $manifestOut -FloorModule (Join-Path $floor 'ResidencyPS.BenchFloor.dll') -EmptyModule (Join-Path $empty 'Empty.psd1') -EmptyBinaryModule (Join-Path $floor 'ResidencyPS.BenchFloor.psd1') -PwshCommand ($pwsh -join '|') -Output $results
     if ($LASTEXITCODE -ne 0) { throw "The benchmark failed with exit code $LASTEXITCODE." }
+    # Several vendors at once (issue 22): 50 fictional policies and 100,000 rows across them, a fresh pwsh per measurement.
+    & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'bench/ResidencyPS.Benchmarks/estate.ps1') `
+        -Module $manifestOut -PwshCommand ($pwsh -join '|') -Output (Join-Path $bench 'estate.json')
+    if ($LASTEXITCODE -ne 0) { throw "The estate benchmark failed with exit code $LASTEXITCODE." }
     if (-not $SkipEngineBenchmarks) {
         Invoke-Native dotnet @('run', '--project', (Join-Path $root 'bench/ResidencyPS.Benchmarks/ResidencyPS.Benchmarks.csproj'), '-c', 'Release', '--',
             '--filter', 'EngineBenchmarks.*', '--artifacts', (Join-Path $bench 'engine'))
