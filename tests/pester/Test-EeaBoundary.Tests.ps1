@@ -735,6 +735,16 @@ Describe 'Test-EeaBoundary: rows routed by vendor (issue 22, point 2)' {
         ($rows[1] | Test-EeaBoundary -WaiverPath $waivers -Vendor Acme*).Verdict | Should -Be 'Outside'
     }
 
+    It 'warns about ten repeated questions over all vendors and sums up the rest once, not ten per vendor' {
+        $repeated = @(1..12 | ForEach-Object { [pscustomobject]@{ Vendor = 'Acme Widgets (fictional)'; Product = 'Widgetry'; DataCategory = 'Widget data' } }) +
+            @(1..12 | ForEach-Object { [pscustomobject]@{ Vendor = 'Globex (fictional)'; Product = 'Gizmo'; DataCategory = 'Gizmo data' } })
+        $warnings = $null
+        $r = $repeated | Test-EeaBoundary -WarningVariable warnings -WarningAction SilentlyContinue
+        $r.Count | Should -Be 24
+        @($warnings -match 'both ask about').Count | Should -Be 10
+        @($warnings -match 'more results repeat a question') | Should -Be '12 more results repeat a question an earlier input row asked; InputRow tells them apart.'
+    }
+
     It 'refuses a row whose vendor columns name two vendors' {
         $err = $null
         $r = [pscustomobject]@{ Vendor = 'Globex (fictional)'; Provider = 'Acme Widgets (fictional)'; Product = 'Sharedesk' } | Test-EeaBoundary -ErrorVariable err -ErrorAction SilentlyContinue

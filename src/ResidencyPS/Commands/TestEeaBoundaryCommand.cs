@@ -41,6 +41,9 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     // Why nothing is tested (-LockPath: a policy that is not the one pinned, or an unusable lock): every row says so.
     private Problem? _lockRefusal;
 
+    // Repeated questions, counted over every vendor's check: ten warned about one by one, the rest summed up once.
+    private readonly BoundaryCheck.Repeats _repeats = new BoundaryCheck.Repeats();
+
     /// <summary>
     /// The products to test (names, aliases or wildcards); every product when omitted. Names piped in as strings bind
     /// here too, and so does the Products list of a Get-DataCategory object, so a category pipes in as itself.
@@ -148,7 +151,7 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
 
             var context = new AssessmentContext(AnsweringPolicy, UsesIntegrations.IsPresent, CustomMailbox.IsPresent,
                 () => _waivers == null ? Array.Empty<WaiverLedger>() : new[] { _waivers.Ledger() });
-            checks.Add(AnsweringPolicy, new BoundaryCheck(context, _waivers, excluded, PowerShellWildcards.Instance, new Output(this, InVendor(string.Empty)), summarize: Summary.IsPresent));
+            checks.Add(AnsweringPolicy, new BoundaryCheck(context, _waivers, excluded, PowerShellWildcards.Instance, new Output(this, InVendor(string.Empty)), summarize: Summary.IsPresent, _repeats));
         });
         _estate = new EstateCheck(new PolicySet(AnsweringPolicies), policy => checks[policy], PowerShellWildcards.Instance);
     }
@@ -225,7 +228,13 @@ public sealed class TestEeaBoundaryCommand : ResidencyCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        foreach (var summary in _estate.Finish())
+        var summaries = _estate.Finish();
+        if (_repeats.Summary is string repeated)
+        {
+            WriteWarning(repeated);
+        }
+
+        foreach (var summary in summaries)
         {
             WriteObject(summary);
         }

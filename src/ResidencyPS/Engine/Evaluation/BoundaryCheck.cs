@@ -22,6 +22,18 @@ internal sealed class BoundaryCheck
 {
     private const int DuplicateWarnings = 10;
 
+    /// <summary>
+    /// How many results repeated an earlier row's question, counted across every check of one pipeline: an estate of 50
+    /// vendors warns about ten repeats and sums up the rest once, as one vendor's does, not ten per vendor.
+    /// </summary>
+    internal sealed class Repeats
+    {
+        public int Count { get; set; }
+
+        /// <summary>The warning after the last input, or null when every repeat was warned about one by one.</summary>
+        public string? Summary => Count > DuplicateWarnings ? (Count - DuplicateWarnings) + " more results repeat a question an earlier input row asked; InputRow tells them apart." : null;
+    }
+
     private readonly ResidencyPolicy _policy;
     private readonly BoundaryOptions _options;
     private readonly AssessmentContext _context;
@@ -37,7 +49,8 @@ internal sealed class BoundaryCheck
 
     // The first row that asked each question: an inventory that lists a product and category twice is told so, with both rows.
     private readonly Dictionary<(string, string, string), int> _firstRow = new Dictionary<(string, string, string), int>();
-    private int _duplicates;
+    private readonly Repeats _repeats;
+    private readonly bool _sharedRepeats;
 
     /// <summary>Creates the check.</summary>
     /// <param name="context">What every result shares: the policy, the set-up and the run's waiver registers.</param>
@@ -46,9 +59,13 @@ internal sealed class BoundaryCheck
     /// <param name="wildcards">The wildcard language of names.</param>
     /// <param name="output">Where results, problems, warnings and verbose lines go.</param>
     /// <param name="summarize">Count results into summaries (<see cref="Finish"/>) instead of handing them to <paramref name="output"/>.</param>
+    /// <param name="repeats">A count of repeated questions shared by every check of the pipeline (the caller writes its summary); null for one of this check's own.</param>
     public BoundaryCheck(AssessmentContext context, WaiverSet? waivers, IEnumerable<DataCategoryInfo>? excluded, IWildcards wildcards, IBoundaryCheckOutput output,
-        bool summarize = false)
+        bool summarize = false, Repeats? repeats = null)
     {
+        // Shared with the other checks of a pipeline, the count's summary is the caller's to write, once.
+        _repeats = repeats ?? new Repeats();
+        _sharedRepeats = repeats != null;
         _context = context;
         _policy = context.Policy;
         _options = (context.UsesIntegrations ? BoundaryOptions.UsesIntegrations : BoundaryOptions.None) | (context.CustomMailbox ? BoundaryOptions.CustomMailbox : BoundaryOptions.None);
@@ -104,9 +121,9 @@ internal sealed class BoundaryCheck
     /// <summary>After the last input: the count of repeated rows not warned about one by one, and the summaries when asked for.</summary>
     public IReadOnlyList<EeaBoundarySummary> Finish()
     {
-        if (_duplicates > DuplicateWarnings)
+        if (!_sharedRepeats && _repeats.Summary is string summary)
         {
-            _output.Warning((_duplicates - DuplicateWarnings) + " more results repeat a question an earlier input row asked; InputRow tells them apart.");
+            _output.Warning(summary);
         }
 
         return _summaries?.InPolicyOrder(_policy) ?? Array.Empty<EeaBoundarySummary>();
@@ -411,7 +428,7 @@ internal sealed class BoundaryCheck
         {
             _firstRow.Add(key, row);
         }
-        else if (first != row && ++_duplicates <= DuplicateWarnings)
+        else if (first != row && ++_repeats.Count <= DuplicateWarnings)
         {
             _output.Warning("Input rows " + first + " and " + row + " both ask about " + result.Product + " / " + result.DataCategory + " hosted in " + result.HostingRegion
                 + "; both are tested and reported.");
