@@ -1,10 +1,8 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Completion;
 using ResidencyPS.Engine.Loading;
-using ResidencyPS.Engine.Names;
 
 namespace ResidencyPS.Commands;
 

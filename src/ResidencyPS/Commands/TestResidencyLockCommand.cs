@@ -1,11 +1,8 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Completion;
-using ResidencyPS.Engine.Loading;
 using ResidencyPS.Engine.Locking;
-using ResidencyPS.Engine.Names;
 
 namespace ResidencyPS.Commands;
 
@@ -63,9 +60,7 @@ public sealed class TestResidencyLockCommand : PSCmdlet
         }
 
         var policyLock = LockFiles.Load(this, path, "nothing was compared.");
-        var states = LockCheck.States(policyLock, chosen, withInactive: Vendor == null);
-
-        foreach (var state in states)
+        foreach (var state in LockCheck.States(policyLock, chosen, withInactive: Vendor == null))
         {
             WriteObject(state);
         }

@@ -5,9 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using ResidencyPS.Binding;
 using ResidencyPS.Completion;
-using ResidencyPS.Engine.Loading;
 using ResidencyPS.Engine.Locking;
-using ResidencyPS.Engine.Names;
 
 namespace ResidencyPS.Commands;
 
