@@ -19,10 +19,14 @@ internal static class FileWriting
         return items.Count == 1 ? items[0] : new System.IO.FileInfo(target);
     }
 
-    /// <summary>False, with the error written, when the file could not be written; the previous file is then unchanged.</summary>
-    public static bool TryWrite(PSCmdlet cmdlet, string target, string given, Action<TextWriter> write, bool byteOrderMark = false)
+    /// <summary>
+    /// False, with the error written, when the file could not be written; the previous file is then unchanged. A file of a
+    /// kind read back with a smaller limit (a lock file) is written with that limit and says what to do past it.
+    /// </summary>
+    public static bool TryWrite(PSCmdlet cmdlet, string target, string given, Action<TextWriter> write, bool byteOrderMark = false,
+        long maxBytes = BoundedWriter.MaxBytes, string tooLarge = OutputTooLargeException.ReportAdvice)
     {
-        if (Write(target, given, write, byteOrderMark, AtomicFile.Write) is ErrorRecord error)
+        if (Write(target, given, write, byteOrderMark, AtomicFile.Write, maxBytes, tooLarge) is ErrorRecord error)
         {
             cmdlet.WriteError(error);
             return false;
@@ -39,11 +43,11 @@ internal static class FileWriting
     /// IOExceptions on both.
     /// </summary>
     internal static ErrorRecord? Write(string target, string given, Action<TextWriter> write, bool byteOrderMark, Action<string, Action<TextWriter>, bool> writeFile,
-        long maxBytes = BoundedWriter.MaxBytes)
+        long maxBytes = BoundedWriter.MaxBytes, string tooLarge = OutputTooLargeException.ReportAdvice)
     {
         try
         {
-            writeFile(target, writer => write(new BoundedWriter(writer, maxBytes)), byteOrderMark);
+            writeFile(target, writer => write(new BoundedWriter(writer, maxBytes, tooLarge)), byteOrderMark);
             return null;
         }
         catch (OutputTooLargeException ex)

@@ -61,7 +61,6 @@ public sealed class UpdateResidencyLockCommand : PSCmdlet
         }
 
         var chosen = PolicyAccess.ActiveOf(this, Vendor);
-
         if (chosen.Count == 0)
         {
             return;
@@ -70,26 +69,18 @@ public sealed class UpdateResidencyLockCommand : PSCmdlet
         // An existing lock that cannot be read is not overwritten: its errors say what is wrong (delete it to start again).
         var before = File.Exists(target) ? LockFiles.Load(this, WildcardPattern.Escape(target), "the lock file was not written.") : new PolicyLock(target, Array.Empty<Pin>());
         var after = before.With(chosen, only: Vendor != null, DateTime.UtcNow);
-        var changes = Changes(before, after);
+        var dropped = before.Pins.Where(p => after.For(p.Vendor) == null).ToList();
+        var changes = Changes(before, after, dropped);
         if (changes.Count == 0)
         {
             WriteVerbose("The lock file " + target + " already pins " + string.Join(", ", chosen.Select(p => p.Vendor + " " + p.PolicyVersion)) + "; it is unchanged.");
         }
         else if (ShouldProcess(target, string.Join("; ", changes)))
         {
+            // A lock is read back only up to its limit: one that could not be read again is not written (OutputTooLarge).
             var json = LockFile.ToJson(after);
-
-            // A lock is read back only up to its limit: one that could not be read again is not written.
-            var bytes = System.Text.Encoding.UTF8.GetByteCount(json);
-            if (bytes > PolicyLock.MaxBytes)
-            {
-                var message = "The lock would be " + bytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes; a lock file may be at most "
-                    + PolicyLock.MaxBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes. Nothing was written; pin fewer vendors in this lock (-Vendor), or keep a lock per group of vendors.";
-                WriteError(new ErrorRecord(new IOException(message), ErrorIds.OutputTooLarge, ErrorCategory.LimitsExceeded, given) { ErrorDetails = new ErrorDetails(message) });
-                return;
-            }
-
-            if (!FileWriting.TryWrite(this, target, given, writer => writer.Write(json)))
+            if (!FileWriting.TryWrite(this, target, given, writer => writer.Write(json), maxBytes: PolicyLock.MaxBytes,
+                    tooLarge: "the most a lock file may hold; pin fewer vendors in this lock (-Vendor), or keep a lock per group of vendors."))
             {
                 return;
             }
@@ -100,7 +91,7 @@ public sealed class UpdateResidencyLockCommand : PSCmdlet
             }
 
             // A pin dropped because its vendor is not active in this session was reviewed once: say so, not only in -Verbose.
-            foreach (var gone in before.Pins.Where(p => after.For(p.Vendor) == null))
+            foreach (var gone in dropped)
             {
                 WriteWarning("Removed the pin of " + gone.Vendor + " " + gone.PolicyVersion + " from " + System.IO.Path.GetFileName(target)
                     + ": no policy of that vendor is active in this session. To keep it, import the vendor's policy and run Update-ResidencyLock -Vendor for it.");
@@ -121,7 +112,7 @@ public sealed class UpdateResidencyLockCommand : PSCmdlet
     }
 
     // What writing the lock changes, in words: each pin added, replaced (with what changed) or removed.
-    private static List<string> Changes(PolicyLock before, PolicyLock after)
+    private static List<string> Changes(PolicyLock before, PolicyLock after, IReadOnlyList<Pin> dropped)
     {
         var changes = new List<string>();
         foreach (var pin in after.Pins)
@@ -139,7 +130,7 @@ public sealed class UpdateResidencyLockCommand : PSCmdlet
             }
         }
 
-        foreach (var gone in before.Pins.Where(p => after.For(p.Vendor) == null))
+        foreach (var gone in dropped)
         {
             changes.Add("Remove the pin of " + gone.Vendor + " " + gone.PolicyVersion + ", no longer active");
         }

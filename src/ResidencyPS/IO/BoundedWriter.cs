@@ -6,9 +6,11 @@ namespace ResidencyPS.IO;
 /// <summary>A file this module would write past <see cref="BoundedWriter.MaxBytes"/>; nothing was written.</summary>
 internal sealed class OutputTooLargeException : IOException
 {
-    public OutputTooLargeException(long limit)
-        : base("the output would be larger than " + (limit / (1024 * 1024)).ToString(System.Globalization.CultureInfo.InvariantCulture)
-            + " MiB, the most ResidencyPS writes into one file; report fewer results (filter them first) or write them in parts.")
+    /// <summary>What the limit is and what to do, after "the output would be larger than N MiB, " (a report's by default).</summary>
+    public const string ReportAdvice = "the most ResidencyPS writes into one file; report fewer results (filter them first) or write them in parts.";
+
+    public OutputTooLargeException(long limit, string advice = ReportAdvice)
+        : base("the output would be larger than " + (limit / (1024 * 1024)).ToString(System.Globalization.CultureInfo.InvariantCulture) + " MiB, " + advice)
     {
     }
 }
@@ -24,12 +26,14 @@ internal sealed class BoundedWriter : TextWriter
 
     private readonly TextWriter _inner;
     private readonly long _limit;
+    private readonly string _advice;
     private long _written;
 
-    public BoundedWriter(TextWriter inner, long limit = MaxBytes)
+    public BoundedWriter(TextWriter inner, long limit = MaxBytes, string advice = OutputTooLargeException.ReportAdvice)
     {
         _inner = inner;
         _limit = limit;
+        _advice = advice;
     }
 
     public override Encoding Encoding => _inner.Encoding;
@@ -61,7 +65,7 @@ internal sealed class BoundedWriter : TextWriter
         _written += bytes;
         if (_written > _limit)
         {
-            throw new OutputTooLargeException(_limit);
+            throw new OutputTooLargeException(_limit, _advice);
         }
     }
 }

@@ -23,6 +23,25 @@ internal static class Hashing
         return Sha256Hex(bytes, 0, bytes.Length);
     }
 
+    /// <summary>Whether <paramref name="text"/> is a SHA-256 as <see cref="Sha256Hex(string)"/> writes one: 64 lowercase hex digits.</summary>
+    public static bool IsSha256(string? text)
+    {
+        if (text == null || text.Length != 64)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The SHA-256 of these bytes, as lowercase hex (the waiver file's bytes as read).</summary>
     public static string Sha256Hex(byte[] buffer, int offset, int count)
     {

@@ -55,6 +55,13 @@ public class FileWritingTests
             Assert.NotNull(error);
             Assert.Equal("OutputTooLarge", error!.FullyQualifiedErrorId);
             Assert.Contains("larger than", error.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.EndsWith("report fewer results (filter them first) or write them in parts. Nothing was changed.", error.ErrorDetails.Message, StringComparison.Ordinal);
+
+            // A file read back with a smaller limit (a lock file) says what to do about its own.
+            var lockError = FileWriting.Write(target, "x.lock.json", w => w.Write(new string('x', 501)), false, ResidencyPS.IO.AtomicFile.Write, maxBytes: 500,
+                tooLarge: "the most a lock file may hold; pin fewer vendors.");
+            Assert.Contains("MiB, the most a lock file may hold; pin fewer vendors. Nothing was changed.", lockError!.ErrorDetails.Message, StringComparison.Ordinal);
+            Assert.Equal("previous", File.ReadAllText(target));
             Assert.Equal("previous", File.ReadAllText(target));
             Assert.Single(Directory.GetFiles(folder));
             Assert.Null(FileWriting.Write(target, "report.csv", w => w.Write(new string('x', 500)), false, ResidencyPS.IO.AtomicFile.Write, maxBytes: 500));

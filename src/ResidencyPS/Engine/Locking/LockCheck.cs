@@ -63,21 +63,16 @@ internal static class LockCheck
     /// <summary>Compare-ResidencyPolicy's impact summary: how many differences weaken, strengthen or leave residency, and the first weakening ones.</summary>
     public static string ImpactSummary(PolicyPin state)
     {
-        var summary = state.Differences.Count + (state.Differences.Count == 1 ? " difference: " : " differences: ") + state.Weakens + " weaken"
-            + (state.Weakens == 1 ? "s" : string.Empty) + " data residency in the EEA, " + state.Strengthens + " strengthen" + (state.Strengthens == 1 ? "s" : string.Empty)
-            + " it, " + state.Neutral + " leave" + (state.Neutral == 1 ? "s" : string.Empty) + " it as it was.";
         if (state.Differences.Count == 0)
         {
             // Equal content in another order hashes differently; Compare-ResidencyPolicy matches items by key and finds nothing.
             return "Compare-ResidencyPolicy finds no difference: the same content in another order (a list reordered).";
         }
 
+        var summary = state.Differences.Count + (state.Differences.Count == 1 ? " difference: " : " differences: ") + state.Weakens + " weaken"
+            + (state.Weakens == 1 ? "s" : string.Empty) + " data residency in the EEA, " + state.Strengthens + " strengthen" + (state.Strengthens == 1 ? "s" : string.Empty)
+            + " it, " + state.Neutral + " leave" + (state.Neutral == 1 ? "s" : string.Empty) + " it as it was.";
         var named = state.Differences.OrderBy(d => d.Impact == ChangeImpact.Weakens ? 0 : d.Impact == ChangeImpact.Strengthens ? 1 : 2).Take(NamedDifferences).ToList();
-        if (named.Count == 0)
-        {
-            return summary;
-        }
-
         return summary + " " + string.Join("; ", named.Select(Describe)) + (state.Differences.Count > named.Count ? "; and " + (state.Differences.Count - named.Count) + " more." : ".");
     }
 

@@ -72,7 +72,7 @@ internal static class LockFile
         var vendor = Required(node, "vendor");
         var version = Required(node, "policyVersion");
         var sha256 = Required(node, "sha256");
-        if (sha256.Length > 0 && !IsSha256(sha256))
+        if (sha256.Length > 0 && !Hashing.IsSha256(sha256))
         {
             node.Problem("sha256", "'" + sha256 + "' is not a SHA-256: 64 hexadecimal digits, lowercase.");
         }
@@ -125,9 +125,6 @@ internal static class LockFile
 
         return value!;
     }
-
-    /// <summary>Whether <paramref name="text"/> is a SHA-256 as this module writes one: 64 lowercase hex digits.</summary>
-    public static bool IsSha256(string? text) => text != null && text.Length == 64 && text.All(c => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
 
     /// <summary>The lock as the file holds it: indented JSON, pins in vendor order, each with its whole canonical policy.</summary>
     public static string ToJson(PolicyLock policyLock)

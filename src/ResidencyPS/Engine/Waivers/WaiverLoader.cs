@@ -112,7 +112,7 @@ internal static class WaiverLoader
 
         if (node.Text("policySha256") is string pinned)
         {
-            if (!Locking.LockFile.IsSha256(pinned))
+            if (!Hashing.IsSha256(pinned))
             {
                 node.Problem("policySha256", "'" + pinned + "' is not a SHA-256: 64 hexadecimal digits, lowercase, as Get-ResidencyPolicy shows the policy's Sha256.");
             }
@@ -138,7 +138,7 @@ internal static class WaiverLoader
                     reviewed.Problem("id", "A reviewed statement names its id, as Get-PolicyStatement shows it.");
                 }
 
-                if (!Locking.LockFile.IsSha256(sha256))
+                if (!Hashing.IsSha256(sha256))
                 {
                     reviewed.Problem("sha256", (sha256 == null ? "A reviewed statement names its sha256" : "'" + sha256 + "' is not a SHA-256")
                         + ": 64 hexadecimal digits, lowercase, as Get-PolicyStatement shows the statement's Sha256 when it is reviewed.");
