@@ -385,10 +385,12 @@ task Bench Build, {
     $null = New-Item -ItemType Directory -Force -Path $empty
     Copy-Item -LiteralPath (Join-Path $root 'bench/Empty/Empty.psd1') -Destination $empty
     Copy-Item -LiteralPath (Join-Path $root 'bench/ResidencyPS.BenchFloor/ResidencyPS.BenchFloor.psd1') -Destination $floor
+    # The same DLL with one view and one types entry: PowerShell's own cost of any module's format and types files.
+    Copy-Item -Path (Join-Path $root 'bench/ResidencyPS.BenchFloor/ResidencyPS.BenchFloorViews.psd1'), (Join-Path $root 'bench/ResidencyPS.BenchFloor/*.ps1xml') -Destination $floor
     $pwsh = Get-PwshCommand
     $results = Join-Path $bench 'results.json'
     & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'bench/ResidencyPS.Benchmarks/bench.ps1') `
-        -Module $manifestOut -FloorModule (Join-Path $floor 'ResidencyPS.BenchFloor.dll') -EmptyModule (Join-Path $empty 'Empty.psd1') -EmptyBinaryModule (Join-Path $floor 'ResidencyPS.BenchFloor.psd1') -PwshCommand ($pwsh -join '|') -Output $results
+        -Module $manifestOut -FloorModule (Join-Path $floor 'ResidencyPS.BenchFloor.dll') -EmptyModule (Join-Path $empty 'Empty.psd1') -EmptyBinaryModule (Join-Path $floor 'ResidencyPS.BenchFloor.psd1') -ViewsBinaryModule (Join-Path $floor 'ResidencyPS.BenchFloorViews.psd1') -PwshCommand ($pwsh -join '|') -Output $results
     if ($LASTEXITCODE -ne 0) { throw "The benchmark failed with exit code $LASTEXITCODE." }
     # Several vendors at once (issue 22): 50 fictional policies and 100,000 rows across them, a fresh pwsh per measurement.
     & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'bench/ResidencyPS.Benchmarks/estate.ps1') `

@@ -11,6 +11,8 @@ param(
     [Parameter(Mandatory)] [string] $EmptyModule,
     # A manifest whose root module is the no-op floor DLL: what any binary module with a manifest costs.
     [Parameter(Mandatory)] [string] $EmptyBinaryModule,
+    # The same with one view and one types entry: what PowerShell costs any module that ships format and types files.
+    [Parameter(Mandatory)] [string] $ViewsBinaryModule,
     # The pwsh to start, as its parts joined by '|' (the dotnet tool is 'dotnet|.../pwsh.dll').
     [Parameter(Mandatory)] [string] $PwshCommand,
     [Parameter(Mandatory)] [string] $Output,
@@ -61,10 +63,12 @@ function Measure-InProcess([scriptblock] $Script, [int] $Runs) {
 }
 
 Write-Host "Cold start: $ProcessRuns rounds of fresh pwsh processes, taking turns (median)" -ForegroundColor Cyan
-$bare, $empty, $emptyBinary, $import, $first = Measure-Processes @(
+$bare, $empty, $emptyBinary, $viewsBinary, $floorFirst, $import, $first = Measure-Processes @(
     'exit'
     "Import-Module '$EmptyModule'"
     "Import-Module '$EmptyBinaryModule'"
+    "Import-Module '$ViewsBinaryModule'"
+    "Import-Module '$EmptyBinaryModule'; `$null = Test-EeaBoundaryFloor -Product Freshdesk"
     "Import-Module '$Module'"
     "Import-Module '$Module'; `$null = Get-DataResidency"
 )
@@ -218,6 +222,8 @@ $result = [ordered]@{
         bareStart              = [math]::Round($bare, 1)
         emptyModuleImport      = [math]::Round($empty, 1)
         emptyBinaryModuleImport = [math]::Round($emptyBinary, 1)
+        viewsBinaryModuleImport = [math]::Round($viewsBinary, 1)
+        emptyBinaryFirstCall   = [math]::Round($floorFirst, 1)
         residencyImport        = [math]::Round($import, 1)
         importAndFirstAnswer   = [math]::Round($first, 1)
         pipelineTestEeaBoundary = [math]::Round($cmdlet, 1)
@@ -243,6 +249,8 @@ $result = [ordered]@{
     ratios            = [ordered]@{
         importVsEmptyModule        = [math]::Round($import / $empty, 3)
         importVsEmptyBinaryModule  = [math]::Round($import / $emptyBinary, 3)
+        importVsViewsBinaryModule  = [math]::Round($import / $viewsBinary, 3)
+        firstAnswerVsBinaryFirstCall = [math]::Round($first / $floorFirst, 3)
         firstAnswerVsEmptyModule   = [math]::Round($first / $empty, 3)
         pipelineVsCompiledFloor    = [math]::Round($cmdlet / $floor, 3)
         pipelineVsScriptFunction   = [math]::Round($cmdlet / $script, 3)
@@ -255,6 +263,8 @@ $rows = @(
     [pscustomobject]@{ Measure = 'pwsh -NoProfile, exit'; Median = '{0,8:N1} ms' -f $bare; Ratio = ''; Target = '' }
     [pscustomobject]@{ Measure = 'Import an empty manifest-only module'; Median = '{0,8:N1} ms' -f $empty; Ratio = '1.000'; Target = '' }
     [pscustomobject]@{ Measure = 'Import a one-cmdlet binary module with manifest'; Median = '{0,8:N1} ms' -f $emptyBinary; Ratio = '{0:N3}' -f ($emptyBinary / $empty); Target = '' }
+    [pscustomobject]@{ Measure = 'Import it with one view and one types entry'; Median = '{0,8:N1} ms' -f $viewsBinary; Ratio = '{0:N3}' -f ($viewsBinary / $empty); Target = '' }
+    [pscustomobject]@{ Measure = 'Import it + its cmdlet''s first call'; Median = '{0,8:N1} ms' -f $floorFirst; Ratio = '{0:N3}' -f ($floorFirst / $empty); Target = '' }
     [pscustomobject]@{ Measure = 'Import ResidencyPS'; Median = '{0,8:N1} ms' -f $import; Ratio = '{0:N3}' -f $result.ratios.importVsEmptyModule; Target = '<= {0:N2}' -f $result.targets.importVsEmptyModule }
     [pscustomobject]@{ Measure = 'Import + first Get-DataResidency'; Median = '{0,8:N1} ms' -f $first; Ratio = '{0:N3}' -f $result.ratios.firstAnswerVsEmptyModule; Target = '<= {0:N2}' -f $result.targets.firstAnswerVsEmptyModule }
     [pscustomobject]@{ Measure = "$Records records | compiled no-op floor"; Median = '{0,8:N1} ms' -f $floor; Ratio = '1.000'; Target = '' }
