@@ -17,10 +17,17 @@ internal static class PolicyAccess
     public static List<ResidencyPolicy> ActiveOf(PSCmdlet cmdlet, IReadOnlyList<string>? vendors) => ActiveOf(cmdlet, vendors, out _);
 
     /// <summary>As <see cref="ActiveOf(PSCmdlet, IReadOnlyList{string})"/>; <paramref name="allNamed"/> is false when a name (or an invalid pattern) named no active policy.</summary>
-    public static List<ResidencyPolicy> ActiveOf(PSCmdlet cmdlet, IReadOnlyList<string>? vendors, out bool allNamed)
+    public static List<ResidencyPolicy> ActiveOf(PSCmdlet cmdlet, IReadOnlyList<string>? vendors, out bool allNamed) =>
+        Select(cmdlet, ResolveAll(cmdlet, null), vendors, out allNamed);
+
+    /// <summary>
+    /// The policies of <paramref name="from"/> whose vendor one of <paramref name="vendors"/> names (all when null), in their
+    /// order; a name that names none is a VendorNotFound error written through <paramref name="cmdlet"/>, a wildcard that matches none is silent.
+    /// </summary>
+    public static List<ResidencyPolicy> Select(PSCmdlet cmdlet, IReadOnlyList<ResidencyPolicy> from, IReadOnlyList<string>? vendors, out bool allNamed)
     {
         var problems = new List<Problem>();
-        var chosen = PolicySet.Select(PolicyStore.Active, vendors, PowerShellWildcards.Instance, problems);
+        var chosen = PolicySet.Select(from, vendors, PowerShellWildcards.Instance, problems);
         foreach (var problem in problems)
         {
             cmdlet.WriteError(problem.ToErrorRecord());

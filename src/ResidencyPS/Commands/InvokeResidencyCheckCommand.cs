@@ -454,6 +454,9 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
         ErrorIds.InvalidLock, ErrorIds.LockFileInvalid, ErrorIds.LockFileNotFound, ErrorIds.PolicyChangedSincePin, ErrorIds.PolicyNotPinned,
     };
 
+    // Whether the error is one of these ids (a cmdlet's error is "<id>,<command>").
+    private static bool IsOneOf(ErrorRecord error, string[] ids) => ids.Any(id => error.FullyQualifiedErrorId.StartsWith(id + ",", StringComparison.Ordinal));
+
     private Collection<PSObject> Nested(string command, System.Collections.Hashtable parameters, System.Collections.IEnumerable? input, string stopMessage, string label)
     {
         // The caller's $ErrorActionPreference = 'Stop' must not turn a row's error into the end of the check.
@@ -481,9 +484,9 @@ public sealed class InvokeResidencyCheckCommand : PSCmdlet
                     break;
                 case ErrorRecord error:
                     // A row's error is about the input; a waiver or lock file's problems are why the check stops.
-                    var lockError = LockErrors.Any(id => error.FullyQualifiedErrorId.StartsWith(id + ",", StringComparison.Ordinal));
+                    var lockError = IsOneOf(error, LockErrors);
                     _lockRefused |= lockError;
-                    var about = lockError || FileErrors.Any(id => error.FullyQualifiedErrorId.StartsWith(id + ",", StringComparison.Ordinal)) ? "ERROR" : label;
+                    var about = lockError || IsOneOf(error, FileErrors) ? "ERROR" : label;
                     _problems.Add(CheckSummary.Shorten(about + ": " + InertText.Escape(error.ToString())));
                     break;
                 case null:

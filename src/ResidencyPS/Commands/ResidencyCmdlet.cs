@@ -59,12 +59,7 @@ public abstract class ResidencyCmdlet : PSCmdlet
     protected override void BeginProcessing()
     {
         _boundBeforeInput = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
-        var problems = new List<Problem>();
-        AnsweringPolicies = PolicySet.Select(PolicyAccess.ResolveAll(this, Policy), Vendor, PowerShellWildcards.Instance, problems);
-        foreach (var problem in problems)
-        {
-            WriteError(problem.ToErrorRecord());
-        }
+        AnsweringPolicies = PolicyAccess.Select(this, PolicyAccess.ResolveAll(this, Policy), Vendor, out _);
 
         if (AnsweringPolicies.Count == 0 && WithoutAPolicy is string notDone)
         {
