@@ -80,9 +80,13 @@ internal sealed class WaiverSet
     public WaiverLedger Ledger()
     {
         var used = new HashSet<Waiver>(Used);
-        var entries = All.Select(w => new WaiverLedgerEntry(w.Index, w.Product, w.DataCategory, w.Verdict, w.Justification, w.ApprovedBy, w.Expires,
-            Expired.Contains(w) ? WaiverStatus.Expired : Invalidated.Contains(w) ? WaiverStatus.Invalidated : used.Contains(w) ? WaiverStatus.Applied : WaiverStatus.Unused,
-            Invalidated.Contains(w) ? w.Invalidated : null)).ToList();
+        var entries = All.Select(w =>
+        {
+            // As the constructor sorts them: expired whatever else, then invalidated, then applied or not.
+            var status = !w.CurrentOn(_now) ? WaiverStatus.Expired : w.Invalidated != null ? WaiverStatus.Invalidated : used.Contains(w) ? WaiverStatus.Applied : WaiverStatus.Unused;
+            return new WaiverLedgerEntry(w.Index, w.Product, w.DataCategory, w.Verdict, w.Justification, w.ApprovedBy, w.Expires, status,
+                status == WaiverStatus.Invalidated ? w.Invalidated : null);
+        }).ToList();
         return new WaiverLedger(Origin, Sha256, entries);
     }
 
