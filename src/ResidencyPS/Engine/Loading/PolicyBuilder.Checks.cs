@@ -7,22 +7,8 @@ namespace ResidencyPS.Engine.Loading;
 
 internal sealed partial class PolicyBuilder
 {
-    private static string Required(PolicyNode node, string field)
-    {
-        var value = node.Text(field);
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            // A value that is there but was refused (blank, wrong type) was reported by the reader at its own line.
-            if (!node.Has(field))
-            {
-                node.Problem(field, Missing.TryGetValue(node.Spec.Name + "." + field, out var what) ? "A value is required here: " + what + "." : "A value is required here.");
-            }
-
-            return string.Empty;
-        }
-
-        return value!;
-    }
+    private static string Required(PolicyNode node, string field) =>
+        node.Required(field, Missing.TryGetValue(node.Spec.Name + "." + field, out var what) ? "A value is required here: " + what + "." : "A value is required here.");
 
     /// <summary>
     /// A required name (a product, region, category or subject name, id or code). Lookups ignore surrounding blanks,

@@ -98,6 +98,26 @@ internal sealed class PolicyNode
         }
     }
 
+    /// <summary>
+    /// The text of a required property, or empty when there is none: <paramref name="missing"/> is the problem of an absent
+    /// one, while a value that is there but was refused (blank, wrong type) was reported by the reader at its own line.
+    /// </summary>
+    public string Required(string field, string missing)
+    {
+        var value = Text(field);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (!Has(field))
+            {
+                Problem(field, missing);
+            }
+
+            return string.Empty;
+        }
+
+        return value!;
+    }
+
     /// <summary>Whether the property is present with a value other than null: a value the reader refused was reported where it stands.</summary>
     public bool Has(string field) => _object.Property(field) is JProperty property && property.Value.Type != JTokenType.Null;
 

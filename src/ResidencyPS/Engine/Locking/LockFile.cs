@@ -17,8 +17,10 @@ namespace ResidencyPS.Engine.Locking;
 /// </summary>
 internal static class LockFile
 {
-    private static readonly ObjectSpec PinSpec = new ObjectSpec("pin", new FieldSpec("vendor", FieldKind.Text), new FieldSpec("policyVersion", FieldKind.Text),
-        new FieldSpec("sha256", FieldKind.Text), new FieldSpec("pinnedOn", FieldKind.Text), new FieldSpec("policy", FieldKind.Object, PolicyFormat.Document));
+    // Text fields refuse a blank value where it stands, as a policy's do (the schema's minLength), so Required reports only an absent one.
+    private static readonly ObjectSpec PinSpec = new ObjectSpec("pin", new FieldSpec("vendor", FieldKind.Text, Shape: TextShape.Text),
+        new FieldSpec("policyVersion", FieldKind.Text, Shape: TextShape.Text), new FieldSpec("sha256", FieldKind.Text, Shape: TextShape.Text),
+        new FieldSpec("pinnedOn", FieldKind.Text, Shape: TextShape.Text), new FieldSpec("policy", FieldKind.Object, PolicyFormat.Document));
 
     private static readonly ObjectSpec Document = new ObjectSpec(PolicyLock.What, new FieldSpec("lockVersion", FieldKind.Text), new FieldSpec("policies", FieldKind.List, PinSpec));
 
@@ -114,17 +116,7 @@ internal static class LockFile
         return problems.Count > before ? null : new Pin(vendor, version, sha256, pinnedOn, policy);
     }
 
-    private static string Required(PolicyNode node, string field)
-    {
-        var value = node.Text(field);
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            node.Problem(field, "'" + field + "' is required.");
-            return string.Empty;
-        }
-
-        return value!;
-    }
+    private static string Required(PolicyNode node, string field) => node.Required(field, "'" + field + "' is required.");
 
     /// <summary>The lock as the file holds it: indented JSON, pins in vendor order, each with its whole canonical policy.</summary>
     public static string ToJson(PolicyLock policyLock)

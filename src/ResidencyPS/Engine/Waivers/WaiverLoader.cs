@@ -20,8 +20,12 @@ internal static class WaiverLoader
     /// <summary>The verdicts a waiver may name: Within needs no waiver; NotEvaluated rows are faults of the input.</summary>
     public static readonly Verdict[] WaivableVerdicts = { Verdict.Transient, Verdict.Outside, Verdict.Unknown };
 
-    /// <summary>A statement a waiver was reviewed against: its id and the SHA-256 of its words then (Get-PolicyStatement shows both).</summary>
-    public static readonly ObjectSpec ReviewedStatementSpec = new ObjectSpec("reviewed statement", new FieldSpec("id", FieldKind.Text), new FieldSpec("sha256", FieldKind.Text));
+    /// <summary>
+    /// A statement a waiver was reviewed against: its id and the SHA-256 of its words then (Get-PolicyStatement shows both).
+    /// A blank value is refused where it stands, so only an absent field is reported as missing.
+    /// </summary>
+    public static readonly ObjectSpec ReviewedStatementSpec = new ObjectSpec("reviewed statement", new FieldSpec("id", FieldKind.Text, Shape: TextShape.Text),
+        new FieldSpec("sha256", FieldKind.Text, Shape: TextShape.Text));
 
     public static readonly ObjectSpec WaiverSpec = new ObjectSpec("waiver", new FieldSpec("product", FieldKind.Text), new FieldSpec("dataCategory", FieldKind.Text),
         new FieldSpec("verdict", FieldKind.Text), new FieldSpec("justification", FieldKind.Text), new FieldSpec("approvedBy", FieldKind.Text),
@@ -131,19 +135,14 @@ internal static class WaiverLoader
 
             foreach (var reviewed in statements)
             {
-                var id = reviewed.Text("id");
-                var sha256 = reviewed.Text("sha256");
-                if (string.IsNullOrWhiteSpace(id))
+                var id = reviewed.Required("id", "A reviewed statement names its id, as Get-PolicyStatement shows it.");
+                const string Sha256Form = ": 64 hexadecimal digits, lowercase, as Get-PolicyStatement shows the statement's Sha256 when it is reviewed.";
+                var sha256 = reviewed.Required("sha256", "A reviewed statement names its sha256" + Sha256Form);
+                if (sha256.Length > 0 && !Hashing.IsSha256(sha256))
                 {
-                    reviewed.Problem("id", "A reviewed statement names its id, as Get-PolicyStatement shows it.");
+                    reviewed.Problem("sha256", "'" + sha256 + "' is not a SHA-256" + Sha256Form);
                 }
-
-                if (!Hashing.IsSha256(sha256))
-                {
-                    reviewed.Problem("sha256", (sha256 == null ? "A reviewed statement names its sha256" : "'" + sha256 + "' is not a SHA-256")
-                        + ": 64 hexadecimal digits, lowercase, as Get-PolicyStatement shows the statement's Sha256 when it is reviewed.");
-                }
-                else if (id != null)
+                else if (sha256.Length > 0 && id.Length > 0)
                 {
                     // Ids are matched exactly, as the hash is: s3 and S3 may be two statements.
                     var statement = policy.Statements.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.Ordinal));

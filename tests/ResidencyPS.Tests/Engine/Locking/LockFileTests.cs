@@ -103,6 +103,25 @@ public sealed class LockFileTests : IDisposable
     }
 
     [Fact]
+    public void A_field_of_the_wrong_type_or_blank_is_one_problem_at_its_line_and_a_missing_one_is_named()
+    {
+        var path = Write(Pinning(Acme("EEA")), json =>
+        {
+            var lockJson = JObject.Parse(json);
+            var pin = (JObject)lockJson["policies"]![0]!;
+            pin["vendor"] = 5;
+            pin["policyVersion"] = " ";
+            pin.Remove("sha256");
+            return lockJson.ToString();
+        });
+        var e = Assert.Throws<PolicyValidationException>(() => LockFile.Read(path));
+        Assert.Equal(new[] { "policies[0].policyVersion", "policies[0].sha256", "policies[0].vendor" }, e.Problems.Select(p => p.Path).OrderBy(p => p, StringComparer.Ordinal));
+        Assert.Contains(e.Problems, p => p.Path == "policies[0].vendor" && p.Message.Contains("Expected a string", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.Path == "policies[0].policyVersion" && p.Message.Contains("blank", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.Path == "policies[0].sha256" && p.Message.Contains("'sha256' is required", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Pinning_some_vendors_keeps_the_other_pins_and_pinning_all_drops_pins_of_vendors_no_longer_active()
     {
         var both = Pinning(Acme("EEA"), Globex());
